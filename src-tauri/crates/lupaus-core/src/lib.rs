@@ -1,0 +1,16 @@
+//! Lupaus domain core.
+//!
+//! Everything here is plain Rust: no Tauri, no SQL, no wall clock. Time comes in through
+//! [`clock::Clock`] or as an argument, so a week of reminders can be tested in a millisecond.
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod case;
+pub mod clock;
+pub mod error;
+pub mod lifecycle;
+pub mod promise;
+pub mod reminder;
+pub mod text;
+
+pub use error::CoreError;
