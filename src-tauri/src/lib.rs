@@ -1,1 +1,53 @@
+//! The Lupaus desktop shell: the window, the Tauri commands (thin: they parse, call the store or
+//! core, and convert errors) and the app's start-up.
 
+mod args;
+#[cfg(test)]
+mod bindings;
+mod commands;
+mod error;
+mod logging;
+mod state;
+
+use std::sync::Mutex;
+
+use lupaus_store::Store;
+
+use crate::state::AppState;
+
+/// Starts Lupaus: logging, the database, then the window. Exits with a message if the database
+/// cannot be opened, rather than showing a window that cannot save.
+pub fn run() {
+    let args = args::AppArgs::from_env();
+    let _log_guard = logging::init(&lupaus_store::paths::data_dir().join("logs"));
+    let db_path = lupaus_store::paths::resolve_db_path(args.db);
+    tracing::info!(path = %db_path.display(), "opening database");
+    let store = match Store::open(&db_path) {
+        Ok(store) => store,
+        Err(error) => {
+            tracing::error!(code = error.code(), %error, "cannot open the database");
+            eprintln!("Lupaus: {error}");
+            std::process::exit(2);
+        }
+    };
+    let state = AppState::new(Mutex::new(store), state::current_person());
+
+    let result = build(tauri::Builder::default().manage(state)).run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "the window could not be started");
+        eprintln!("Lupaus: the window could not be started: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Registers the commands; shared by the real app and the command wiring tests.
+fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app::app_info,
+        commands::cases::create_case,
+        commands::cases::list_cases,
+    ])
+}
+
+#[cfg(test)]
+mod wiring_tests;

@@ -1,0 +1,62 @@
+# Lupaus developer commands. The two that matter are in README.md:
+#   make run    installs what is missing, builds, and starts the app on its default database
+#   make test   installs what is missing, builds, and runs every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+APP := target/debug/lupaus
+
+.PHONY: run test setup build ui lint fmt bindings demo package clean
+
+run: setup build
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display found: starting Lupaus inside Xvfb (invisible). Set DISPLAY to see the window."; \
+	  $(XVFB) dbus-run-session -- $(APP) $(ARGS); \
+	else \
+	  $(APP) $(ARGS); \
+	fi
+
+test: setup build
+	cargo test --workspace --locked
+	cd ui && npm test
+	$(XVFB) dbus-run-session -- bash tests/e2e/run.sh
+
+setup: ui/node_modules/.installed tests/e2e/node_modules/.installed
+	@scripts/install-deps.sh
+
+ui/node_modules/.installed: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+tests/e2e/node_modules/.installed: tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund
+	@touch $@
+
+# The front end is embedded in the binary, so it is built first.
+ui: ui/node_modules/.installed
+	cd ui && npm run build
+
+build: ui
+	cargo build --locked -p lupaus -p lupaus-cli
+
+lint: setup ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run check
+
+fmt:
+	cargo fmt --all
+
+# Regenerates ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p lupaus --lib bindings
+
+demo: build
+	target/debug/lupaus-cli demo --cases 300
+
+package: setup ui
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules tests/e2e/artifacts

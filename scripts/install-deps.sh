@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Lupaus needs on Debian 12 that is not there yet: WebKitGTK 4.1 and friends for the
+# app, Xvfb, D-Bus, WebKitWebDriver and dunst for the end-to-end tests, and tauri-driver.
+# Idempotent: when everything is present it only checks, in well under a second.
+set -euo pipefail
+
+packages=(
+  build-essential pkg-config curl file
+  libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+  librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst imagemagick x11-utils
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# tauri-driver bridges WebDriver clients to WebKitWebDriver for the end-to-end journeys.
+tauri_driver_version=2.1.0
+if ! tauri-driver --version 2>/dev/null | grep -q "$tauri_driver_version"; then
+  cargo install tauri-driver --locked --version "$tauri_driver_version"
+fi

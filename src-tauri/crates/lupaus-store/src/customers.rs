@@ -1,0 +1,83 @@
+//! The `customers` table: one customer has many cases.
+
+use chrono::{DateTime, Utc};
+use lupaus_core::case::CustomerInput;
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{Store, StoreError, time};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Customer {
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub customer_number: Option<String>,
+    /// How many cases this customer has had: "this customer's 3 earlier complaints".
+    pub case_count: i64,
+}
+
+/// Finds the customer an intake refers to, or creates one. A customer number or an e-mail address
+/// identifies a returning customer; a bare name never does (two Matti Virtanens are two people).
+pub(crate) fn find_or_create(
+    tx: &Transaction<'_>,
+    input: &CustomerInput,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    if let Some(number) = &input.customer_number {
+        let found = tx
+            .query_row("SELECT id FROM customers WHERE customer_number = ?1", [number], |row| row.get(0))
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+    } else if let Some(email) = &input.email {
+        let found = tx
+            .query_row("SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1", [email], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+    }
+    tx.execute(
+        "INSERT INTO customers (name, email, phone, customer_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![input.name, input.email, input.phone, input.customer_number, time::to_millis(at)],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Store {
+    /// Customers whose name starts with, or whose e-mail, phone or customer number equals, `query`.
+    pub fn find_customers(&self, query: &str, limit: u32) -> Result<Vec<Customer>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut statement = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.email, c.phone, c.customer_number,
+                    (SELECT COUNT(*) FROM cases WHERE customer_id = c.id)
+             FROM customers c
+             WHERE c.id IN (
+                 SELECT id FROM customers WHERE name >= ?1 COLLATE NOCASE AND name < ?1 || x'f48fbfbf' COLLATE NOCASE
+                 UNION SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE
+                 UNION SELECT id FROM customers WHERE customer_number = ?1
+             )
+             ORDER BY c.name COLLATE NOCASE LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![query, limit], |row| {
+            Ok(Customer {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                email: row.get(2)?,
+                phone: row.get(3)?,
+                customer_number: row.get(4)?,
+                case_count: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

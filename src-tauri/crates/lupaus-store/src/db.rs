@@ -1,0 +1,171 @@
+//! Opening, checking and migrating the database file.
+//!
+//! A file is only ever modified once we know it is ours (or empty): a foreign SQLite file or a
+//! database from a newer Lupaus is refused before any pragma that writes is run.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::StoreError;
+use crate::migrations::MIGRATIONS;
+
+/// `PRAGMA application_id` of a Lupaus database: "LUPA" in ASCII.
+const APPLICATION_ID: i64 = 0x4C55_5041;
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// One open Lupaus database. Not `Sync`: callers share it behind a mutex and never hold that
+/// mutex across an `.await`.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+/// What `check` found; the CLI prints it and the app runs it at start.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub path: String,
+    pub integrity: String,
+    pub schema_version: i64,
+    pub supported_schema_version: i64,
+    pub cases: i64,
+    pub customers: i64,
+    pub promises: i64,
+    pub events: i64,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.integrity == "ok" && self.schema_version == self.supported_schema_version
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the Lupaus database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        refuse_foreign_header(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        refuse_unknown_schema(&conn, path)?;
+
+        // Only now, knowing the file is ours or empty, run the pragmas that write.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn, path: PathBuf::from(":memory:") };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Applies the pending migrations in one transaction: all of them or none.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.write(|tx| {
+            let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            if current > SCHEMA_VERSION {
+                return Err(StoreError::DatabaseTooNew { path, found: current, supported: SCHEMA_VERSION });
+            }
+            for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+                tracing::info!(version = index + 1, "applying migration");
+                tx.execute_batch(sql)?;
+            }
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            Ok(())
+        })
+    }
+
+    /// Runs `work` in a `BEGIN IMMEDIATE` transaction and commits only if it succeeds.
+    pub(crate) fn write<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Integrity and schema check, plus row counts.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+        let schema_version: i64 = self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let count = |table: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| row.get(0))?)
+        };
+        Ok(CheckReport {
+            path: self.path.display().to_string(),
+            integrity,
+            schema_version,
+            supported_schema_version: SCHEMA_VERSION,
+            cases: count("cases")?,
+            customers: count("customers")?,
+            promises: count("promises")?,
+            events: count("case_events")?,
+        })
+    }
+}
+
+/// A non-empty file that does not start with the SQLite header is not ours.
+fn refuse_foreign_header(path: &Path) -> Result<(), StoreError> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error.into()),
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    if read == 0 || (read == header.len() && &header == SQLITE_HEADER) {
+        Ok(())
+    } else {
+        Err(StoreError::NotLupausDatabase { path: path.to_path_buf() })
+    }
+}
+
+/// A SQLite file is ours if it carries our application id, or if it is still empty.
+fn refuse_unknown_schema(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let application_id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+    let user_version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if application_id == APPLICATION_ID {
+        if user_version > SCHEMA_VERSION {
+            return Err(StoreError::DatabaseTooNew {
+                path: path.to_path_buf(),
+                found: user_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        return Ok(());
+    }
+    let objects: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |row| row.get(0))?;
+    if application_id == 0 && user_version == 0 && objects == 0 {
+        return Ok(());
+    }
+    Err(StoreError::NotLupausDatabase { path: path.to_path_buf() })
+}

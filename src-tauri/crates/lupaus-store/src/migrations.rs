@@ -1,0 +1,97 @@
+//! Embedded schema migrations. Append-only: once a migration has shipped it is never edited;
+//! a change is a new entry. `PRAGMA user_version` records how many have been applied.
+
+/// Migration `n` (1-based) brings the schema from version `n - 1` to `n`.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: people, customers, cases with their append-only event log, promises, reminder log, settings.
+    r#"
+    CREATE TABLE people (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        role        TEXT NOT NULL CHECK (role IN ('agent', 'lead')),
+        pin_hash    TEXT,
+        active      INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+
+    CREATE TABLE customers (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT NOT NULL,
+        email           TEXT,
+        phone           TEXT,
+        customer_number TEXT UNIQUE,
+        created_at      INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+    CREATE INDEX customers_by_email ON customers (email COLLATE NOCASE) WHERE email IS NOT NULL;
+
+    -- The current state of each case: a projection rebuilt from case_events, kept for fast lists.
+    CREATE TABLE cases (
+        id           INTEGER PRIMARY KEY,
+        ref_year     INTEGER NOT NULL,
+        ref_number   INTEGER NOT NULL,
+        customer_id  INTEGER NOT NULL REFERENCES customers (id),
+        received_at  INTEGER NOT NULL,
+        channel      TEXT NOT NULL,
+        priority     TEXT NOT NULL,
+        stage        TEXT NOT NULL,
+        owner        TEXT NOT NULL,
+        summary      TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        state_json   TEXT NOT NULL,
+        UNIQUE (ref_year, ref_number)
+    ) STRICT;
+    CREATE INDEX cases_by_received ON cases (received_at DESC, id DESC);
+    CREATE INDEX cases_by_stage ON cases (stage, received_at DESC, id DESC);
+    CREATE INDEX cases_by_owner ON cases (owner, received_at DESC, id DESC);
+    CREATE INDEX cases_by_customer ON cases (customer_id, received_at DESC);
+
+    -- Every accepted change to a case: who, when, what, stage before and after. Never edited.
+    CREATE TABLE case_events (
+        id           INTEGER PRIMARY KEY,
+        case_id      INTEGER NOT NULL REFERENCES cases (id),
+        seq          INTEGER NOT NULL,
+        at           INTEGER NOT NULL,
+        actor        TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        record_json  TEXT NOT NULL,
+        UNIQUE (case_id, seq)
+    ) STRICT;
+    CREATE INDEX case_events_by_time ON case_events (at);
+    CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+        BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+    CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+        BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+
+    CREATE TABLE promises (
+        id                INTEGER PRIMARY KEY,
+        case_id           INTEGER NOT NULL REFERENCES cases (id),
+        text              TEXT NOT NULL,
+        channel           TEXT NOT NULL,
+        due_at            INTEGER NOT NULL,
+        owner             TEXT NOT NULL,
+        made_by           TEXT NOT NULL,
+        made_at           INTEGER NOT NULL,
+        state             TEXT NOT NULL,
+        record_json       TEXT NOT NULL,
+        -- When the scheduler must next look at this promise; NULL once nothing is left to raise.
+        next_reminder_at  INTEGER
+    ) STRICT;
+    CREATE INDEX promises_by_case ON promises (case_id, due_at);
+    CREATE INDEX promises_open_by_due ON promises (due_at) WHERE state = 'open';
+    CREATE INDEX promises_open_by_owner ON promises (owner, due_at) WHERE state = 'open';
+    CREATE INDEX promises_by_next_reminder ON promises (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
+
+    -- Each reminder step raised, so none fires twice, also across restarts.
+    CREATE TABLE reminder_log (
+        promise_id  INTEGER NOT NULL REFERENCES promises (id),
+        step        TEXT NOT NULL,
+        raised_at   INTEGER NOT NULL,
+        PRIMARY KEY (promise_id, step)
+    ) STRICT;
+
+    CREATE TABLE settings (
+        key         TEXT PRIMARY KEY,
+        value_json  TEXT NOT NULL
+    ) STRICT;
+    "#,
+];

@@ -1,0 +1,5 @@
+//! Tauri commands, one file per area. Each is a few lines: take the input, call the store or the
+//! core, convert the error.
+
+pub mod app;
+pub mod cases;

@@ -1,0 +1,47 @@
+// Journey: an agent opens Lupaus for the first time, logs a complaint, sees it listed, and still
+// finds it after the app is restarted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { byTestId, screenshot, startApp, tempDatabase } from '../harness.mjs';
+
+test('log a first complaint and find it again after a restart', async () => {
+  const db = tempDatabase();
+  let browser = await startApp(db);
+  try {
+    const empty = await byTestId(browser, 'empty-state');
+    assert.ok(await empty.isDisplayed(), 'an empty database explains what to do');
+    await screenshot(browser, 'case-list-empty');
+
+    await (await byTestId(browser, 'new-case')).click();
+    await (await browser.$('input[name="customer_name"]')).setValue('Maija Meikäläinen');
+    await (await browser.$('input[name="customer_phone"]')).setValue('040 123 4567');
+    await (await browser.$('textarea[name="description"]')).setValue(
+      'Pesukone vuotaa vettä lattialle jo toisella pesukerralla. <img src=x onerror=alert(1)>',
+    );
+    await (await browser.$('textarea[name="requested_remedy"]')).setValue('Uusi kone tilalle');
+    await screenshot(browser, 'intake-filled');
+    await (await byTestId(browser, 'save-case')).click();
+
+    const notice = await byTestId(browser, 'notice');
+    await notice.waitForDisplayed({ timeout: 10000 });
+    assert.match(await notice.getText(), /R-\d{4}-000001/);
+    const rows = await browser.$$('[data-testid="case-row"]');
+    assert.equal(rows.length, 1);
+    const rowText = await rows[0].getText();
+    assert.match(rowText, /Maija Meikäläinen/);
+    assert.match(rowText, /<img src=x onerror=alert\(1\)>/, 'complaint text is shown as text');
+    assert.equal((await browser.$$('td img')).length, 0, 'no element was created from complaint text');
+    await screenshot(browser, 'case-list-one-case');
+  } finally {
+    await browser.deleteSession();
+  }
+
+  browser = await startApp(db);
+  try {
+    const rows = await browser.$$('[data-testid="case-row"]');
+    assert.equal(rows.length, 1, 'the case survives a restart');
+    assert.match(await rows[0].getText(), /Maija Meikäläinen/);
+  } finally {
+    await browser.deleteSession();
+  }
+});

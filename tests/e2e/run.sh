@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the end-to-end journeys against the built app. Call it inside a display and a session bus:
+#   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash tests/e2e/run.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+app="${LUPAUS_APP:-../../target/debug/lupaus}"
+[ -x "$app" ] || { echo "e2e: $app is missing; build the app first (make build)" >&2; exit 1; }
+mkdir -p artifacts
+
+# tauri-driver listens on fixed ports 4444/4445: only one run per machine at a time.
+tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >artifacts/tauri-driver.log 2>&1 &
+driver=$!
+trap 'kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
+  sleep 0.2
+done
+node --test --test-concurrency=1 journeys/
