@@ -25,7 +25,8 @@ export async function startApp(db) {
     logLevel: 'warn',
     connectionRetryCount: 0,
     capabilities: {
-      browserName: 'wry',
+      // WebKitWebDriver speaks classic WebDriver only; without this WebdriverIO asks for BiDi.
+      'wdio:enforceWebDriverClassic': true,
       'tauri:options': { application: appBinary, args: ['--db', db] },
     },
   });

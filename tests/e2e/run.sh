@@ -7,6 +7,8 @@ app="${LUPAUS_APP:-../../target/debug/lupaus}"
 [ -x "$app" ] || { echo "e2e: $app is missing; build the app first (make build)" >&2; exit 1; }
 mkdir -p artifacts
 
+# The app inherits tauri-driver's environment. Desks are Finnish first, so the journeys run in Finnish.
+export LANG=fi_FI.UTF-8
 # tauri-driver listens on fixed ports 4444/4445: only one run per machine at a time.
 tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >artifacts/tauri-driver.log 2>&1 &
 driver=$!
