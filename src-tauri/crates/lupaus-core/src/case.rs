@@ -42,7 +42,10 @@ impl Channel {
 
     pub fn parse(value: &str) -> Result<Channel, CoreError> {
         Channel::ALL.into_iter().find(|channel| channel.as_str() == value).ok_or_else(|| {
-            CoreError::invalid("channel", format!("Unknown channel '{value}'; use one of phone, counter, email, chat, web_form, letter."))
+            CoreError::invalid(
+                "channel",
+                format!("Unknown channel '{value}'; use one of phone, counter, email, chat, web_form, letter."),
+            )
         })
     }
 }

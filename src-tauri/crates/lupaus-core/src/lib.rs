@@ -11,6 +11,7 @@ pub mod error;
 pub mod lifecycle;
 pub mod promise;
 pub mod reminder;
+pub mod settings;
 pub mod text;
 
 pub use error::CoreError;

@@ -1,0 +1,64 @@
+//! The desk's settings as one record: calendar, reminder plan, SLA targets and policy.
+//! Only a team lead may change them; that rule lives here, not in the UI.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::CoreError;
+use crate::calendar::{CalendarSettings, DeskCalendar, SlaTargets};
+use crate::lifecycle::{Actor, Policy, Role};
+use crate::reminder::ReminderPlan;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeskSettings {
+    pub calendar: CalendarSettings,
+    pub reminder_plan: ReminderPlan,
+    pub sla_targets: SlaTargets,
+    pub policy: Policy,
+}
+
+/// Settings that passed validation, with the calendar ready to use.
+#[derive(Debug, Clone)]
+pub struct ValidDeskSettings {
+    pub settings: DeskSettings,
+    pub calendar: DeskCalendar,
+}
+
+impl DeskSettings {
+    /// Checks every part; used when loading stored settings too, so a bad file cannot slip in.
+    pub fn validate(self) -> Result<ValidDeskSettings, CoreError> {
+        let calendar = self.calendar.clone().validate()?;
+        self.reminder_plan.validate()?;
+        Ok(ValidDeskSettings { settings: self, calendar })
+    }
+
+    /// A change of settings by `by`: leads only.
+    pub fn change(self, by: &Actor) -> Result<ValidDeskSettings, CoreError> {
+        if by.role != Role::Lead {
+            return Err(CoreError::LeadOnly(
+                "Only a team lead can change the desk settings. Ask your team lead to make the change.".to_owned(),
+            ));
+        }
+        self.validate()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agents_cannot_change_settings_and_leads_can() {
+        let error = DeskSettings::default().change(&Actor::agent("Aino")).expect_err("agent refused");
+        assert_eq!(error.code(), "lead_only");
+        assert!(DeskSettings::default().change(&Actor::lead("Leena")).is_ok());
+    }
+
+    #[test]
+    fn a_bad_time_zone_is_refused_naming_the_field() {
+        let mut settings = DeskSettings::default();
+        settings.calendar.time_zone = "Europe/Helsingfors".into();
+        let error = settings.change(&Actor::lead("Leena")).expect_err("bad zone");
+        assert_eq!(error.code(), "invalid_input");
+    }
+}
