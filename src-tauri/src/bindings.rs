@@ -1,35 +1,72 @@
 //! TypeScript bindings for every type that crosses IPC, generated from the Rust types with ts-rs
-//! into `ui/src/lib/bindings.ts`. The test fails when the committed file is stale; regenerate it
-//! with `make bindings` (which sets `UPDATE_BINDINGS=1`).
+//! into `ui/src/lib/bindings.ts`. The roots are the commands' inputs and outputs; every type they
+//! depend on is declared too. The test fails when the committed file is stale; regenerate it with
+//! `make bindings` (which sets `UPDATE_BINDINGS=1`).
 
-use ts_rs::{Config, TS};
+use std::collections::BTreeMap;
 
-fn declare<T: TS>(config: &Config, out: &mut String) {
-    if let Some(docs) = T::docs() {
-        out.push_str(docs.trim_end());
-        out.push('\n');
-    }
-    out.push_str("export ");
-    out.push_str(&T::decl(config));
-    out.push_str("\n\n");
+use ts_rs::{Config, TS, TypeVisitor};
+
+/// Collects the declaration of each visited type and, recursively, of its dependencies.
+struct Collector<'a> {
+    config: &'a Config,
+    declarations: BTreeMap<String, String>,
 }
 
-/// The whole bindings file. Add a type here when a command starts using it.
+impl TypeVisitor for Collector<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        // Only types that would get their own file are declared; built-ins have no output path.
+        if T::output_path().is_none() {
+            T::visit_generics(self);
+            return;
+        }
+        let name = T::ident(self.config);
+        if self.declarations.contains_key(&name) {
+            return;
+        }
+        let mut text = String::new();
+        if let Some(docs) = T::docs() {
+            text.push_str(docs.trim_end());
+            text.push('\n');
+        }
+        text.push_str("export ");
+        text.push_str(&T::decl(self.config));
+        self.declarations.insert(name, text);
+        T::visit_dependencies(self);
+    }
+}
+
+/// The whole bindings file, types in alphabetical order.
 pub fn render() -> String {
-    // Our integers are ids and counts far below 2^53: plain JSON numbers, not bigint.
+    // Our integers are ids, counts and euro cents far below 2^53: plain JSON numbers, not bigint.
     let config = Config::new().with_large_int("number");
-    let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit by hand.\n\n");
-    declare::<crate::error::IpcError>(&config, &mut out);
-    declare::<crate::commands::app::AppInfo>(&config, &mut out);
-    declare::<lupaus_core::case::Channel>(&config, &mut out);
-    declare::<lupaus_core::case::Priority>(&config, &mut out);
-    declare::<lupaus_core::case::CustomerInput>(&config, &mut out);
-    declare::<lupaus_core::case::NewCase>(&config, &mut out);
-    declare::<lupaus_store::cases::CaseSummary>(&config, &mut out);
-    declare::<lupaus_store::cases::CaseListQuery>(&config, &mut out);
-    declare::<lupaus_store::customers::Customer>(&config, &mut out);
-    out.truncate(out.trim_end().len());
-    out.push('\n');
+    let mut collector = Collector { config: &config, declarations: BTreeMap::new() };
+    {
+        let c = &mut collector;
+        c.visit::<crate::error::IpcError>();
+        c.visit::<crate::commands::app::AppInfo>();
+        c.visit::<crate::commands::settings::CurrentPerson>();
+        c.visit::<lupaus_core::case::NewCase>();
+        c.visit::<lupaus_core::lifecycle::CaseCommand>();
+        c.visit::<lupaus_core::promise::NewPromise>();
+        c.visit::<lupaus_core::promise::Renegotiated>();
+        c.visit::<lupaus_core::calendar::BusinessSpan>();
+        c.visit::<lupaus_core::calendar::CalendarDay>();
+        c.visit::<lupaus_core::settings::DeskSettings>();
+        c.visit::<lupaus_store::cases::CaseSummary>();
+        c.visit::<lupaus_store::cases::CaseListQuery>();
+        c.visit::<lupaus_store::cases::CaseDetail>();
+        c.visit::<lupaus_store::customers::Customer>();
+        c.visit::<lupaus_store::people::Person>();
+        c.visit::<lupaus_store::promises::PromiseView>();
+        c.visit::<lupaus_store::reminders::RaisedReminder>();
+    }
+    let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit by hand.\n");
+    for declaration in collector.declarations.values() {
+        out.push('\n');
+        out.push_str(declaration);
+        out.push('\n');
+    }
     out
 }
 

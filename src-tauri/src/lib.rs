@@ -9,8 +9,6 @@ mod error;
 mod logging;
 mod state;
 
-use std::sync::Mutex;
-
 use lupaus_store::Store;
 
 use crate::state::AppState;
@@ -30,7 +28,7 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let state = AppState::new(Mutex::new(store), state::current_person());
+    let state = AppState::new(store, state::os_user());
 
     let result = build(tauri::Builder::default().manage(state)).run(tauri::generate_context!());
     if let Err(error) = result {
@@ -46,6 +44,21 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::app::app_info,
         commands::cases::create_case,
         commands::cases::list_cases,
+        commands::cases::get_case,
+        commands::cases::act_on_case,
+        commands::cases::find_customers,
+        commands::promises::make_promise,
+        commands::promises::keep_promise,
+        commands::promises::renegotiate_promise,
+        commands::promises::reassign_promise,
+        commands::promises::due_promises,
+        commands::promises::suggest_due,
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::settings::current_person,
+        commands::settings::list_people,
+        commands::settings::switch_person,
+        commands::settings::calendar_days,
     ])
 }
 

@@ -1,8 +1,6 @@
 //! Command wiring: each command is reachable through IPC and answers as the UI expects, on the
 //! mock runtime (no display, no D-Bus).
 
-use std::sync::Mutex;
-
 use lupaus_store::Store;
 use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
@@ -12,7 +10,7 @@ use crate::state::AppState;
 
 fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let store = Store::open_in_memory().expect("in-memory store");
-    let app = crate::build(mock_builder().manage(AppState::new(Mutex::new(store), "Aino Agentti".into())))
+    let app = crate::build(mock_builder().manage(AppState::new(store, "Aino Agentti".into())))
         .build(mock_context(noop_assets()))
         .expect("mock app");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");

@@ -21,6 +21,6 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         version: env!("CARGO_PKG_VERSION").into(),
         db_path,
         locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
-        person: state.person.clone(),
+        person: state.person(),
     })
 }

@@ -3,3 +3,5 @@
 
 pub mod app;
 pub mod cases;
+pub mod promises;
+pub mod settings;

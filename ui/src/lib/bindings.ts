@@ -1,10 +1,21 @@
 // Generated from the Rust types by `make bindings`. Do not edit by hand.
 
-export type IpcError = { code: string, message: string, 
 /**
- * The input field the error is about, so the UI can show it next to that field.
+ * The kind of a [`CaseCommand`] without its payload.
  */
-field: string | null, };
+export type ActionKind = "start_solving" | "propose_remedy_option" | "wait_for" | "resume" | "agree_remedy" | "decline_complaint" | "deliver_remedy" | "communicate_decline" | "propose_compensation" | "approve_compensation" | "reject_compensation" | "hand_off" | "add_note" | "record_contact" | "record_root_cause" | "assign_responsibility" | "record_cost" | "add_corrective_action" | "close" | "reopen";
+
+/**
+ * Who does something: recorded on every event.
+ */
+export type Actor = { person: string, role: Role, };
+
+export type AgreedRemedy = { remedy: Remedy, option_id: number | null, by: string, at: string, };
+
+/**
+ * The blame side. Empty until the remedy is delivered.
+ */
+export type Analysis = { root_cause: RootCause | null, responsibility: Responsibility | null, costs: Array<Cost>, actions: Array<CorrectiveAction>, };
 
 /**
  * Facts the UI needs at start.
@@ -16,16 +27,252 @@ export type AppInfo = { version: string, db_path: string,
 locale: string, person: string, };
 
 /**
+ * An amount of business time, as an agent says it.
+ */
+export type BusinessSpan = { "minutes": number } | { "hours": number } | { "days": number };
+
+/**
+ * One day as the calendar sees it; the CLI prints a list of these as JSON.
+ */
+export type CalendarDay = { date: string, business_day: boolean, 
+/**
+ * The public holiday or customary eve on this day. In the rare years when two fall on one day
+ * (Ascension Day on May Day in 2008) the names are joined with " / ".
+ */
+holiday: HolidayName | null, 
+/**
+ * One of the desk's own closure days.
+ */
+closure: boolean, };
+
+/**
+ * The calendar settings as the desk edits and the store persists them (JSON).
+ * Turn them into a [`DeskCalendar`] with [`CalendarSettings::validate`].
+ */
+export type CalendarSettings = { 
+/**
+ * IANA zone name, e.g. `Europe/Helsinki`.
+ */
+time_zone: string, opening_hours: WeeklyHours, 
+/**
+ * Days the desk is closed although they would be business days (inventory, staff training).
+ */
+closure_days: Array<string>, };
+
+/**
+ * A request to change a case. [`super::decide`] turns it into events or refuses it.
+ */
+export type CaseCommand = { "kind": "start_solving" } | { "kind": "propose_remedy_option", remedy: Remedy, } | { "kind": "wait_for", on: WaitingOn, reason: string, until: string | null, } | { "kind": "resume", note: string | null, } | { "kind": "agree_remedy", remedy: Remedy, option_id: number | null, } | { "kind": "decline_complaint", basis: DeclineBasis, explanation: string, } | { "kind": "deliver_remedy", summary: string, informed_via: Channel, } | { "kind": "communicate_decline", informed_via: Channel, note: string | null, } | { "kind": "propose_compensation", amount_cents: number | null, form: string | null, basis: CompensationBasis, note: string | null, } | { "kind": "approve_compensation", compensation_id: number, note: string | null, } | { "kind": "reject_compensation", compensation_id: number, reason: string, } | { "kind": "hand_off", to: string, note: string, customer_told: string, callback: NewPromise | null, } | { "kind": "add_note", visibility: NoteVisibility, text: string, } | { "kind": "record_contact", direction: ContactDirection, channel: Channel, summary: string, } | { "kind": "record_root_cause", category: RootCauseCategory, description: string, } | { "kind": "assign_responsibility", party: Party, party_name: string | null, note: string | null, } | { "kind": "record_cost", amount_cents: number, borne_by: Party, description: string, } | { "kind": "add_corrective_action", measure: MeasureKind, description: string, owner: string, due: string | null, } | { "kind": "close", closing_gesture: string | null, lessons_learned: string | null, not_analysed_reason: string | null, } | { "kind": "reopen", reason: string, to: ReopenTarget, };
+
+/**
+ * Everything the case view shows: the current state, what may be done next, the history.
+ */
+export type CaseDetail = { summary: CaseSummary, customer: Customer, state: CaseState, 
+/**
+ * What the person asking may do next, from the same rules that accept or refuse a command.
+ */
+allowed_actions: Array<ActionKind>, 
+/**
+ * Why root cause and responsibility are still locked, if they are.
+ */
+root_cause_lock: string | null, figures: CaseFigures, 
+/**
+ * The event log, oldest first: the case's timeline.
+ */
+events: Array<EventRecord>, 
+/**
+ * The promises made on this case, by due time.
+ */
+promises: Array<PromiseView>, };
+
+/**
+ * One accepted change. Texts in events are already trimmed and validated.
+ */
+export type CaseEvent = { "kind": "opened", intake: NewCase, } | { "kind": "solving_started" } | { "kind": "remedy_option_proposed", option_id: number, remedy: Remedy, } | { "kind": "wait_started", on: WaitingOn, reason: string, until: string | null, } | { "kind": "wait_ended", note: string | null, automatic: boolean, } | { "kind": "remedy_agreed", remedy: Remedy, option_id: number | null, } | { "kind": "complaint_declined", basis: DeclineBasis, explanation: string, } | { "kind": "remedy_delivered", summary: string, informed_via: Channel, } | { "kind": "decline_communicated", informed_via: Channel, note: string | null, } | { "kind": "compensation_proposed", compensation_id: number, amount_cents: number | null, form: string | null, basis: CompensationBasis, note: string | null, needs_lead_approval: boolean, } | { "kind": "compensation_approved", compensation_id: number, note: string | null, } | { "kind": "compensation_rejected", compensation_id: number, reason: string, } | { "kind": "handed_off", from: string, to: string, note: string, customer_told: string, callback: NewPromise | null, } | { "kind": "note_added", visibility: NoteVisibility, text: string, } | { "kind": "contact_recorded", direction: ContactDirection, channel: Channel, summary: string, } | { "kind": "root_cause_recorded", category: RootCauseCategory, description: string, } | { "kind": "responsibility_assigned", party: Party, party_name: string | null, note: string | null, } | { "kind": "cost_recorded", cost_id: number, amount_cents: number, borne_by: Party, description: string, } | { "kind": "corrective_action_added", action_id: number, measure: MeasureKind, description: string, owner: string, due: string | null, } | { "kind": "closed", closing_gesture: string | null, lessons_learned: string | null, not_analysed_reason: string | null, } | { "kind": "reopened", reason: string, to: ReopenTarget, };
+
+/**
+ * What reports and the case header show about one case.
+ */
+export type CaseFigures = { 
+/**
+ * First-contact resolution. True when all of these hold:
+ * - the case has a resolution: its first `remedy_delivered` or `decline_communicated` event
+ *   (a decline told to the customer also settles the complaint);
+ * - between `opened` and that resolution there is no `contact_recorded` (the customer did
+ *   not have to be contacted again, nor contact us) and no `handed_off`;
+ * - the resolution falls on the same calendar day as receipt, in Helsinki time;
+ * - the remedy held: no later `reopened` back to the remedy.
+ */
+first_contact_resolution: boolean, 
+/**
+ * Receipt to the current delivery (or communicated decline); `None` while there is none,
+ * including after a reopening back to the remedy.
+ */
+time_to_remedy_seconds: number | null, 
+/**
+ * The same, less the time spent waiting on the customer or a supplier: the SLA clock.
+ */
+active_time_to_remedy_seconds: number | null, 
+/**
+ * Receipt to closing; `None` while the case is open.
+ */
+time_to_close_seconds: number | null, 
+/**
+ * All time spent waiting; a wait still running counts up to the last event.
+ */
+time_waiting_seconds: number, 
+/**
+ * The intake contact plus every recorded contact after it.
+ */
+customer_contacts: number, hand_offs: number, reopenings: number, };
+
+/**
+ * Which cases to list: newest first, one page at a time.
+ */
+export type CaseListQuery = { 
+/**
+ * Only cases in this stage.
+ */
+stage: string | null, 
+/**
+ * Only cases owned by this person.
+ */
+owner: string | null, 
+/**
+ * Page size; at most 500.
+ */
+limit: number | null, 
+/**
+ * Continue after this case (the last id of the previous page).
+ */
+after_id: number | null, };
+
+/**
+ * The current state of one case. Only [`apply`] changes it, so it always equals a replay of
+ * the log.
+ */
+export type CaseState = { stage: Stage, intake: NewCase, received_at: string, 
+/**
+ * Who works on the case now; changes only by hand-off.
+ */
+owner: string, 
+/**
+ * Time of the latest event; new events are never stamped earlier.
+ */
+last_event_at: string, remedy_options: Array<RemedyOption>, agreed_remedy: AgreedRemedy | null, decline: Decline | null, delivery: Delivery | null, analysis: Analysis, compensations: Array<Compensation>, notes: Array<Note>, contacts: Array<Contact>, hand_offs: Array<HandOff>, 
+/**
+ * The wait in progress, if any.
+ */
+waiting: Wait | null, 
+/**
+ * Finished waits, oldest first.
+ */
+waits: Array<Wait>, closing: Closing | null, reopenings: Array<Reopening>, };
+
+/**
+ * One row of the case list.
+ */
+export type CaseSummary = { id: number, reference: string, received_at: string, customer_name: string, channel: string, priority: string, stage: string, owner: string, 
+/**
+ * The start of the customer's description, for the list.
+ */
+summary: string, 
+/**
+ * The earliest due time of the case's open promises.
+ */
+next_promise_due: string | null, };
+
+/**
  * How the complaint reached the desk.
  */
 export type Channel = "phone" | "counter" | "email" | "chat" | "web_form" | "letter";
 
-export type Priority = "low" | "normal" | "high" | "urgent";
+export type Closing = { closing_gesture: string | null, lessons_learned: string | null, 
+/**
+ * Set when a lead closed the case without a root cause.
+ */
+not_analysed_reason: string | null, by: string, at: string, };
+
+export type Compensation = { id: number, amount_cents: number | null, form: string | null, basis: CompensationBasis, note: string | null, proposed_by: string, proposed_at: string, status: CompensationStatus, };
+
+/**
+ * On what grounds compensation is given.
+ */
+export type CompensationBasis = "contract" | "consumer_law" | "warranty" | "goodwill";
+
+/**
+ * Within the agent's limit a compensation is approved by whoever proposed it.
+ */
+export type CompensationStatus = { "kind": "pending_lead" } | { "kind": "approved", by: string, at: string, note: string | null, } | { "kind": "rejected", by: string, at: string, reason: string, };
+
+export type Contact = { direction: ContactDirection, channel: Channel, summary: string, by: string, at: string, };
+
+/**
+ * Who started a customer contact.
+ */
+export type ContactDirection = "inbound" | "outbound";
+
+export type CorrectiveAction = { id: number, measure: MeasureKind, description: string, owner: string, due: string | null, by: string, at: string, };
+
+export type Cost = { id: number, amount_cents: number, borne_by: Party, description: string, by: string, at: string, };
+
+/**
+ * Who is at the keyboard, and in which role.
+ */
+export type CurrentPerson = { name: string, role: Role, };
+
+export type Customer = { id: number, name: string, email: string | null, phone: string | null, customer_number: string | null, 
+/**
+ * How many cases this customer has had: "this customer's 3 earlier complaints".
+ */
+case_count: number, };
 
 /**
  * The customer as typed at intake. Matching to an existing customer happens in the store.
  */
 export type CustomerInput = { name: string, email: string | null, phone: string | null, customer_number: string | null, };
+
+export type Decline = { basis: DeclineBasis, explanation: string, by: string, at: string, };
+
+/**
+ * Why a complaint is declined. A decline always states its basis.
+ */
+export type DeclineBasis = "contract" | "warranty_terms" | "consumer_law";
+
+/**
+ * The remedy was delivered, or (when `of_decline`) the customer was told of the decline.
+ */
+export type Delivery = { of_decline: boolean, summary: string | null, informed_via: Channel, by: string, at: string, };
+
+export type DeskSettings = { calendar: CalendarSettings, reminder_plan: ReminderPlan, sla_targets: SlaTargets, policy: Policy, 
+/**
+ * Business minutes added to a suggested due time, so we promise a little later than we
+ * expect to deliver.
+ */
+promise_buffer_minutes: number, };
+
+/**
+ * Who did what, when, and how it moved the case.
+ */
+export type EventRecord = { at: string, actor: Actor, stage_before: Stage, stage_after: Stage, event: CaseEvent, };
+
+export type HandOff = { from: string, to: string, note: string, customer_told: string, callback: NewPromise | null, by: string, at: string, };
+
+/**
+ * A holiday's name in the desk's three languages.
+ */
+export type HolidayName = { fi: string, sv: string, en: string, };
+
+export type IpcError = { code: string, message: string, 
+/**
+ * The input field the error is about, so the UI can show it next to that field.
+ */
+field: string | null, };
+
+/**
+ * Whether an action fixes this kind of failure (corrective) or stops it recurring (preventive).
+ */
+export type MeasureKind = "corrective" | "preventive";
 
 /**
  * What an agent submits to open a case. Validate it with [`NewCase::validate`].
@@ -49,41 +296,190 @@ requested_remedy: string, priority: Priority, category: string | null, tags: Arr
 acknowledged: boolean, };
 
 /**
- * One row of the case list.
+ * A promise as an agent records it, before validation.
  */
-export type CaseSummary = { id: number, reference: string, received_at: string, customer_name: string, channel: string, priority: string, stage: string, owner: string, 
+export type NewPromise = { 
 /**
- * The start of the customer's description, for the list.
+ * What we promised, in the words the customer heard.
  */
-summary: string, 
+text: string, channel: PromiseChannel, due_at: string, 
 /**
- * The earliest due time of the case's open promises.
+ * Who must keep it.
  */
-next_promise_due: string | null, };
+owner: string, };
+
+export type Note = { visibility: NoteVisibility, text: string, by: string, at: string, };
 
 /**
- * Which cases to list: newest first, one page at a time.
+ * Who may read a note.
  */
-export type CaseListQuery = { 
-/**
- * Only cases in this stage.
- */
-stage: string | null, 
-/**
- * Only cases owned by this person.
- */
-owner: string | null, 
-/**
- * Page size; at most 500.
- */
-limit: number | null, 
-/**
- * Continue after this case (the last id of the previous page).
- */
-after_id: number | null, };
+export type NoteVisibility = "internal" | "customer_visible";
 
-export type Customer = { id: number, name: string, email: string | null, phone: string | null, customer_number: string | null, 
 /**
- * How many cases this customer has had: "this customer's 3 earlier complaints".
+ * One day's opening hours in the desk's local time. `open` is before `close`: desks that stay
+ * open past midnight are not supported.
  */
-case_count: number, };
+export type OpeningHours = { open: string, close: string, };
+
+/**
+ * Who is responsible, or who bears a cost.
+ */
+export type Party = "us" | "supplier" | "customer" | "shared";
+
+export type Person = { name: string, role: Role, };
+
+/**
+ * The desk's rules that are settings, not code. Passed in, never read from the environment.
+ */
+export type Policy = { 
+/**
+ * An agent may grant compensation up to this total per case (in euro cents); above it the
+ * compensation waits for a lead's approval.
+ */
+compensation_lead_limit_cents: number, };
+
+export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**
+ * A promise made to a customer.
+ */
+export type Promise = { id: number, case_id: number, text: string, channel: PromiseChannel, due_at: string, owner: string, made_by: string, made_at: string, 
+/**
+ * The promise this one replaced by renegotiation, if any.
+ */
+replaces: number | null, state: PromiseState, };
+
+/**
+ * How we said we would get back to the customer.
+ */
+export type PromiseChannel = "call" | "email" | "sms" | "letter" | "visit";
+
+/**
+ * What has been recorded about a promise. "Broken" is not recorded: it is what an open promise
+ * becomes when its due time passes; see [`Promise::effective_state`].
+ */
+export type PromiseState = { "kind": "open" } | { "kind": "kept", outcome: string, at: string, } | { "kind": "renegotiated", at: string, new_due_at: string, customer_told_at: string, replaced_by: number, };
+
+/**
+ * Where a promise stands at a given moment; what lists, badges and statistics show.
+ */
+export type PromiseStatus = "open" | "kept" | "kept_late" | "broken" | "renegotiated";
+
+/**
+ * A promise with what a list needs to show it: its case and customer, and where it stands now.
+ */
+export type PromiseView = { promise: Promise, status: PromiseStatus, case_reference: string, customer_name: string, };
+
+/**
+ * One reminder step raised now, with what a notification needs to say.
+ */
+export type RaisedReminder = { promise: PromiseView, key: string, kind: ReminderKind, fire_at: string, };
+
+/**
+ * What we do (or offer to do) for the customer.
+ */
+export type Remedy = { 
+/**
+ * At least one form; duplicates are dropped.
+ */
+forms: Array<RemedyForm>, 
+/**
+ * What exactly, in words the customer would recognise.
+ */
+description: string, };
+
+/**
+ * The form a remedy takes; an agreed remedy may combine several.
+ */
+export type RemedyForm = "repair" | "replacement" | "refund" | "discount" | "apology" | "explanation" | "goodwill_gesture";
+
+export type RemedyOption = { id: number, remedy: Remedy, by: string, at: string, };
+
+/**
+ * A delay counted in business time (only opening hours of business days) or on the wall clock.
+ */
+export type ReminderDelay = { "business_minutes": number } | { "wall_minutes": number };
+
+/**
+ * What a reminder is about.
+ */
+export type ReminderKind = "before_due" | "at_due" | "overdue" | "escalation";
+
+/**
+ * A desk's reminder rules; persisted as JSON with the desk settings.
+ */
+export type ReminderPlan = { 
+/**
+ * How long before the due time to remind the owner.
+ */
+before_due: Array<ReminderDelay>, 
+/**
+ * After the at-due reminder, remind again this often until the promise is kept or renegotiated.
+ */
+overdue_every: ReminderDelay | null, 
+/**
+ * Tell the team leads once the promise has been overdue this long.
+ */
+escalate_after: ReminderDelay | null, };
+
+/**
+ * The two records a renegotiation leaves: the old promise closed, the new one open.
+ */
+export type Renegotiated = { old: Promise, new: Promise, };
+
+/**
+ * What a reopened case goes back to.
+ */
+export type ReopenTarget = "remedy" | "analysis";
+
+export type Reopening = { reason: string, to: ReopenTarget, by: string, at: string, };
+
+export type Responsibility = { party: Party, 
+/**
+ * Which supplier or partner, when that matters.
+ */
+party_name: string | null, note: string | null, by: string, at: string, };
+
+/**
+ * Whether a person acts as an agent or as a team lead.
+ */
+export type Role = "agent" | "lead";
+
+export type RootCause = { category: RootCauseCategory, description: string, by: string, at: string, };
+
+/**
+ * Why it happened.
+ */
+export type RootCauseCategory = "process" | "communication" | "staff_conduct" | "product_defect" | "billing" | "partner" | "customer_action" | "unknown";
+
+/**
+ * One priority's targets, in business minutes from receipt.
+ */
+export type SlaTarget = { first_response_minutes: number, remedy_minutes: number, close_minutes: number, };
+
+/**
+ * The desk's targets for every priority; persisted as JSON with the desk settings.
+ */
+export type SlaTargets = { low: SlaTarget, normal: SlaTarget, high: SlaTarget, urgent: SlaTarget, };
+
+/**
+ * Where a case is in the order of work. The order is the point: the customer's remedy comes
+ * before any question of cause or blame.
+ */
+export type Stage = "intake" | "solving" | "remedy_agreed" | "remedy_delivered" | "root_cause" | "closed";
+
+export type Wait = { on: WaitingOn, reason: string, until: string | null, started_at: string, ended_at: string | null, };
+
+/**
+ * Who the case is waiting on. SLA clocks pause while it waits.
+ */
+export type WaitingOn = "customer" | "supplier";
+
+/**
+ * Opening hours for each weekday; `None` means closed.
+ *
+ * Saturday and Sunday hours are kept for display (a desk may staff the phone on Saturdays) but
+ * never count as business time: an arkipäivä is Monday to Friday, and SLA clocks and promised
+ * "business days" must mean what the customer understands by them.
+ */
+export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours | null, wednesday: OpeningHours | null, thursday: OpeningHours | null, friday: OpeningHours | null, saturday: OpeningHours | null, sunday: OpeningHours | null, };

@@ -140,7 +140,8 @@ pub fn run(cli: Cli) -> Result<(), StoreError> {
                 acknowledged: args.acknowledged,
             }
             .validate()?;
-            let created = store.create_case(&intake, &cli.person, clock.now())?;
+            let actor = store.actor(&cli.person)?;
+            let created = store.create_case(intake, &actor, clock.now())?;
             if cli.json {
                 output::print_json(&created)?;
             } else {

@@ -133,8 +133,12 @@ pub fn fill(store: &mut Store, count: u32, seed: u64, now: DateTime<Utc>) -> Res
             acknowledged: random.below(4) != 0,
         }
         .validate()?;
-        let agent = random.pick(&["Aino Agentti", "Ville Palvelu", "Sara Asiakaspalvelu"]);
-        store.create_case(&intake, agent, at)?;
+        let agent = lupaus_core::lifecycle::Actor::agent(*random.pick(&[
+            "Aino Agentti",
+            "Ville Palvelu",
+            "Sara Asiakaspalvelu",
+        ]));
+        store.create_case(intake, &agent, at)?;
     }
     Ok(DemoSummary { cases: count })
 }

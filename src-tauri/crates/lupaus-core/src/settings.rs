@@ -9,12 +9,32 @@ use crate::calendar::{CalendarSettings, DeskCalendar, SlaTargets};
 use crate::lifecycle::{Actor, Policy, Role};
 use crate::reminder::ReminderPlan;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DeskSettings {
     pub calendar: CalendarSettings,
     pub reminder_plan: ReminderPlan,
     pub sla_targets: SlaTargets,
     pub policy: Policy,
+    /// Business minutes added to a suggested due time, so we promise a little later than we
+    /// expect to deliver.
+    #[serde(default = "default_promise_buffer_minutes")]
+    pub promise_buffer_minutes: u32,
+}
+
+fn default_promise_buffer_minutes() -> u32 {
+    60
+}
+
+impl Default for DeskSettings {
+    fn default() -> Self {
+        DeskSettings {
+            calendar: CalendarSettings::default(),
+            reminder_plan: ReminderPlan::default(),
+            sla_targets: SlaTargets::default(),
+            policy: Policy::default(),
+            promise_buffer_minutes: default_promise_buffer_minutes(),
+        }
+    }
 }
 
 /// Settings that passed validation, with the calendar ready to use.
@@ -29,6 +49,13 @@ impl DeskSettings {
     pub fn validate(self) -> Result<ValidDeskSettings, CoreError> {
         let calendar = self.calendar.clone().validate()?;
         self.reminder_plan.validate()?;
+        self.sla_targets.validate()?;
+        if self.promise_buffer_minutes > 5 * 8 * 60 {
+            return Err(CoreError::invalid(
+                "promise_buffer_minutes",
+                "The promise buffer is more than a working week; use at most 2400 business minutes.",
+            ));
+        }
         Ok(ValidDeskSettings { settings: self, calendar })
     }
 

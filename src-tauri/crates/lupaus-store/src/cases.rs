@@ -2,11 +2,15 @@
 
 use chrono::{DateTime, Utc};
 use lupaus_core::case::{CaseRef, ValidNewCase};
-use rusqlite::{Row, Transaction, params};
+use lupaus_core::lifecycle::{
+    self, ActionKind, Actor, CaseCommand, CaseFigures, CaseState, EventRecord, Policy, figures, open_case,
+};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Store, StoreError, customers, time};
+use crate::customers::Customer;
+use crate::{Store, StoreError, customers, events, time};
 
 /// One row of the case list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -23,6 +27,23 @@ pub struct CaseSummary {
     pub summary: String,
     /// The earliest due time of the case's open promises.
     pub next_promise_due: Option<DateTime<Utc>>,
+}
+
+/// Everything the case view shows: the current state, what may be done next, the history.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CaseDetail {
+    pub summary: CaseSummary,
+    pub customer: Customer,
+    pub state: CaseState,
+    /// What the person asking may do next, from the same rules that accept or refuse a command.
+    pub allowed_actions: Vec<ActionKind>,
+    /// Why root cause and responsibility are still locked, if they are.
+    pub root_cause_lock: Option<String>,
+    pub figures: CaseFigures,
+    /// The event log, oldest first: the case's timeline.
+    pub events: Vec<EventRecord>,
+    /// The promises made on this case, by due time.
+    pub promises: Vec<crate::promises::PromiseView>,
 }
 
 /// Which cases to list: newest first, one page at a time.
@@ -43,14 +64,71 @@ const MAX_PAGE: u32 = 500;
 
 impl Store {
     /// Opens a new case from a validated intake, in one transaction: customer, case, first event.
+    /// Opens a new case from a validated intake, in one transaction: customer, case, first event.
     pub fn create_case(
         &mut self,
-        intake: &ValidNewCase,
-        by: &str,
+        intake: ValidNewCase,
+        actor: &Actor,
         at: DateTime<Utc>,
     ) -> Result<CaseSummary, StoreError> {
-        let id = self.write(|tx| insert_case(tx, intake, by, at))?;
+        let id = self.write(|tx| insert_case(tx, intake, actor, at))?;
         self.case_summary(id)
+    }
+
+    /// Runs one command on a case through the core's lifecycle rules and stores the resulting
+    /// events and state in one transaction. A refused command changes nothing.
+    pub fn act_on_case(
+        &mut self,
+        case_id: i64,
+        command: CaseCommand,
+        actor: &Actor,
+        at: DateTime<Utc>,
+        policy: &Policy,
+    ) -> Result<CaseDetail, StoreError> {
+        self.write(|tx| {
+            let mut state = load_state(tx, case_id)?;
+            let records = lifecycle::decide(&state, command, actor, at, policy)?;
+            for record in &records {
+                lifecycle::apply(&mut state, record)?;
+            }
+            events::append(tx, case_id, &records)?;
+            save_state(tx, case_id, &state)?;
+            crate::promises::insert_hand_off_callbacks(tx, case_id, &records)?;
+            Ok(())
+        })?;
+        self.case_detail(case_id, actor, at)
+    }
+
+    /// The case view for `viewer`: what they may do depends on their role.
+    pub fn case_detail(&self, case_id: i64, viewer: &Actor, now: DateTime<Utc>) -> Result<CaseDetail, StoreError> {
+        let summary = self.case_summary(case_id)?;
+        let state = load_state(&self.conn, case_id)?;
+        let events = self.case_events(case_id)?;
+        let customer_id: i64 =
+            self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
+        Ok(CaseDetail {
+            summary,
+            customer: self.customer(customer_id)?,
+            allowed_actions: state.allowed_actions(viewer.role),
+            root_cause_lock: state.root_cause_lock(),
+            figures: figures(&events),
+            promises: self.case_promises(case_id, now)?,
+            state,
+            events,
+        })
+    }
+
+    /// The id of the case with this reference, e.g. `R-2026-000123`.
+    pub fn case_id_by_reference(&self, reference: &str) -> Result<i64, StoreError> {
+        let parsed = CaseRef::parse(reference)?;
+        self.conn
+            .query_row(
+                "SELECT id FROM cases WHERE ref_year = ?1 AND ref_number = ?2",
+                params![parsed.year, parsed.number],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("There is no case {parsed}.")))
     }
 
     pub fn case_summary(&self, id: i64) -> Result<CaseSummary, StoreError> {
@@ -113,35 +191,66 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CaseSummary, Store
     Ok(build())
 }
 
-fn insert_case(tx: &Transaction<'_>, intake: &ValidNewCase, by: &str, at: DateTime<Utc>) -> Result<i64, StoreError> {
-    let intake_record = intake.get();
-    let customer_id = customers::find_or_create(tx, &intake_record.customer, at)?;
+fn insert_case(
+    tx: &Transaction<'_>,
+    intake: ValidNewCase,
+    actor: &Actor,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let customer_id = customers::find_or_create(tx, &intake.get().customer, at)?;
     let year = CaseRef::for_received(at, 0).year;
     let number: u32 =
         tx.query_row("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1", [year], |row| {
             row.get(0)
         })?;
-    let summary: String = intake_record.description.chars().take(SUMMARY_CHARS).collect();
-    let state_json = serde_json::to_string(intake_record).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+    let opened = open_case(intake, actor.clone(), at);
+    let state = CaseState::replay(std::slice::from_ref(&opened))?;
+    let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
     tx.execute(
         "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary, updated_at, state_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'intake', ?7, ?8, ?4, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10)",
         params![
             year,
             number,
             customer_id,
             time::to_millis(at),
-            intake_record.channel.as_str(),
-            intake_record.priority.as_str(),
-            by,
+            state.intake.channel.as_str(),
+            state.intake.priority.as_str(),
+            state.stage.as_str(),
+            state.owner,
             summary,
-            state_json
+            to_json(&state)?
         ],
     )?;
     let case_id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO case_events (case_id, seq, at, actor, kind, record_json) VALUES (?1, 1, ?2, ?3, 'received', ?4)",
-        params![case_id, time::to_millis(at), by, state_json],
-    )?;
+    events::append(tx, case_id, std::slice::from_ref(&opened))?;
     Ok(case_id)
+}
+
+fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<CaseState, StoreError> {
+    let json: String = conn
+        .query_row("SELECT state_json FROM cases WHERE id = ?1", [case_id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("There is no case with id {case_id}.")))?;
+    serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("case {case_id}: {error}")))
+}
+
+/// Updates the projection row from the state the events produced.
+fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE cases SET stage = ?2, owner = ?3, priority = ?4, updated_at = ?5, state_json = ?6 WHERE id = ?1",
+        params![
+            case_id,
+            state.stage.as_str(),
+            state.owner,
+            state.intake.priority.as_str(),
+            time::to_millis(state.last_event_at),
+            to_json(state)?
+        ],
+    )?;
+    Ok(())
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|error| StoreError::Corrupt(error.to_string()))
 }

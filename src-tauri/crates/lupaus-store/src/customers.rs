@@ -81,3 +81,27 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl Store {
+    pub fn customer(&self, id: i64) -> Result<Customer, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT c.id, c.name, c.email, c.phone, c.customer_number,
+                        (SELECT COUNT(*) FROM cases WHERE customer_id = c.id)
+                 FROM customers c WHERE c.id = ?1",
+                [id],
+                |row| {
+                    Ok(Customer {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        email: row.get(2)?,
+                        phone: row.get(3)?,
+                        customer_number: row.get(4)?,
+                        case_count: row.get(5)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("There is no customer with id {id}.")))
+    }
+}

@@ -14,6 +14,11 @@ mod time;
 
 pub mod cases;
 pub mod customers;
+pub mod events;
+pub mod people;
+pub mod promises;
+pub mod reminders;
+pub mod settings;
 
 pub use clock::SystemClock;
 pub use db::{CheckReport, SCHEMA_VERSION, Store};

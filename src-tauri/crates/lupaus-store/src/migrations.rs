@@ -81,6 +81,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX promises_open_by_owner ON promises (owner, due_at) WHERE state = 'open';
     CREATE INDEX promises_by_next_reminder ON promises (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
 
+    -- Every change to a promise (made, kept, renegotiated), append-only like case_events.
+    CREATE TABLE promise_events (
+        id           INTEGER PRIMARY KEY,
+        promise_id   INTEGER NOT NULL REFERENCES promises (id),
+        case_id      INTEGER NOT NULL REFERENCES cases (id),
+        at           INTEGER NOT NULL,
+        actor        TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        record_json  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX promise_events_by_case ON promise_events (case_id, at);
+    CREATE INDEX promise_events_by_time ON promise_events (at);
+    CREATE TRIGGER promise_events_no_update BEFORE UPDATE ON promise_events
+        BEGIN SELECT RAISE(ABORT, 'promise_events is append-only'); END;
+    CREATE TRIGGER promise_events_no_delete BEFORE DELETE ON promise_events
+        BEGIN SELECT RAISE(ABORT, 'promise_events is append-only'); END;
+
     -- Each reminder step raised, so none fires twice, also across restarts.
     CREATE TABLE reminder_log (
         promise_id  INTEGER NOT NULL REFERENCES promises (id),

@@ -1,0 +1,43 @@
+//! The `settings` table: the desk's settings as one JSON record, validated on the way in and out.
+
+use lupaus_core::lifecycle::Actor;
+use lupaus_core::settings::{DeskSettings, ValidDeskSettings};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::{Store, StoreError};
+
+const DESK_KEY: &str = "desk";
+
+/// The stored desk settings, or the defaults when none were saved yet.
+pub(crate) fn load(conn: &Connection) -> Result<ValidDeskSettings, StoreError> {
+    let json: Option<String> =
+        conn.query_row("SELECT value_json FROM settings WHERE key = ?1", [DESK_KEY], |row| row.get(0)).optional()?;
+    let settings = match json {
+        Some(json) => serde_json::from_str::<DeskSettings>(&json)
+            .map_err(|error| StoreError::Corrupt(format!("desk settings: {error}")))?,
+        None => DeskSettings::default(),
+    };
+    Ok(settings.validate()?)
+}
+
+impl Store {
+    pub fn desk_settings(&self) -> Result<ValidDeskSettings, StoreError> {
+        load(&self.conn)
+    }
+
+    /// Saves new desk settings; only a lead may (checked by the core).
+    pub fn save_desk_settings(&mut self, settings: DeskSettings, by: &Actor) -> Result<ValidDeskSettings, StoreError> {
+        let valid = settings.change(by)?;
+        let json = serde_json::to_string(&valid.settings).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
+                params![DESK_KEY, json],
+            )?;
+            tracing::info!(by = %by.person, "desk settings changed");
+            Ok(())
+        })?;
+        Ok(valid)
+    }
+}

@@ -1,0 +1,70 @@
+use chrono::{DateTime, Duration, Utc};
+use lupaus_core::calendar::BusinessSpan;
+use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
+use lupaus_store::promises::PromiseView;
+use tauri::State;
+
+use crate::{error::IpcError, state::AppState};
+
+#[tauri::command(async)]
+pub fn make_promise(state: State<'_, AppState>, case_id: i64, promise: NewPromise) -> Result<Promise, IpcError> {
+    let mut store = state.store()?;
+    let actor = state.actor(&store)?;
+    Ok(store.make_promise(case_id, promise, &actor, state.clock.now())?)
+}
+
+/// `kept_at` is when the contact happened; it defaults to now.
+#[tauri::command(async)]
+pub fn keep_promise(
+    state: State<'_, AppState>,
+    promise_id: i64,
+    outcome: String,
+    kept_at: Option<DateTime<Utc>>,
+) -> Result<Promise, IpcError> {
+    let mut store = state.store()?;
+    let actor = state.actor(&store)?;
+    let now = state.clock.now();
+    Ok(store.keep_promise(promise_id, &outcome, kept_at.unwrap_or(now), &actor, now)?)
+}
+
+#[tauri::command(async)]
+pub fn renegotiate_promise(
+    state: State<'_, AppState>,
+    promise_id: i64,
+    new_due_at: DateTime<Utc>,
+    customer_told_at: Option<DateTime<Utc>>,
+) -> Result<Renegotiated, IpcError> {
+    let mut store = state.store()?;
+    let actor = state.actor(&store)?;
+    let now = state.clock.now();
+    Ok(store.renegotiate_promise(promise_id, new_due_at, customer_told_at.unwrap_or(now), &actor, now)?)
+}
+
+#[tauri::command(async)]
+pub fn reassign_promise(state: State<'_, AppState>, promise_id: i64, owner: String) -> Result<Promise, IpcError> {
+    let mut store = state.store()?;
+    let actor = state.actor(&store)?;
+    Ok(store.reassign_promise(promise_id, &owner, &actor, state.clock.now())?)
+}
+
+/// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first.
+#[tauri::command(async)]
+pub fn due_promises(
+    state: State<'_, AppState>,
+    within_hours: u32,
+    mine_only: bool,
+) -> Result<Vec<PromiseView>, IpcError> {
+    let store = state.store()?;
+    let now = state.clock.now();
+    let owner = mine_only.then(|| state.person());
+    let until = now + Duration::hours(i64::from(within_hours.min(24 * 30)));
+    Ok(store.open_promises_due_before(until, owner.as_deref(), now, 200)?)
+}
+
+/// A due time to promise: `within` business time from now plus the desk's buffer, inside opening hours.
+#[tauri::command(async)]
+pub fn suggest_due(state: State<'_, AppState>, within: BusinessSpan) -> Result<DateTime<Utc>, IpcError> {
+    let desk = state.store()?.desk_settings()?;
+    let buffer = BusinessSpan::Minutes(desk.settings.promise_buffer_minutes);
+    Ok(desk.calendar.suggest_due(state.clock.now(), within, buffer))
+}
