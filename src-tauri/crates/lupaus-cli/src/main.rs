@@ -1,9 +1,11 @@
 //! `lupaus-cli`: the headless side of Lupaus over the same core and store as the app.
-//! Every command prints a human summary, or JSON with `--json`; errors exit non-zero with
-//! `{code, message}` on stderr (JSON) or a sentence (text).
+//! Every command prints a human summary, or JSON with `--json`; errors exit with code 2 and
+//! `{code, message, field}` on stderr (JSON) or a sentence (text).
 
-mod cli;
+mod args;
+mod commands;
 mod demo;
+mod ics;
 mod output;
 
 use clap::Parser;
@@ -13,9 +15,9 @@ fn main() -> std::process::ExitCode {
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
         .init();
-    let args = cli::Cli::parse();
-    let json = args.json;
-    match cli::run(args) {
+    let cli = args::Cli::parse();
+    let json = cli.json;
+    match commands::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             output::print_error(&error, json);

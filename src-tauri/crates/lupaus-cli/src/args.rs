@@ -1,0 +1,210 @@
+//! The command line, as clap parses it. Dispatch lives in `commands/`.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "lupaus-cli", version, about = "Lupaus complaint desk, headless")]
+pub struct Cli {
+    /// Database file (default: $LUPAUS_DB, else the OS data directory's lupaus.db).
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Who is doing this; recorded on every change. Their role comes from `person add`.
+    #[arg(long, global = true, env = "LUPAUS_PERSON", default_value = "cli")]
+    pub person: String,
+    /// Act as if it were this time (RFC 3339), for scripts and tests; default: now.
+    #[arg(long, global = true)]
+    pub now: Option<DateTime<Utc>>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Integrity and schema check of the database.
+    Check,
+    /// Fill the database with realistic demo complaints over the past months.
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        cases: u32,
+        /// Seed for the generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Case operations.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Promises made to customers.
+    #[command(subcommand)]
+    Promise(PromiseCommand),
+    /// Open promises due or overdue at a time: what the desk must act on.
+    Due {
+        /// The moment to look from (RFC 3339); default: now.
+        #[arg(long)]
+        at: Option<DateTime<Utc>>,
+        /// Include promises falling due within this many hours after `--at`.
+        #[arg(long, default_value_t = 0)]
+        within_hours: u32,
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// Raise the reminders due now, exactly once each (what the app's scheduler does).
+    Remind,
+    /// Export open promises as an iCalendar (.ics) file that Outlook and other calendars import.
+    Ics {
+        /// Only this owner's promises.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The desk's business calendar for a date range: business days, holidays, closure days.
+    Calendar {
+        #[arg(long)]
+        from: NaiveDate,
+        #[arg(long)]
+        to: NaiveDate,
+    },
+    /// Desk settings.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// People and roles.
+    #[command(subcommand)]
+    Person(PersonCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// Log a new complaint.
+    Create(Box<CreateArgs>),
+    /// List cases, newest first.
+    List {
+        #[arg(long)]
+        stage: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Everything about one case: state, allowed next actions, figures, timeline, promises.
+    Show { reference: String },
+    /// Run one lifecycle command on a case, given as JSON, e.g.
+    /// '{"kind":"agree_remedy","remedy":{"form":"replacement","description":"Uusi kone"},"option_id":null}'.
+    Act {
+        reference: String,
+        /// The command as JSON; `-` reads it from standard input.
+        command: String,
+    },
+    /// The case's event log, oldest first.
+    Events { reference: String },
+    /// Rebuild the case from its event log and compare with the stored state.
+    Verify { reference: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub customer_number: Option<String>,
+    /// phone, counter, email, chat, web_form or letter.
+    #[arg(long, default_value = "phone")]
+    pub channel: String,
+    #[arg(long)]
+    pub product_ref: Option<String>,
+    /// What happened, in the customer's words.
+    #[arg(long)]
+    pub description: String,
+    /// The remedy the customer asks for.
+    #[arg(long)]
+    pub requested_remedy: String,
+    /// low, normal, high or urgent.
+    #[arg(long, default_value = "normal")]
+    pub priority: String,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// The customer was told the case is received and given its reference.
+    #[arg(long)]
+    pub acknowledged: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromiseCommand {
+    /// Record a promise made to the customer of a case.
+    Make {
+        reference: String,
+        /// What we promised, in the words the customer heard.
+        #[arg(long)]
+        text: String,
+        /// call, email, sms, letter or visit.
+        #[arg(long, default_value = "call")]
+        channel: String,
+        /// Due time (RFC 3339). Or use --within.
+        #[arg(long, conflicts_with = "within")]
+        due: Option<DateTime<Utc>>,
+        /// Business time from now, e.g. `4h`, `90m`, `2d`; the desk's buffer is added.
+        #[arg(long)]
+        within: Option<String>,
+        /// Who must keep it (default: the person).
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// Record that a promise was kept, with the outcome of the contact.
+    Keep {
+        id: i64,
+        #[arg(long)]
+        outcome: String,
+        /// When the contact happened (default: now).
+        #[arg(long)]
+        at: Option<DateTime<Utc>>,
+    },
+    /// Move a promise to a new time the customer agreed to before the old one passed.
+    Renegotiate {
+        id: i64,
+        #[arg(long)]
+        due: DateTime<Utc>,
+        /// When the customer was told (default: now).
+        #[arg(long)]
+        told_at: Option<DateTime<Utc>>,
+    },
+    /// Give an open promise to another person.
+    Reassign {
+        id: i64,
+        #[arg(long)]
+        owner: String,
+    },
+    /// Promises of one case.
+    List { reference: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Print the desk settings as JSON.
+    Show,
+    /// Replace the desk settings with a JSON file (team leads only).
+    Set { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person or change their role.
+    Add {
+        name: String,
+        /// agent or lead.
+        #[arg(long, default_value = "agent")]
+        role: String,
+    },
+    List,
+}

@@ -1,0 +1,151 @@
+//! `lupaus-cli case ...`: every case operation the UI offers.
+
+use std::io::Read;
+
+use lupaus_core::CoreError;
+use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
+use lupaus_core::lifecycle::{CaseCommand as LifecycleCommand, CaseState};
+use lupaus_store::StoreError;
+use lupaus_store::cases::CaseListQuery;
+use serde::Serialize;
+
+use super::Context;
+use crate::args::{CaseCommand, CreateArgs};
+
+pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError> {
+    match command {
+        CaseCommand::Create(args) => {
+            let intake = new_case(*args)?.validate()?;
+            let created = context.store.create_case(intake, &context.actor, context.now)?;
+            context.print(&created, |case| format!("{} created for {}", case.reference, case.customer_name))
+        }
+        CaseCommand::List { stage, owner, limit } => {
+            let rows = context.store.list_cases(&CaseListQuery { stage, owner, limit: Some(limit), after_id: None })?;
+            context.print(&rows, |rows| {
+                rows.iter()
+                    .map(|row| {
+                        format!(
+                            "{}  {}  {:<24} {:<16} {}",
+                            row.reference,
+                            row.received_at.format("%Y-%m-%d %H:%M"),
+                            row.customer_name,
+                            row.stage,
+                            row.summary
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        CaseCommand::Show { reference } => {
+            let id = context.store.case_id_by_reference(&reference)?;
+            let detail = context.store.case_detail(id, &context.actor, context.now)?;
+            context.print(&detail, |detail| {
+                let mut lines = vec![
+                    format!(
+                        "{}  {}  stage {}",
+                        detail.summary.reference,
+                        detail.customer.name,
+                        detail.state.stage.as_str()
+                    ),
+                    format!("owner {}; next: {:?}", detail.state.owner, detail.allowed_actions),
+                ];
+                if let Some(lock) = &detail.root_cause_lock {
+                    lines.push(format!("root cause locked: {lock}"));
+                }
+                lines.push(format!("{} events, {} promises", detail.events.len(), detail.promises.len()));
+                lines.join("\n")
+            })
+        }
+        CaseCommand::Act { reference, command } => {
+            let id = context.store.case_id_by_reference(&reference)?;
+            let command = parse_command(&command)?;
+            let policy = context.store.desk_settings()?.settings.policy;
+            let detail = context.store.act_on_case(id, command, &context.actor, context.now, &policy)?;
+            context.print(&detail, |detail| {
+                format!("{} is now at stage {}", detail.summary.reference, detail.state.stage.as_str())
+            })
+        }
+        CaseCommand::Events { reference } => {
+            let id = context.store.case_id_by_reference(&reference)?;
+            let events = context.store.case_events(id)?;
+            context.print(&events, |events| {
+                events
+                    .iter()
+                    .map(|record| {
+                        format!(
+                            "{}  {:<20} {} -> {}  {}",
+                            record.at.format("%Y-%m-%d %H:%M:%S"),
+                            record.actor.person,
+                            record.stage_before.as_str(),
+                            record.stage_after.as_str(),
+                            serde_json::to_value(&record.event)
+                                .ok()
+                                .and_then(|value| value["kind"].as_str().map(str::to_owned))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        CaseCommand::Verify { reference } => {
+            let id = context.store.case_id_by_reference(&reference)?;
+            let replayed = context.store.replay_case(id)?;
+            let stored = context.store.case_detail(id, &context.actor, context.now)?.state;
+            let report = VerifyReport { reference, replay_matches: replayed == stored, state: replayed };
+            context.print(&report, |report| {
+                format!(
+                    "{}: the event log {} the stored state",
+                    report.reference,
+                    if report.replay_matches { "reproduces" } else { "does NOT reproduce" }
+                )
+            })?;
+            if report.replay_matches {
+                Ok(())
+            } else {
+                Err(StoreError::Corrupt(format!("{}: replaying the event log gives another state", report.reference)))
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct VerifyReport {
+    reference: String,
+    replay_matches: bool,
+    state: CaseState,
+}
+
+fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {
+    Ok(NewCase {
+        channel: Channel::parse(&args.channel)?,
+        customer: CustomerInput {
+            name: args.customer,
+            email: args.email,
+            phone: args.phone,
+            customer_number: args.customer_number,
+        },
+        product_ref: args.product_ref,
+        description: args.description,
+        requested_remedy: args.requested_remedy,
+        priority: Priority::parse(&args.priority)?,
+        category: args.category,
+        tags: args.tags,
+        acknowledged: args.acknowledged,
+    })
+}
+
+/// A lifecycle command from JSON text (or standard input for `-`).
+fn parse_command(text: &str) -> Result<LifecycleCommand, StoreError> {
+    let text = if text == "-" {
+        let mut buffer = String::new();
+        std::io::stdin().read_to_string(&mut buffer)?;
+        buffer
+    } else {
+        text.to_owned()
+    };
+    serde_json::from_str(&text).map_err(|error| {
+        CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
+    })
+}

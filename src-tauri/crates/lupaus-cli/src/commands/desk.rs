@@ -1,0 +1,70 @@
+//! `lupaus-cli calendar`, `settings` and `person`.
+
+use chrono::NaiveDate;
+use lupaus_core::CoreError;
+use lupaus_core::lifecycle::Role;
+use lupaus_core::settings::DeskSettings;
+use lupaus_store::StoreError;
+
+use super::Context;
+use crate::args::{PersonCommand, SettingsCommand};
+
+pub fn calendar(context: &Context, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
+    let days = context.store.desk_settings()?.calendar.days(from, to)?;
+    context.print(&days, |days| {
+        days.iter()
+            .map(|day| {
+                let what = match (&day.holiday, day.closure, day.business_day) {
+                    (Some(name), _, _) => format!("{} / {}", name.fi, name.en),
+                    (None, true, _) => "closure day".to_owned(),
+                    (None, false, true) => "business day".to_owned(),
+                    (None, false, false) => "closed".to_owned(),
+                };
+                format!("{} {}  {}", day.date, day.date.format("%a"), what)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+pub fn settings(context: &mut Context, command: SettingsCommand) -> Result<(), StoreError> {
+    match command {
+        SettingsCommand::Show => {
+            let settings = context.store.desk_settings()?.settings;
+            crate::output::print_json(&settings)
+        }
+        SettingsCommand::Set { file } => {
+            let text = std::fs::read_to_string(&file)?;
+            let settings: DeskSettings = serde_json::from_str(&text).map_err(|error| {
+                CoreError::invalid("settings", format!("{} is not valid desk settings JSON: {error}", file.display()))
+            })?;
+            let saved = context.store.save_desk_settings(settings, &context.actor)?.settings;
+            let moved = context.store.reschedule_reminders(context.now)?;
+            context.print(&saved, |_| format!("Desk settings saved; reminders of {moved} open promises rescheduled."))
+        }
+    }
+}
+
+pub fn person(context: &mut Context, command: PersonCommand) -> Result<(), StoreError> {
+    match command {
+        PersonCommand::Add { name, role } => {
+            let role = match role.as_str() {
+                "agent" => Role::Agent,
+                "lead" => Role::Lead,
+                other => {
+                    return Err(
+                        CoreError::invalid("role", format!("Unknown role '{other}'; use agent or lead.")).into()
+                    );
+                }
+            };
+            let person = context.store.upsert_person(&name, role)?;
+            context.print(&person, |person| format!("{} is a {:?}", person.name, person.role))
+        }
+        PersonCommand::List => {
+            let people = context.store.people()?;
+            context.print(&people, |people| {
+                people.iter().map(|p| format!("{:<24} {:?}", p.name, p.role)).collect::<Vec<_>>().join("\n")
+            })
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Dispatch: each subcommand is a few lines over the store, printing text or JSON.
+
+mod case;
+mod desk;
+mod promise;
+
+use chrono::{DateTime, Utc};
+use lupaus_core::clock::Clock;
+use lupaus_core::lifecycle::Actor;
+use lupaus_store::{Store, StoreError, SystemClock};
+use serde::Serialize;
+
+use crate::args::{Cli, Command};
+use crate::{demo, output};
+
+/// What every subcommand works with.
+pub struct Context {
+    pub store: Store,
+    pub json: bool,
+    pub actor: Actor,
+    pub now: DateTime<Utc>,
+}
+
+impl Context {
+    /// Prints `value` as JSON, or `text` for people.
+    pub fn print<T: Serialize>(&self, value: &T, text: impl FnOnce(&T) -> String) -> Result<(), StoreError> {
+        if self.json {
+            output::print_json(value)
+        } else {
+            println!("{}", text(value));
+            Ok(())
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), StoreError> {
+    let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+    let store = Store::open(&path)?;
+    let actor = store.actor(&cli.person)?;
+    let now = cli.now.unwrap_or_else(|| SystemClock.now());
+    let mut context = Context { store, json: cli.json, actor, now };
+    match cli.command {
+        Command::Check => {
+            let report = context.store.check()?;
+            context.print(&report, |report| {
+                format!(
+                    "{}: integrity {}, schema {} of {}\n{} cases, {} customers, {} promises, {} events",
+                    report.path,
+                    report.integrity,
+                    report.schema_version,
+                    report.supported_schema_version,
+                    report.cases,
+                    report.customers,
+                    report.promises,
+                    report.events
+                )
+            })?;
+            if !report.is_ok() {
+                return Err(StoreError::Corrupt(format!("integrity check says: {}", report.integrity)));
+            }
+            Ok(())
+        }
+        Command::Demo { cases, seed } => {
+            let made = demo::fill(&mut context.store, cases, seed, now)?;
+            context.print(&made, |made| format!("Added {} demo cases to {}", made.cases, path.display()))
+        }
+        Command::Case(command) => case::run(&mut context, command),
+        Command::Promise(command) => promise::run(&mut context, command),
+        Command::Due { at, within_hours, owner } => promise::due(&context, at, within_hours, owner),
+        Command::Remind => promise::remind(&mut context),
+        Command::Ics { owner, out } => promise::ics(&context, owner, out),
+        Command::Calendar { from, to } => desk::calendar(&context, from, to),
+        Command::Settings(command) => desk::settings(&mut context, command),
+        Command::Person(command) => desk::person(&mut context, command),
+    }
+}

@@ -1,0 +1,166 @@
+//! `lupaus-cli promise ...`, `due`, `remind` and `ics`.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, Utc};
+use lupaus_core::CoreError;
+use lupaus_core::calendar::BusinessSpan;
+use lupaus_core::promise::{NewPromise, PromiseChannel};
+use lupaus_store::StoreError;
+use lupaus_store::promises::PromiseView;
+
+use super::Context;
+use crate::args::PromiseCommand;
+use crate::ics;
+
+pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
+    let (actor, now) = (context.actor.clone(), context.now);
+    match command {
+        PromiseCommand::Make { reference, text, channel, due, within, owner } => {
+            let case_id = context.store.case_id_by_reference(&reference)?;
+            let due_at = match (due, within) {
+                (Some(due), _) => due,
+                (None, Some(within)) => {
+                    let desk = context.store.desk_settings()?;
+                    let buffer = BusinessSpan::Minutes(desk.settings.promise_buffer_minutes);
+                    desk.calendar.suggest_due(now, parse_span(&within)?, buffer)
+                }
+                (None, None) => {
+                    return Err(CoreError::invalid("due", "Say when: give --due TIME or --within 4h / 2d.").into());
+                }
+            };
+            let promise = NewPromise {
+                text,
+                channel: parse_channel(&channel)?,
+                due_at,
+                owner: owner.unwrap_or_else(|| actor.person.clone()),
+            };
+            let made = context.store.make_promise(case_id, promise, &actor, now)?;
+            context
+                .print(&made, |made| format!("Promise #{} due {} ({})", made.id, made.due_at.to_rfc3339(), made.owner))
+        }
+        PromiseCommand::Keep { id, outcome, at } => {
+            let kept = context.store.keep_promise(id, &outcome, at.unwrap_or(now), &actor, now)?;
+            context.print(&kept, |kept| format!("Promise #{} kept", kept.id))
+        }
+        PromiseCommand::Renegotiate { id, due, told_at } => {
+            let outcome = context.store.renegotiate_promise(id, due, told_at.unwrap_or(now), &actor, now)?;
+            context.print(&outcome, |outcome| {
+                format!(
+                    "Promise #{} replaced by #{} due {}",
+                    outcome.old.id,
+                    outcome.new.id,
+                    outcome.new.due_at.to_rfc3339()
+                )
+            })
+        }
+        PromiseCommand::Reassign { id, owner } => {
+            let promise = context.store.reassign_promise(id, &owner, &actor, now)?;
+            context.print(&promise, |promise| format!("Promise #{} now owned by {}", promise.id, promise.owner))
+        }
+        PromiseCommand::List { reference } => {
+            let case_id = context.store.case_id_by_reference(&reference)?;
+            let promises = context.store.case_promises(case_id, now)?;
+            context.print(&promises, |promises| lines(promises))
+        }
+    }
+}
+
+pub fn due(
+    context: &Context,
+    at: Option<DateTime<Utc>>,
+    within_hours: u32,
+    owner: Option<String>,
+) -> Result<(), StoreError> {
+    let at = at.unwrap_or(context.now);
+    let until = at + Duration::hours(i64::from(within_hours));
+    let promises = context.store.open_promises_due_before(until, owner.as_deref(), at, 10_000)?;
+    context.print(&promises, |promises| if promises.is_empty() { "Nothing due.".to_owned() } else { lines(promises) })
+}
+
+pub fn remind(context: &mut Context) -> Result<(), StoreError> {
+    let raised = context.store.raise_due_reminders(context.now)?;
+    context.print(&raised, |raised| {
+        raised
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:<12} {} {} #{}",
+                    r.key, r.promise.case_reference, r.promise.customer_name, r.promise.promise.id
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+pub fn ics(context: &Context, owner: Option<String>, out: Option<PathBuf>) -> Result<(), StoreError> {
+    let promises = context.store.open_promises(owner.as_deref(), context.now)?;
+    let calendar = ics::promises_to_ics(&promises, context.now);
+    match out {
+        Some(path) => {
+            std::fs::write(&path, calendar)?;
+            if !context.json {
+                println!("Wrote {} promises to {}", promises.len(), path.display());
+            }
+            Ok(())
+        }
+        None => {
+            print!("{calendar}");
+            Ok(())
+        }
+    }
+}
+
+fn lines(promises: &[PromiseView]) -> String {
+    promises
+        .iter()
+        .map(|view| {
+            format!(
+                "#{:<5} {}  {:<13} {:?}  {:<20} {}",
+                view.promise.id,
+                view.promise.due_at.format("%Y-%m-%d %H:%M"),
+                view.case_reference,
+                view.status,
+                view.promise.owner,
+                view.promise.text
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `4h`, `90m` or `2d` of business time.
+fn parse_span(text: &str) -> Result<BusinessSpan, CoreError> {
+    let bad = || CoreError::invalid("within", format!("'{text}' is not a span like 90m, 4h or 2d."));
+    let text = text.trim();
+    let (number, unit) = text.split_at(text.len().saturating_sub(1));
+    let amount: u32 = number.parse().map_err(|_| bad())?;
+    match unit {
+        "m" => Ok(BusinessSpan::Minutes(amount)),
+        "h" => Ok(BusinessSpan::Hours(amount)),
+        "d" => Ok(BusinessSpan::Days(amount)),
+        _ => Err(bad()),
+    }
+}
+
+fn parse_channel(text: &str) -> Result<PromiseChannel, CoreError> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|_| {
+        CoreError::invalid("channel", format!("Unknown channel '{text}'; use call, email, sms, letter or visit."))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_parse_and_bad_ones_name_the_field() {
+        assert_eq!(parse_span("4h").expect("4h"), BusinessSpan::Hours(4));
+        assert_eq!(parse_span("90m").expect("90m"), BusinessSpan::Minutes(90));
+        assert_eq!(parse_span("2d").expect("2d"), BusinessSpan::Days(2));
+        assert_eq!(parse_span("2 weeks").expect_err("bad").field(), Some("within"));
+        assert_eq!(parse_channel("sms").expect("sms"), PromiseChannel::Sms);
+        assert_eq!(parse_channel("pigeon").expect_err("bad").field(), Some("channel"));
+    }
+}
