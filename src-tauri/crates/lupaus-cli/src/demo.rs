@@ -2,7 +2,10 @@
 //! be tried with data at once. Deterministic for a given seed.
 
 use chrono::{DateTime, Duration, Utc};
+use lupaus_core::calendar::BusinessSpan;
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
+use lupaus_core::lifecycle::{Actor, CaseCommand, Party, Remedy, RemedyForm, RootCauseCategory};
+use lupaus_core::promise::{NewPromise, PromiseChannel};
 use lupaus_store::{Store, StoreError};
 use serde::Serialize;
 
@@ -133,15 +136,104 @@ pub fn fill(store: &mut Store, count: u32, seed: u64, now: DateTime<Utc>) -> Res
             acknowledged: random.below(4) != 0,
         }
         .validate()?;
-        let agent = lupaus_core::lifecycle::Actor::agent(*random.pick(&[
-            "Aino Agentti",
-            "Ville Palvelu",
-            "Sara Asiakaspalvelu",
-        ]));
-        store.create_case(intake, &agent, at)?;
+        let agent = Actor::agent(*random.pick(&["Aino Agentti", "Ville Palvelu", "Sara Asiakaspalvelu"]));
+        let case_id = store.create_case(intake, &agent, at)?.id;
+        progress(store, &mut random, case_id, &agent, at, now)?;
     }
     Ok(DemoSummary { cases: count })
 }
+
+/// Moves a demo case along its lifecycle as far as its age makes plausible, with a call-back
+/// promise on most cases: kept on time, kept late, or still open (and so maybe overdue).
+fn progress(
+    store: &mut Store,
+    random: &mut SplitMix64,
+    case_id: i64,
+    agent: &Actor,
+    received: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let desk = store.desk_settings()?;
+    let policy = desk.settings.policy;
+    let age_days = (now - received).num_days();
+    // How many of the steps below this case has gone through.
+    let reached = match age_days {
+        0..=2 => random.below(3),
+        3..=14 => 1 + random.below(5),
+        _ => {
+            if random.below(10) == 0 {
+                2 + random.below(3)
+            } else {
+                6
+            }
+        }
+    };
+    let remedy = Remedy {
+        forms: vec![*random.pick(&[
+            RemedyForm::Repair,
+            RemedyForm::Replacement,
+            RemedyForm::Refund,
+            RemedyForm::Discount,
+        ])],
+        description: "Sovittu asiakkaan kanssa".into(),
+    };
+    let steps = [
+        CaseCommand::StartSolving,
+        CaseCommand::AgreeRemedy { remedy, option_id: None },
+        CaseCommand::DeliverRemedy {
+            summary: "Toimitettu ja asiakkaalle kerrottu".into(),
+            informed_via: Channel::Phone,
+        },
+        CaseCommand::RecordRootCause {
+            category: *random.pick(&ROOT_CAUSES),
+            description: "Selvitetty korjauksen jälkeen".into(),
+        },
+        CaseCommand::AssignResponsibility {
+            party: *random.pick(&[Party::Us, Party::Supplier, Party::Customer, Party::Shared]),
+            party_name: None,
+            note: None,
+        },
+        CaseCommand::Close {
+            closing_gesture: Some("Soitimme ja kiitimme kärsivällisyydestä".into()),
+            lessons_learned: None,
+            not_analysed_reason: None,
+        },
+    ];
+    let mut at = received;
+    if random.below(10) < 6 {
+        let due = desk.calendar.suggest_due(received, BusinessSpan::Days(1), BusinessSpan::Minutes(0));
+        let made = NewPromise {
+            text: "Soitamme ja kerromme ratkaisun".into(),
+            channel: PromiseChannel::Call,
+            due_at: due,
+            owner: agent.person.clone(),
+        };
+        let promise = store.make_promise(case_id, made, agent, received)?;
+        let kept_at = if random.below(7) == 0 { due + Duration::hours(3) } else { due - Duration::hours(1) };
+        if reached >= 2 && kept_at < now {
+            store.keep_promise(promise.id, "Soitettu ja sovittu jatkosta", kept_at, agent, kept_at)?;
+        }
+    }
+    for step in steps.into_iter().take(reached as usize) {
+        at += Duration::hours(1 + random.below(30) as i64);
+        if at >= now {
+            break;
+        }
+        store.act_on_case(case_id, step, agent, at, &policy)?;
+    }
+    Ok(())
+}
+
+const ROOT_CAUSES: [RootCauseCategory; 8] = [
+    RootCauseCategory::Process,
+    RootCauseCategory::Communication,
+    RootCauseCategory::StaffConduct,
+    RootCauseCategory::ProductDefect,
+    RootCauseCategory::Billing,
+    RootCauseCategory::Partner,
+    RootCauseCategory::CustomerAction,
+    RootCauseCategory::Unknown,
+];
 
 fn ascii(name: &str) -> String {
     name.to_lowercase().replace(['ä', 'å'], "a").replace('ö', "o").replace(' ', "")
