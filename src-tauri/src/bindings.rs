@@ -45,6 +45,7 @@ pub fn render() -> String {
         let c = &mut collector;
         c.visit::<crate::error::IpcError>();
         c.visit::<crate::commands::app::AppInfo>();
+        c.visit::<crate::autostart::AutostartStatus>();
         c.visit::<crate::commands::settings::CurrentPerson>();
         c.visit::<lupaus_core::case::NewCase>();
         c.visit::<lupaus_core::lifecycle::CaseCommand>();

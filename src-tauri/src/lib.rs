@@ -1,16 +1,21 @@
 //! The Lupaus desktop shell: the window, the Tauri commands (thin: they parse, call the store or
-//! core, and convert errors) and the app's start-up.
+//! core, and convert errors), the tray, the reminder scheduler and the app's start-up.
 
 mod args;
+mod autostart;
 #[cfg(test)]
 mod bindings;
 mod commands;
 mod error;
 mod logging;
+mod reminders;
 mod state;
+mod tray;
 
 use lupaus_store::Store;
+use tauri::{App, RunEvent};
 
+use crate::reminders::texts::Language;
 use crate::state::AppState;
 
 /// Starts Lupaus: logging, the database, then the window. Exits with a message if the database
@@ -30,18 +35,41 @@ pub fn run() {
     };
     let state = AppState::new(store, state::os_user());
 
-    let result = build(tauri::Builder::default().manage(state)).run(tauri::generate_context!());
-    if let Err(error) = result {
-        tracing::error!(%error, "the window could not be started");
-        eprintln!("Lupaus: the window could not be started: {error}");
-        std::process::exit(1);
+    let builder = tauri::Builder::default()
+        .manage(state)
+        .manage(autostart::Autostart::for_this_process())
+        .setup(|app| {
+            start_background(app);
+            Ok(())
+        })
+        .on_window_event(tray::on_window_event);
+    match build(builder).build(tauri::generate_context!()) {
+        Ok(app) => app.run(|app, event| {
+            if let RunEvent::Exit = event {
+                reminders::desktop::stop(app);
+            }
+        }),
+        Err(error) => {
+            tracing::error!(%error, "the window could not be started");
+            eprintln!("Lupaus: the window could not be started: {error}");
+            std::process::exit(1);
+        }
     }
+}
+
+/// The tray and the reminder scheduler. Neither can stop the app from starting.
+fn start_background(app: &App) {
+    let texts = Language::of_os().texts();
+    tray::install(app.handle(), texts);
+    reminders::desktop::start(app.handle(), texts);
 }
 
 /// Registers the commands; shared by the real app and the command wiring tests.
 fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app::app_info,
+        commands::autostart::get_autostart,
+        commands::autostart::set_autostart,
         commands::cases::create_case,
         commands::cases::list_cases,
         commands::cases::get_case,

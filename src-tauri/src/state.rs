@@ -1,18 +1,23 @@
-//! What the commands share: the store behind a mutex, the clock, and who is at the keyboard.
+//! What the commands share: the store behind a mutex, the clock, who is at the keyboard, and the
+//! signal that wakes the reminder scheduler.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use lupaus_core::clock::Clock;
 use lupaus_core::lifecycle::Actor;
 use lupaus_store::{Store, SystemClock};
+use tokio::sync::Notify;
 
 use crate::error::IpcError;
 
 pub struct AppState {
-    store: Mutex<Store>,
+    /// Shared with the reminder scheduler, which locks it only inside `spawn_blocking`.
+    store: Arc<Mutex<Store>>,
     pub clock: Arc<dyn Clock>,
     /// The person at the keyboard; every change is attributed to them.
     person: Mutex<String>,
+    /// Fired after promises or the reminder plan change, so the scheduler looks again at once.
+    reminders_changed: Arc<Notify>,
 }
 
 impl AppState {
@@ -21,7 +26,12 @@ impl AppState {
     }
 
     pub fn with_clock(store: Store, person: String, clock: Arc<dyn Clock>) -> AppState {
-        AppState { store: Mutex::new(store), clock, person: Mutex::new(person) }
+        AppState {
+            store: Arc::new(Mutex::new(store)),
+            clock,
+            person: Mutex::new(person),
+            reminders_changed: Arc::new(Notify::new()),
+        }
     }
 
     /// The store, for one short synchronous piece of work. Never hold it across an `.await`.
@@ -29,6 +39,22 @@ impl AppState {
         self.store
             .lock()
             .map_err(|_| IpcError::internal("The database lock was poisoned by an earlier failure; restart Lupaus."))
+    }
+
+    /// The store for a background task; the same rule applies: never hold it across an `.await`.
+    pub fn shared_store(&self) -> Arc<Mutex<Store>> {
+        Arc::clone(&self.store)
+    }
+
+    /// Tells the reminder scheduler that promises or the plan changed. A wake sent while the
+    /// scheduler is busy is kept until it next waits, so none is lost.
+    pub fn reminders_changed(&self) {
+        self.reminders_changed.notify_one();
+    }
+
+    /// The signal [`AppState::reminders_changed`] fires, for the scheduler to wait on.
+    pub fn reminder_wake(&self) -> Arc<Notify> {
+        Arc::clone(&self.reminders_changed)
     }
 
     pub fn person(&self) -> String {

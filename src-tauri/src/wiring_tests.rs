@@ -6,13 +6,17 @@ use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
 
+use crate::autostart::Autostart;
 use crate::state::AppState;
 
 fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+    app_with_autostart(Autostart::from_env(|_| None, "/usr/bin/lupaus".into()))
+}
+
+fn app_with_autostart(autostart: Autostart) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let store = Store::open_in_memory().expect("in-memory store");
-    let app = crate::build(mock_builder().manage(AppState::new(store, "Aino Agentti".into())))
-        .build(mock_context(noop_assets()))
-        .expect("mock app");
+    let builder = mock_builder().manage(AppState::new(store, "Aino Agentti".into())).manage(autostart);
+    let app = crate::build(builder).build(mock_context(noop_assets())).expect("mock app");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     (app, window)
 }
@@ -79,4 +83,86 @@ fn app_info_names_the_database_and_locale() {
     let info = invoke(&window, "app_info", json!({})).expect("info");
     assert_eq!(info["db_path"], ":memory:");
     assert!(!info["locale"].as_str().expect("locale").is_empty());
+}
+
+/// The commands see `XDG_CONFIG_HOME` pointed at a temp dir (through the same lookup the app
+/// uses on the real environment, so no process-wide variable is changed under other tests).
+#[cfg(target_os = "linux")]
+#[test]
+fn start_at_login_writes_and_removes_the_xdg_autostart_entry() {
+    let config = tempfile::tempdir().expect("dir");
+    let config_home = config.path().as_os_str().to_owned();
+    let lookup = move |name: &str| (name == "XDG_CONFIG_HOME").then(|| config_home.clone());
+    let (_app, window) = app_with_autostart(Autostart::from_env(lookup, "/opt/Lupaus App/lupaus".into()));
+    let entry = config.path().join("autostart/fi.lupaus.desk.desktop");
+
+    let status = invoke(&window, "get_autostart", json!({})).expect("status");
+    assert_eq!(status, json!({ "enabled": false, "entry_path": entry.display().to_string() }));
+
+    let status = invoke(&window, "set_autostart", json!({ "enabled": true })).expect("enabled");
+    assert_eq!(status["enabled"], true);
+    let text = std::fs::read_to_string(&entry).expect("entry written");
+    assert!(text.starts_with("[Desktop Entry]\nType=Application\n"), "{text}");
+    assert!(text.contains("\nExec=\"/opt/Lupaus App/lupaus\"\n"), "{text}");
+    assert_eq!(invoke(&window, "get_autostart", json!({})).expect("status")["enabled"], true);
+
+    let status = invoke(&window, "set_autostart", json!({ "enabled": false })).expect("disabled");
+    assert_eq!(status["enabled"], false);
+    assert!(!entry.exists(), "the entry is removed");
+    let again = invoke(&window, "set_autostart", json!({ "enabled": false })).expect("disabling twice is fine");
+    assert_eq!(again["enabled"], false);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn start_at_login_without_a_config_dir_is_a_clear_error() {
+    let (_app, window) = app();
+    let error = invoke(&window, "set_autostart", json!({ "enabled": true })).expect_err("no place for the entry");
+    assert_eq!(error["code"], "autostart_unavailable");
+    assert!(error["message"].as_str().expect("message").contains("XDG_CONFIG_HOME"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unwritable_autostart_folder_is_reported_with_its_path() {
+    let config = tempfile::tempdir().expect("dir");
+    // A file where the autostart folder should be: creating the folder fails on any user.
+    std::fs::write(config.path().join("autostart"), "not a folder").expect("blocker");
+    let config_home = config.path().as_os_str().to_owned();
+    let lookup = move |name: &str| (name == "XDG_CONFIG_HOME").then(|| config_home.clone());
+    let (_app, window) = app_with_autostart(Autostart::from_env(lookup, "/usr/bin/lupaus".into()));
+    let error = invoke(&window, "set_autostart", json!({ "enabled": true })).expect_err("cannot write");
+    assert_eq!(error["code"], "autostart_failed");
+    assert!(error["message"].as_str().expect("message").contains("fi.lupaus.desk.desktop"), "{error}");
+}
+
+#[cfg(not(target_os = "linux"))]
+#[test]
+fn start_at_login_elsewhere_is_a_clear_error() {
+    let (_app, window) = app();
+    let error = invoke(&window, "get_autostart", json!({})).expect_err("unsupported");
+    assert_eq!(error["code"], "unsupported_platform");
+}
+
+/// Whether the reminder scheduler was woken since the last look (the wake is kept as a permit).
+fn scheduler_woken(app: &tauri::App<MockRuntime>) -> bool {
+    use tauri::Manager;
+    let wake = app.state::<AppState>().reminder_wake();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().expect("runtime");
+    runtime.block_on(async { tokio::time::timeout(std::time::Duration::from_millis(5), wake.notified()).await }).is_ok()
+}
+
+#[test]
+fn commands_that_change_promises_wake_the_reminder_scheduler() {
+    let (app, window) = app();
+    let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
+    assert!(!scheduler_woken(&app), "a new case has no promise yet");
+    let due = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
+    let promise = json!({ "text": "Soitamme takaisin", "channel": "call", "due_at": due, "owner": "Aino Agentti" });
+    let made = invoke(&window, "make_promise", json!({ "caseId": case["id"], "promise": promise })).expect("promise");
+    assert!(scheduler_woken(&app), "make_promise wakes the scheduler");
+    invoke(&window, "list_cases", json!({ "query": {} })).expect("listed");
+    assert!(!scheduler_woken(&app), "reading changes nothing");
+    invoke(&window, "keep_promise", json!({ "promiseId": made["id"], "outcome": "Soitettu" })).expect("kept");
+    assert!(scheduler_woken(&app), "keep_promise wakes the scheduler");
 }

@@ -1,6 +1,8 @@
 // Shared helpers for the end-to-end journeys: start the real Lupaus binary through tauri-driver
 // (which must already listen on 127.0.0.1:4444, see run.sh), save screenshots, make temp databases.
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,26 @@ export const artifactsDir = join(here, 'artifacts');
 mkdirSync(artifactsDir, { recursive: true });
 
 export const appBinary = resolve(process.env.LUPAUS_APP ?? join(here, '../../target/debug/lupaus'));
+
+export const cliBinary = resolve(process.env.LUPAUS_CLI ?? join(here, '../../target/debug/lupaus-cli'));
+
+/** Runs `lupaus-cli --db db --json args...` to prepare data; returns the parsed JSON output. */
+export function cli(db, args, { person = 'Aino Agentti', now } = {}) {
+  const global = ['--db', db, '--json', '--person', person, ...(now ? ['--now', now] : [])];
+  const output = execFileSync(cliBinary, [...global, ...args], { encoding: 'utf8' });
+  return JSON.parse(output);
+}
+
+/** Waits until `read()` returns something truthy, polling; fails with `what` after `timeout` ms. */
+export async function eventually(read, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
 
 /** A fresh directory holding a database path no other journey uses. */
 export function tempDatabase() {
@@ -41,3 +63,18 @@ export async function screenshot(browser, name) {
 }
 
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the window and returns the serious and critical violations. */
+export async function seriousAccessibilityViolations(browser) {
+  await browser.execute(axeSource);
+  const violations = await browser.executeAsync((done) => {
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }).then(
+      (result) => done(result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }))),
+      (error) => done([{ id: 'axe-error', impact: 'critical', nodes: 0, help: String(error) }]),
+    );
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

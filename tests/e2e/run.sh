@@ -17,4 +17,4 @@ for _ in $(seq 1 50); do
   (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
   sleep 0.2
 done
-node --test --test-concurrency=1 journeys/
+node --test --test-concurrency=1 ${E2E_ONLY:-journeys/}

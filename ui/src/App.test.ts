@@ -1,17 +1,32 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import type { CaseSummary, NewCase } from './lib/bindings';
+import type { CaseSummary, Customer, NewCase, NewPromise } from './lib/bindings';
 
 // A tiny in-memory back end with the same command names and shapes as the Rust one.
 function fakeBackend(locale: string) {
   const stored: CaseSummary[] = [];
   const calls: string[] = [];
+  const promises: { caseId: unknown; promise: NewPromise }[] = [];
+  const customers: Customer[] = [
+    { id: 7, name: 'Maija Meikäläinen', email: 'maija@example.fi', phone: '040 123 4567', customer_number: null, case_count: 3 },
+  ];
   mockIPC((command, args) => {
     calls.push(command);
     const payload = args as Record<string, unknown>;
     switch (command) {
+      case 'due_promises':
+        return [];
+      case 'find_customers': {
+        const query = String(payload.query).toLowerCase();
+        return customers.filter((customer) => customer.name.toLowerCase().startsWith(query));
+      }
+      case 'suggest_due':
+        return '2026-11-23T14:00:00Z';
+      case 'make_promise':
+        promises.push({ caseId: payload.caseId, promise: payload.promise as NewPromise });
+        return { id: 1 };
       case 'app_info':
         return { version: '0.1.0', db_path: '/tmp/test.db', locale, person: 'Aino' };
       case 'list_cases':
@@ -39,13 +54,16 @@ function fakeBackend(locale: string) {
       default:
         throw { code: 'internal', message: `unexpected command ${command}`, field: null };
     }
-  });
-  return { stored, calls };
+  }, { shouldMockEvents: true });
+  return { stored, calls, promises };
 }
 
 describe('the case list screen', () => {
-  beforeEach(() => cleanup());
-  afterEach(() => clearMocks());
+  // Unmount first: components stop listening to events before the mocks go away.
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
 
   it('explains the empty state in Finnish on a Finnish system', async () => {
     fakeBackend('fi-FI');
@@ -92,5 +110,49 @@ describe('the case list screen', () => {
     expect((screen.getByLabelText('What happened, in the customer’s words') as HTMLTextAreaElement).value).toBe(
       'Lasku väärin',
     );
+  });
+
+  it('saves the call-back promise made at intake, with Ctrl+Enter', async () => {
+    const backend = fakeBackend('en-US');
+    render(App);
+    await fireEvent.click(await screen.findByTestId('new-case'));
+    await fireEvent.input(screen.getByLabelText('Customer name'), { target: { value: 'Pekka' } });
+    await fireEvent.input(screen.getByLabelText('What happened, in the customer’s words'), {
+      target: { value: 'Lasku tuli kahdesti' },
+    });
+    await fireEvent.click(screen.getByLabelText('We promised to call the customer back'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Within 4 hours' }));
+    await waitFor(() => expect(screen.getByTestId('due-chosen').textContent).toBe('23/11/2026, 16:00'));
+    await fireEvent.keyDown(screen.getByLabelText('Customer name'), { key: 'Enter', ctrlKey: true });
+
+    expect(await screen.findByText('Saved as R-2026-000001. Tell the customer the reference.')).toBeTruthy();
+    expect(backend.promises).toEqual([
+      {
+        caseId: 1,
+        promise: { text: 'We will call you back about your complaint.', channel: 'call', due_at: '2026-11-23T14:00:00Z', owner: 'Aino' },
+      },
+    ]);
+  });
+
+  it('asks for the call-back time before saving anything', async () => {
+    const backend = fakeBackend('en-US');
+    render(App);
+    await fireEvent.click(await screen.findByTestId('new-case'));
+    await fireEvent.click(screen.getByLabelText('We promised to call the customer back'));
+    await fireEvent.click(screen.getByTestId('save-case'));
+    expect(await screen.findByText('Choose when the promise is due.')).toBeTruthy();
+    expect(backend.calls).not.toContain('create_case');
+  });
+
+  it('shows earlier complaints of a known customer while the name is typed', async () => {
+    fakeBackend('fi-FI');
+    render(App);
+    await fireEvent.click(await screen.findByTestId('new-case'));
+    await fireEvent.input(screen.getByLabelText('Asiakkaan nimi'), { target: { value: 'Maija' } });
+    const matches = await screen.findByTestId('customer-matches', {}, { timeout: 2000 });
+    expect(matches.textContent).toContain('3 aiempaa reklamaatiota');
+    await fireEvent.click(screen.getByRole('button', { name: 'Käytä asiakkaan Maija Meikäläinen tietoja' }));
+    expect((screen.getByLabelText('Puhelin') as HTMLInputElement).value).toBe('040 123 4567');
+    expect((screen.getByLabelText('Asiakkaan nimi') as HTMLInputElement).value).toBe('Maija Meikäläinen');
   });
 });

@@ -31,7 +31,10 @@ pub fn act_on_case(state: State<'_, AppState>, case_id: i64, command: CaseComman
     let mut store = state.store()?;
     let actor = state.actor(&store)?;
     let policy = store.desk_settings()?.settings.policy;
-    Ok(store.act_on_case(case_id, command, &actor, state.clock.now(), &policy)?)
+    let detail = store.act_on_case(case_id, command, &actor, state.clock.now(), &policy)?;
+    // A hand-off can promise the customer a call back.
+    state.reminders_changed();
+    Ok(detail)
 }
 
 #[tauri::command(async)]

@@ -2,6 +2,7 @@
 //! core, convert the error.
 
 pub mod app;
+pub mod autostart;
 pub mod cases;
 pub mod promises;
 pub mod settings;

@@ -6,11 +6,16 @@ use tauri::State;
 
 use crate::{error::IpcError, state::AppState};
 
+// Every command that changes a promise wakes the reminder scheduler, so a new plan takes effect
+// at once instead of at its next periodic look.
+
 #[tauri::command(async)]
 pub fn make_promise(state: State<'_, AppState>, case_id: i64, promise: NewPromise) -> Result<Promise, IpcError> {
     let mut store = state.store()?;
     let actor = state.actor(&store)?;
-    Ok(store.make_promise(case_id, promise, &actor, state.clock.now())?)
+    let made = store.make_promise(case_id, promise, &actor, state.clock.now())?;
+    state.reminders_changed();
+    Ok(made)
 }
 
 /// `kept_at` is when the contact happened; it defaults to now.
@@ -24,7 +29,9 @@ pub fn keep_promise(
     let mut store = state.store()?;
     let actor = state.actor(&store)?;
     let now = state.clock.now();
-    Ok(store.keep_promise(promise_id, &outcome, kept_at.unwrap_or(now), &actor, now)?)
+    let kept = store.keep_promise(promise_id, &outcome, kept_at.unwrap_or(now), &actor, now)?;
+    state.reminders_changed();
+    Ok(kept)
 }
 
 #[tauri::command(async)]
@@ -37,14 +44,19 @@ pub fn renegotiate_promise(
     let mut store = state.store()?;
     let actor = state.actor(&store)?;
     let now = state.clock.now();
-    Ok(store.renegotiate_promise(promise_id, new_due_at, customer_told_at.unwrap_or(now), &actor, now)?)
+    let renegotiated =
+        store.renegotiate_promise(promise_id, new_due_at, customer_told_at.unwrap_or(now), &actor, now)?;
+    state.reminders_changed();
+    Ok(renegotiated)
 }
 
 #[tauri::command(async)]
 pub fn reassign_promise(state: State<'_, AppState>, promise_id: i64, owner: String) -> Result<Promise, IpcError> {
     let mut store = state.store()?;
     let actor = state.actor(&store)?;
-    Ok(store.reassign_promise(promise_id, &owner, &actor, state.clock.now())?)
+    let reassigned = store.reassign_promise(promise_id, &owner, &actor, state.clock.now())?;
+    state.reminders_changed();
+    Ok(reassigned)
 }
 
 /// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first.

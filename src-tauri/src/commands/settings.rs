@@ -20,6 +20,7 @@ pub fn save_settings(state: State<'_, AppState>, settings: DeskSettings) -> Resu
     let actor = state.actor(&store)?;
     let saved = store.save_desk_settings(settings, &actor)?.settings;
     store.reschedule_reminders(state.clock.now())?;
+    state.reminders_changed();
     Ok(saved)
 }
 

@@ -2,7 +2,7 @@
 // finds it after the app is restarted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, screenshot, startApp, tempDatabase } from '../harness.mjs';
+import { byTestId, screenshot, seriousAccessibilityViolations, startApp, tempDatabase } from '../harness.mjs';
 
 test('log a first complaint and find it again after a restart', async () => {
   const db = tempDatabase();
@@ -21,6 +21,7 @@ test('log a first complaint and find it again after a restart', async () => {
     );
     await (await browser.$('textarea[name="requested_remedy"]')).setValue('Uusi kone tilalle');
     await screenshot(browser, 'intake-filled');
+    assert.deepEqual(await seriousAccessibilityViolations(browser), [], 'the intake form passes axe-core');
     await (await byTestId(browser, 'save-case')).click();
 
     const notice = await byTestId(browser, 'notice');
@@ -36,6 +37,12 @@ test('log a first complaint and find it again after a restart', async () => {
     );
     assert.equal((await browser.$$('td img')).length, 0, 'no element was created from complaint text');
     await screenshot(browser, 'case-list-one-case');
+    assert.deepEqual(await seriousAccessibilityViolations(browser), [], 'the case list passes axe-core');
+    // The checker itself must be able to fail: a button without a name is a serious violation.
+    await browser.execute(() => document.body.append(Object.assign(document.createElement('button'), { id: 'unnamed' })));
+    const planted = await seriousAccessibilityViolations(browser);
+    assert.ok(planted.some((v) => v.id === 'button-name'), `axe-core reports a planted violation: ${JSON.stringify(planted)}`);
+    await browser.execute(() => document.getElementById('unnamed')?.remove());
   } finally {
     await browser.deleteSession();
   }

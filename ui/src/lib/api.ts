@@ -1,6 +1,22 @@
 // Typed calls to the Rust commands. Types come from `bindings.ts`, generated from Rust.
+// Argument keys are the Rust parameter names in camelCase (Tauri converts them).
 import { invoke } from '@tauri-apps/api/core';
-import type { AppInfo, CaseListQuery, CaseSummary, IpcError, NewCase } from './bindings';
+import type {
+  AppInfo,
+  BusinessSpan,
+  CaseCommand,
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  CurrentPerson,
+  Customer,
+  IpcError,
+  NewCase,
+  NewPromise,
+  Promise as KeptPromise,
+  PromiseView,
+  Renegotiated,
+} from './bindings';
 
 /** Every failed command rejects with an IpcError; anything else (a crash in IPC) is wrapped. */
 export function asIpcError(error: unknown): IpcError {
@@ -21,6 +37,21 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  currentPerson: () => call<CurrentPerson>('current_person'),
   createCase: (intake: NewCase) => call<CaseSummary>('create_case', { intake }),
   listCases: (query: CaseListQuery) => call<CaseSummary[]>('list_cases', { query }),
+  getCase: (caseId: number) => call<CaseDetail>('get_case', { caseId }),
+  actOnCase: (caseId: number, command: CaseCommand) => call<CaseDetail>('act_on_case', { caseId, command }),
+  findCustomers: (query: string) => call<Customer[]>('find_customers', { query }),
+  makePromise: (caseId: number, promise: NewPromise) => call<KeptPromise>('make_promise', { caseId, promise }),
+  /** `keptAt` null means "now" on the back end's clock. */
+  keepPromise: (promiseId: number, outcome: string, keptAt: string | null = null) =>
+    call<KeptPromise>('keep_promise', { promiseId, outcome, keptAt }),
+  /** `customerToldAt` null means "now": the agent is telling the customer as they record it. */
+  renegotiatePromise: (promiseId: number, newDueAt: string, customerToldAt: string | null = null) =>
+    call<Renegotiated>('renegotiate_promise', { promiseId, newDueAt, customerToldAt }),
+  duePromises: (withinHours: number, mineOnly: boolean) =>
+    call<PromiseView[]>('due_promises', { withinHours, mineOnly }),
+  /** A due time `within` business time from now, plus the desk's buffer (an ISO instant). */
+  suggestDue: (within: BusinessSpan) => call<string>('suggest_due', { within }),
 };

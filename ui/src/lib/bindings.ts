@@ -26,6 +26,17 @@ export type AppInfo = { version: string, db_path: string,
  */
 locale: string, person: string, };
 
+export type Attachment = { id: number, case_id: number, 
+/**
+ * The name the file had when it was added; shown, never used as a path.
+ */
+file_name: string, size_bytes: number, sha256: string, added_by: string, added_at: string, };
+
+/**
+ * Whether Lupaus starts at login, and the file that says so.
+ */
+export type AutostartStatus = { enabled: boolean, entry_path: string, };
+
 /**
  * An amount of business time, as an agent says it.
  */
@@ -83,7 +94,15 @@ events: Array<EventRecord>,
 /**
  * The promises made on this case, by due time.
  */
-promises: Array<PromiseView>, };
+promises: Array<PromiseView>, 
+/**
+ * Due times against the desk's SLA targets, paused while waiting.
+ */
+sla: SlaStatus, 
+/**
+ * Files the customer sent or the agent added.
+ */
+attachments: Array<Attachment>, };
 
 /**
  * One accepted change. Texts in events are already trimmed and validated.
@@ -451,6 +470,24 @@ export type RootCause = { category: RootCauseCategory, description: string, by: 
  * Why it happened.
  */
 export type RootCauseCategory = "process" | "communication" | "staff_conduct" | "product_defect" | "billing" | "partner" | "customer_action" | "unknown";
+
+export type SlaStatus = { 
+/**
+ * First response is the first step after intake: solving started, or anything beyond.
+ */
+first_response_due: string | null, remedy_due: string | null, close_due: string | null, 
+/**
+ * The clocks stand still while the case waits.
+ */
+paused: boolean, 
+/**
+ * Whether the remedy was delivered by its due time; `None` while it is not delivered.
+ */
+remedy_met: boolean | null, 
+/**
+ * Whether the case was closed by its due time; `None` while it is open.
+ */
+close_met: boolean | null, };
 
 /**
  * One priority's targets, in business minutes from receipt.

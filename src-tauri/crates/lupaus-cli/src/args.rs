@@ -71,12 +71,45 @@ pub enum Command {
         #[arg(long)]
         to: NaiveDate,
     },
+    /// The lead's figures for a period (dates in the desk's zone, `--to` inclusive).
+    Figures {
+        #[arg(long)]
+        from: NaiveDate,
+        #[arg(long)]
+        to: NaiveDate,
+        /// Also write the figures to this file: `.xlsx` for Excel, otherwise CSV (`;`-separated,
+        /// UTF-8 with BOM, decimal commas).
+        #[arg(long, alias = "csv")]
+        out: Option<PathBuf>,
+    },
+    /// Debriefs and lessons learned from hard cases.
+    #[command(subcommand)]
+    Lesson(LessonCommand),
     /// Desk settings.
     #[command(subcommand)]
     Settings(SettingsCommand),
     /// People and roles.
     #[command(subcommand)]
     Person(PersonCommand),
+    /// Back up the database (online, verified) into the backups folder, or `--to` a file.
+    Backup(crate::commands::data::BackupArgs),
+    /// The backups in the backups folder, newest first, each verified.
+    Backups,
+    /// Replace the database with a verified backup, keeping a copy of what it replaces.
+    Restore(crate::commands::data::RestoreArgs),
+    /// Import complaints or customers from a CSV file saved by Excel; all rows or none.
+    Import(crate::commands::data::ImportArgs),
+    /// Export cases, customers, promises or the event log as CSV (for Excel) or JSON.
+    Export(crate::commands::data::ExportArgs),
+    /// A customer's personal data: export it all, or anonymise it.
+    #[command(subcommand)]
+    Customer(crate::commands::data::CustomerCommand),
+    /// Anonymise closed cases older than a period (and customers left with only such cases).
+    Retention(crate::commands::data::RetentionArgs),
+    /// Search cases by words (Finnish, Swedish, English), names, references and order numbers.
+    Search(crate::commands::search::SearchArgs),
+    /// Build a large realistic database, measure the hot paths and write BENCHMARKS.md.
+    Bench(crate::bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +134,8 @@ pub enum CaseCommand {
         /// The command as JSON; `-` reads it from standard input.
         command: String,
     },
+    /// Attach a file (copied into the data folder, at most 25 MB, with its SHA-256).
+    Attach { reference: String, file: PathBuf },
     /// The case's event log, oldest first.
     Events { reference: String },
     /// Rebuild the case from its event log and compare with the stored state.
@@ -187,6 +222,30 @@ pub enum PromiseCommand {
     },
     /// Promises of one case.
     List { reference: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonCommand {
+    /// Mark a hard or escalated case for a debrief.
+    Debrief {
+        reference: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record what the desk learned from a case (team leads only).
+    Record {
+        reference: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Lessons and debrief requests, newest first.
+    List {
+        /// Only entries whose text contains this.
+        #[arg(long)]
+        query: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]

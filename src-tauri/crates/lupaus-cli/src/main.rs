@@ -3,6 +3,7 @@
 //! `{code, message, field}` on stderr (JSON) or a sentence (text).
 
 mod args;
+mod bench;
 mod commands;
 mod demo;
 mod ics;

@@ -104,6 +104,11 @@ fn a_complaint_goes_through_every_stage_from_the_command_line() {
     assert_eq!(shown["state"]["stage"], "closed");
     let events = desk.ok("Aino", "2026-11-23T15:00:00Z", &["case", "events", &reference]);
     assert_eq!(events.as_array().expect("events").len(), steps.len() + 1);
+    let receipt = desk.db.with_file_name("kuitti.pdf");
+    std::fs::write(&receipt, b"%PDF-1.4 kuitti").expect("write receipt");
+    let attached = desk.ok("Aino", "2026-11-23T15:00:00Z", &["case", "attach", &reference, path(&receipt)]);
+    assert_eq!(attached["file_name"], "kuitti.pdf");
+    assert_eq!(attached["size_bytes"], 15);
     let verified = desk.ok("Aino", "2026-11-23T15:00:00Z", &["case", "verify", &reference]);
     assert_eq!(verified["replay_matches"], true);
 
@@ -229,4 +234,47 @@ fn demo_data_fills_a_database_that_checks_ok() {
     assert_eq!(report["cases"], 25);
     let listed = desk.ok("Aino", MONDAY_9, &["case", "list", "--limit", "10"]);
     assert_eq!(listed.as_array().expect("list").len(), 10);
+}
+
+#[test]
+fn figures_for_a_period_as_json_and_csv() {
+    let desk = Desk::new();
+    let reference = create(&desk);
+    let remedy = json!({ "forms": ["refund"], "description": "Hyvitys" });
+    desk.act(
+        "Aino",
+        "2026-11-23T08:00:00Z",
+        &reference,
+        json!({ "kind": "agree_remedy", "remedy": remedy, "option_id": null }),
+    )
+    .expect("agreed");
+    desk.act(
+        "Aino",
+        "2026-11-23T09:00:00Z",
+        &reference,
+        json!({ "kind": "deliver_remedy", "summary": "Hyvitetty", "informed_via": "phone" }),
+    )
+    .expect("delivered");
+    let csv = desk.db.with_file_name("luvut.csv");
+    let figures = desk.ok(
+        "Aino",
+        "2026-11-30T09:00:00Z",
+        &["figures", "--from", "2026-11-01", "--to", "2026-11-30", "--csv", path(&csv)],
+    );
+    assert_eq!(figures["cases_received"], 1);
+    // Received 09:00 Helsinki, delivered 11:00 the same day: 120 business minutes.
+    assert_eq!(figures["time_to_remedy"]["median"], 120);
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(text.starts_with("\u{feff}measure;value\r\n"), "{text}");
+    assert!(text.contains("time to remedy median (business min);120\r\n"), "{text}");
+    let workbook = desk.db.with_file_name("luvut.xlsx");
+    desk.ok(
+        "Aino",
+        "2026-11-30T09:00:00Z",
+        &["figures", "--from", "2026-11-01", "--to", "2026-11-30", "--out", path(&workbook)],
+    );
+    let bytes = std::fs::read(&workbook).expect("xlsx");
+    assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
+    let swapped = desk.run("Aino", MONDAY_9, &["figures", "--from", "2026-11-30", "--to", "2026-11-01"]);
+    assert_eq!(swapped.expect_err("refused")["field"], "to");
 }

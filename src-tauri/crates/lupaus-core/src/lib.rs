@@ -7,11 +7,14 @@
 pub mod calendar;
 pub mod case;
 pub mod clock;
+pub mod desk_figures;
 pub mod error;
+pub mod lessons;
 pub mod lifecycle;
 pub mod promise;
 pub mod reminder;
 pub mod settings;
+pub mod sla_status;
 pub mod text;
 
 pub use error::CoreError;

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use lupaus_core::case::{CaseRef, ValidNewCase};
 use lupaus_core::lifecycle::{
-    self, ActionKind, Actor, CaseCommand, CaseFigures, CaseState, EventRecord, Policy, figures, open_case,
+    self, ActionKind, Actor, CaseCommand, CaseFigures, CaseState, CompensationStatus, EventRecord, Policy, figures,
+    open_case,
 };
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,10 @@ pub struct CaseDetail {
     pub events: Vec<EventRecord>,
     /// The promises made on this case, by due time.
     pub promises: Vec<crate::promises::PromiseView>,
+    /// Due times against the desk's SLA targets, paused while waiting.
+    pub sla: lupaus_core::sla_status::SlaStatus,
+    /// Files the customer sent or the agent added.
+    pub attachments: Vec<crate::attachments::Attachment>,
 }
 
 /// Which cases to list: newest first, one page at a time.
@@ -59,7 +64,7 @@ pub struct CaseListQuery {
     pub after_id: Option<i64>,
 }
 
-const SUMMARY_CHARS: usize = 140;
+pub(crate) const SUMMARY_CHARS: usize = 140;
 const MAX_PAGE: u32 = 500;
 
 impl Store {
@@ -106,7 +111,10 @@ impl Store {
         let events = self.case_events(case_id)?;
         let customer_id: i64 =
             self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
+        let desk = self.desk_settings()?;
         Ok(CaseDetail {
+            sla: lupaus_core::sla_status::sla_status(&state, &desk.settings.sla_targets, &desk.calendar),
+            attachments: self.attachments(case_id)?,
             summary,
             customer: self.customer(customer_id)?,
             allowed_actions: state.allowed_actions(viewer.role),
@@ -139,6 +147,22 @@ impl Store {
         })?
     }
 
+    /// A customer's cases, newest first: "this customer's earlier complaints".
+    pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
+        let sql = format!("{SUMMARY_SELECT} WHERE c.customer_id = ?1 ORDER BY c.received_at DESC LIMIT ?2");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![customer_id, limit.min(MAX_PAGE)], summary_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Cases with compensation waiting for a lead's decision, oldest change first.
+    pub fn cases_awaiting_approval(&self, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
+        let sql = format!("{SUMMARY_SELECT} WHERE c.pending_approvals > 0 ORDER BY c.updated_at LIMIT ?1");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([limit.min(MAX_PAGE)], summary_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
     /// One page of the case list, newest first.
     pub fn list_cases(&self, query: &CaseListQuery) -> Result<Vec<CaseSummary>, StoreError> {
         let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE);
@@ -150,11 +174,14 @@ impl Store {
             }
             None => (i64::MAX, i64::MAX),
         };
+        // Only the filters given appear in the SQL, so cases_by_stage, cases_by_owner or
+        // cases_by_owner_stage serves them; `?3 IS NULL OR ...` would make SQLite walk every case
+        // newest-first to test it (measured in BENCHMARKS.md). Unused parameters are harmless.
+        let stage_filter = if query.stage.is_some() { "AND c.stage = ?3" } else { "" };
+        let owner_filter = if query.owner.is_some() { "AND c.owner = ?4" } else { "" };
         let sql = format!(
             "{SUMMARY_SELECT}
-             WHERE (c.received_at, c.id) < (?1, ?2)
-               AND (?3 IS NULL OR c.stage = ?3)
-               AND (?4 IS NULL OR c.owner = ?4)
+             WHERE (c.received_at, c.id) < (?1, ?2) {stage_filter} {owner_filter}
              ORDER BY c.received_at DESC, c.id DESC
              LIMIT ?5"
         );
@@ -191,7 +218,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CaseSummary, Store
     Ok(build())
 }
 
-fn insert_case(
+pub(crate) fn insert_case(
     tx: &Transaction<'_>,
     intake: ValidNewCase,
     actor: &Actor,
@@ -224,10 +251,11 @@ fn insert_case(
     )?;
     let case_id = tx.last_insert_rowid();
     events::append(tx, case_id, std::slice::from_ref(&opened))?;
+    crate::search::index_case(tx, case_id, CaseRef { year, number }, &state.intake)?;
     Ok(case_id)
 }
 
-fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<CaseState, StoreError> {
+pub(crate) fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<CaseState, StoreError> {
     let json: String = conn
         .query_row("SELECT state_json FROM cases WHERE id = ?1", [case_id], |row| row.get(0))
         .optional()?
@@ -236,19 +264,25 @@ fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<CaseState, St
 }
 
 /// Updates the projection row from the state the events produced.
-fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) -> Result<(), StoreError> {
+pub(crate) fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) -> Result<(), StoreError> {
     tx.execute(
-        "UPDATE cases SET stage = ?2, owner = ?3, priority = ?4, updated_at = ?5, state_json = ?6 WHERE id = ?1",
+        "UPDATE cases SET stage = ?2, owner = ?3, priority = ?4, updated_at = ?5, state_json = ?6,
+             pending_approvals = ?7 WHERE id = ?1",
         params![
             case_id,
             state.stage.as_str(),
             state.owner,
             state.intake.priority.as_str(),
             time::to_millis(state.last_event_at),
-            to_json(state)?
+            to_json(state)?,
+            pending_approvals(state)
         ],
     )?;
     Ok(())
+}
+
+fn pending_approvals(state: &CaseState) -> i64 {
+    state.compensations.iter().filter(|item| matches!(item.status, CompensationStatus::PendingLead)).count() as i64
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {

@@ -13,7 +13,7 @@ use crate::StoreError;
 use crate::migrations::MIGRATIONS;
 
 /// `PRAGMA application_id` of a Lupaus database: "LUPA" in ASCII.
-const APPLICATION_ID: i64 = 0x4C55_5041;
+pub(crate) const APPLICATION_ID: i64 = 0x4C55_5041;
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -85,6 +85,10 @@ impl Store {
             let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
             if current > SCHEMA_VERSION {
                 return Err(StoreError::DatabaseTooNew { path, found: current, supported: SCHEMA_VERSION });
+            }
+            if current == SCHEMA_VERSION {
+                // Up to date: write nothing, so a database on a full disk still opens to be read.
+                return Ok(());
             }
             for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
                 tracing::info!(version = index + 1, "applying migration");

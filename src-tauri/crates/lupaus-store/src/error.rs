@@ -27,6 +27,14 @@ pub enum StoreError {
     #[error("{0}")]
     NotFound(String),
 
+    #[error("{path} cannot be restored: {reason} Nothing was changed; choose another backup.")]
+    BackupInvalid { path: PathBuf, reason: String },
+
+    #[error(
+        "The file has {problems} problem(s), so nothing was imported. Fix the rows listed and import again; --dry-run checks without saving."
+    )]
+    ImportRejected { problems: usize },
+
     #[error(transparent)]
     Core(#[from] CoreError),
 
@@ -47,6 +55,8 @@ impl StoreError {
             StoreError::Busy => "database_busy",
             StoreError::Corrupt(_) => "database_corrupt",
             StoreError::NotFound(_) => "not_found",
+            StoreError::BackupInvalid { .. } => "backup_invalid",
+            StoreError::ImportRejected { .. } => "import_rejected",
             StoreError::Core(error) => error.code(),
             StoreError::Io(_) | StoreError::Sqlite(_) => "storage_error",
         }

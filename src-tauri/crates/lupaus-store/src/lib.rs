@@ -12,13 +12,26 @@ mod migrations;
 pub mod paths;
 mod time;
 
+pub mod attachments;
+pub mod audit;
+pub mod backup;
 pub mod cases;
 pub mod customers;
 pub mod events;
+pub mod export;
+pub mod figures;
+pub mod import;
+pub mod lessons;
 pub mod people;
+pub mod privacy;
 pub mod promises;
 pub mod reminders;
+pub mod search;
 pub mod settings;
+// Search, scale and query plans (search.rs, bulk.rs, plans.rs, intake.rs).
+pub mod bulk;
+mod intake;
+pub mod plans;
 
 pub use clock::SystemClock;
 pub use db::{CheckReport, SCHEMA_VERSION, Store};

@@ -5,6 +5,21 @@
 pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: people, customers, cases with their append-only event log, promises, reminder log, settings.
     r#"
+    -- Debrief requests and lessons learned from hard cases; readable by every agent. Append-only.
+    CREATE TABLE lessons (
+        id          INTEGER PRIMARY KEY,
+        case_id     INTEGER NOT NULL REFERENCES cases (id),
+        kind        TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        by_person   TEXT NOT NULL,
+        at          INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX lessons_by_time ON lessons (at DESC);
+    CREATE TRIGGER lessons_no_update BEFORE UPDATE ON lessons
+        BEGIN SELECT RAISE(ABORT, 'lessons is append-only'); END;
+    CREATE TRIGGER lessons_no_delete BEFORE DELETE ON lessons
+        BEGIN SELECT RAISE(ABORT, 'lessons is append-only'); END;
+
     CREATE TABLE people (
         id          INTEGER PRIMARY KEY,
         name        TEXT NOT NULL UNIQUE,
@@ -38,8 +53,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         summary      TEXT NOT NULL,
         updated_at   INTEGER NOT NULL,
         state_json   TEXT NOT NULL,
+        -- Compensations waiting for a lead's decision: the approvals list reads this index.
+        pending_approvals INTEGER NOT NULL DEFAULT 0,
         UNIQUE (ref_year, ref_number)
     ) STRICT;
+    CREATE INDEX cases_awaiting_approval ON cases (updated_at) WHERE pending_approvals > 0;
     CREATE INDEX cases_by_received ON cases (received_at DESC, id DESC);
     CREATE INDEX cases_by_stage ON cases (stage, received_at DESC, id DESC);
     CREATE INDEX cases_by_owner ON cases (owner, received_at DESC, id DESC);
@@ -78,6 +96,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX promises_by_case ON promises (case_id, due_at);
     CREATE INDEX promises_open_by_due ON promises (due_at) WHERE state = 'open';
+    CREATE INDEX promises_by_due ON promises (due_at);
     CREATE INDEX promises_open_by_owner ON promises (owner, due_at) WHERE state = 'open';
     CREATE INDEX promises_by_next_reminder ON promises (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
 
@@ -105,6 +124,48 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         raised_at   INTEGER NOT NULL,
         PRIMARY KEY (promise_id, step)
     ) STRICT;
+
+    -- GDPR anonymisations: each is the one sanctioned rewrite of old event payloads (see privacy.rs).
+    -- One row per customer or case anonymised; `reason` says whether a person asked or retention did.
+    CREATE TABLE anonymisations (
+        id                INTEGER PRIMARY KEY,
+        at                INTEGER NOT NULL,
+        actor             TEXT NOT NULL,
+        reason            TEXT NOT NULL CHECK (reason IN ('request', 'retention')),
+        customer_id       INTEGER REFERENCES customers (id),
+        case_id           INTEGER REFERENCES cases (id),
+        events_rewritten  INTEGER NOT NULL,
+        note              TEXT
+    ) STRICT;
+    CREATE INDEX anonymisations_by_case ON anonymisations (case_id) WHERE case_id IS NOT NULL;
+    CREATE INDEX anonymisations_by_customer ON anonymisations (customer_id) WHERE customer_id IS NOT NULL;
+
+    -- Files attached to a case: copied into the data directory under a generated name.
+    CREATE TABLE attachments (
+        id           INTEGER PRIMARY KEY,
+        case_id      INTEGER NOT NULL REFERENCES cases (id),
+        file_name    TEXT NOT NULL,
+        stored_name  TEXT NOT NULL UNIQUE,
+        size_bytes   INTEGER NOT NULL,
+        sha256       TEXT NOT NULL,
+        added_by     TEXT NOT NULL,
+        added_at     INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX attachments_by_case ON attachments (case_id, added_at);
+
+    -- "My cases in this stage", newest first (list_cases with both filters), without walking
+    -- every case of the owner or the stage.
+    CREATE INDEX cases_by_owner_stage ON cases (owner, stage, received_at DESC, id DESC);
+
+    -- Full-text search over each case's intake (see search.rs). Contentless: only the index is
+    -- stored, rowid = cases.id. search.rs writes every term already folded and stemmed: `keys`
+    -- holds names and references, `words` the folded words, `stems` their stems, `tails` the
+    -- stems reversed (so a prefix query finds the last part of a compound word).
+    CREATE VIRTUAL TABLE case_search USING fts5 (
+        keys, words, stems, tails,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+    );
 
     CREATE TABLE settings (
         key         TEXT PRIMARY KEY,

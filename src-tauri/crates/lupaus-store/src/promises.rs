@@ -78,7 +78,7 @@ pub(crate) fn save(
     Ok(())
 }
 
-fn make(
+pub(crate) fn make(
     tx: &Transaction<'_>,
     case_id: i64,
     new: NewPromise,

@@ -137,3 +137,16 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// How many open promises are past their due time: the count the tray shows. One range count
+    /// on the open-promises index.
+    pub fn overdue_promise_count(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM promises WHERE state = 'open' AND due_at < ?1",
+            [time::to_millis(now)],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(count).unwrap_or_default())
+    }
+}

@@ -148,7 +148,73 @@ fn an_agent_cannot_approve_compensation_above_the_limit_but_a_lead_can() {
     let detail = store.act_on_case(id, propose, &agent(), at, &policy).expect("proposed");
     let compensation_id = detail.state.compensations[0].id;
     let approve = command(json!({ "kind": "approve_compensation", "compensation_id": compensation_id, "note": null }));
+    assert_eq!(store.cases_awaiting_approval(10).expect("approvals").len(), 1, "waits on the lead's list");
     let refused = store.act_on_case(id, approve.clone(), &agent(), at, &policy).expect_err("agent refused");
     assert_eq!(refused.code(), "lead_only");
     store.act_on_case(id, approve, &lead(), at, &policy).expect("lead approves");
+    assert!(store.cases_awaiting_approval(10).expect("approvals").is_empty(), "decided: off the list");
+}
+
+#[test]
+fn an_attachment_is_copied_under_a_generated_name_with_its_checksum() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(&dir.path().join("lupaus.db")).expect("store");
+    let at = helsinki(2026, 11, 23, 9, 0);
+    let id = new_case(&mut store, at);
+    let photo = dir.path().join("vuoto kuva;rm -rf.jpg");
+    std::fs::write(&photo, b"not really a jpeg").expect("write photo");
+    let attached = store.attach_file(id, &photo, &agent(), at).expect("attached");
+    assert_eq!(attached.file_name, "vuoto kuva;rm -rf.jpg");
+    assert_eq!(attached.size_bytes, 17);
+    // The SHA-256 is recorded as 64 hex digits.
+    assert_eq!(attached.sha256.len(), 64);
+    let stored: Vec<_> = std::fs::read_dir(dir.path().join("attachments")).expect("folder").collect();
+    assert_eq!(stored.len(), 1);
+    let stored_name = stored[0].as_ref().expect("entry").file_name().into_string().expect("name");
+    assert!(stored_name.starts_with(&attached.sha256[..16]) && stored_name.ends_with(".bin"), "{stored_name}");
+    assert_eq!(store.case_detail(id, &agent(), at).expect("detail").attachments, vec![attached]);
+}
+
+#[test]
+fn an_attachment_over_the_limit_is_refused_and_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(&dir.path().join("lupaus.db")).expect("store");
+    let at = helsinki(2026, 11, 23, 9, 0);
+    let id = new_case(&mut store, at);
+    let big = dir.path().join("video.mp4");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(lupaus_store::attachments::MAX_ATTACHMENT_BYTES + 1).expect("grow");
+    let error = store.attach_file(id, &big, &agent(), at).expect_err("too big");
+    assert_eq!(error.code(), "invalid_input");
+    assert!(error.to_string().contains("25 MB"), "{error}");
+    assert!(
+        !dir.path().join("attachments").exists()
+            || std::fs::read_dir(dir.path().join("attachments")).expect("dir").count() == 0
+    );
+    assert!(store.attachments(id).expect("list").is_empty());
+}
+
+#[test]
+fn agents_ask_for_debriefs_leads_record_lessons_and_everyone_finds_them() {
+    use lupaus_core::lessons::LessonEntry;
+    let mut store = Store::open_in_memory().expect("store");
+    let at = helsinki(2026, 11, 23, 9, 0);
+    let id = new_case(&mut store, at);
+    store
+        .add_lesson_entry(id, LessonEntry::DebriefRequested { reason: "Asiakas uhkaili".into() }, &agent(), at)
+        .expect("debrief requested");
+    let refused = store.add_lesson_entry(id, LessonEntry::LessonRecorded { text: "x".into() }, &agent(), at);
+    assert_eq!(refused.expect_err("agent").code(), "lead_only");
+    store
+        .add_lesson_entry(
+            id,
+            LessonEntry::LessonRecorded { text: "Vuotavat koneet: tarjoa heti lainakone".into() },
+            &lead(),
+            at + Duration::hours(1),
+        )
+        .expect("lesson");
+    let found = store.lessons(Some("lainakone"), 10).expect("search");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].case_reference, "R-2026-000001");
+    assert_eq!(store.lessons(None, 10).expect("all").len(), 2);
 }

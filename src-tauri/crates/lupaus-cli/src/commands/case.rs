@@ -66,6 +66,12 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
                 format!("{} is now at stage {}", detail.summary.reference, detail.state.stage.as_str())
             })
         }
+        CaseCommand::Attach { reference, file } => {
+            let id = context.store.case_id_by_reference(&reference)?;
+            let attached = context.store.attach_file(id, &file, &context.actor, context.now)?;
+            context
+                .print(&attached, |a| format!("Attached {} ({} bytes, sha256 {})", a.file_name, a.size_bytes, a.sha256))
+        }
         CaseCommand::Events { reference } => {
             let id = context.store.case_id_by_reference(&reference)?;
             let events = context.store.case_events(id)?;

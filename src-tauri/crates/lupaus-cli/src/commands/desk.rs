@@ -2,12 +2,13 @@
 
 use chrono::NaiveDate;
 use lupaus_core::CoreError;
+use lupaus_core::lessons::LessonEntry;
 use lupaus_core::lifecycle::Role;
 use lupaus_core::settings::DeskSettings;
 use lupaus_store::StoreError;
 
 use super::Context;
-use crate::args::{PersonCommand, SettingsCommand};
+use crate::args::{LessonCommand, PersonCommand, SettingsCommand};
 
 pub fn calendar(context: &Context, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
     let days = context.store.desk_settings()?.calendar.days(from, to)?;
@@ -67,4 +68,30 @@ pub fn person(context: &mut Context, command: PersonCommand) -> Result<(), Store
             })
         }
     }
+}
+
+pub fn lesson(context: &mut Context, command: LessonCommand) -> Result<(), StoreError> {
+    let (reference, entry) = match command {
+        LessonCommand::Debrief { reference, reason } => (reference, LessonEntry::DebriefRequested { reason }),
+        LessonCommand::Record { reference, text } => (reference, LessonEntry::LessonRecorded { text }),
+        LessonCommand::List { query, limit } => {
+            let lessons = context.store.lessons(query.as_deref(), limit)?;
+            return context.print(&lessons, |lessons| {
+                lessons
+                    .iter()
+                    .map(|lesson| {
+                        let text = match &lesson.entry {
+                            LessonEntry::DebriefRequested { reason } => format!("debrief: {reason}"),
+                            LessonEntry::LessonRecorded { text } => format!("lesson: {text}"),
+                        };
+                        format!("{}  {}  {:<16} {text}", lesson.at.format("%Y-%m-%d"), lesson.case_reference, lesson.by)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+    };
+    let case_id = context.store.case_id_by_reference(&reference)?;
+    let saved = context.store.add_lesson_entry(case_id, entry, &context.actor, context.now)?;
+    context.print(&saved, |saved| format!("Saved for {}", saved.case_reference))
 }

@@ -1,8 +1,12 @@
 //! Dispatch: each subcommand is a few lines over the store, printing text or JSON.
 
+mod bench;
 mod case;
+pub mod data;
 mod desk;
+mod figures;
 mod promise;
+pub mod search;
 
 use chrono::{DateTime, Utc};
 use lupaus_core::clock::Clock;
@@ -35,6 +39,10 @@ impl Context {
 
 pub fn run(cli: Cli) -> Result<(), StoreError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+    if let Command::Restore(args) = cli.command {
+        // The file being replaced may not even open, so restore never opens the store first.
+        return data::restore(&path, args, cli.json, cli.now.unwrap_or_else(|| SystemClock.now()));
+    }
     let store = Store::open(&path)?;
     let actor = store.actor(&cli.person)?;
     let now = cli.now.unwrap_or_else(|| SystemClock.now());
@@ -70,7 +78,18 @@ pub fn run(cli: Cli) -> Result<(), StoreError> {
         Command::Remind => promise::remind(&mut context),
         Command::Ics { owner, out } => promise::ics(&context, owner, out),
         Command::Calendar { from, to } => desk::calendar(&context, from, to),
+        Command::Figures { from, to, out } => figures::run(&context, from, to, out),
+        Command::Lesson(command) => desk::lesson(&mut context, command),
         Command::Settings(command) => desk::settings(&mut context, command),
         Command::Person(command) => desk::person(&mut context, command),
+        Command::Backup(args) => data::backup(&context, args),
+        Command::Backups => data::backups(&context),
+        Command::Restore(_) => unreachable!("restore runs before the store is opened"),
+        Command::Import(args) => data::import(&mut context, args),
+        Command::Export(args) => data::export(&context, args),
+        Command::Customer(command) => data::customer(&mut context, command),
+        Command::Retention(args) => data::retention(&mut context, args),
+        Command::Search(args) => search::run(&context, args),
+        Command::Bench(args) => bench::run(&context, &path, args),
     }
 }

@@ -1,0 +1,38 @@
+//! `lupaus-cli search "query"`: the app's search box, on the command line.
+
+use clap::Args;
+use lupaus_store::StoreError;
+
+use super::Context;
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for: words in any inflection, a name, a case reference, an order number.
+    pub query: String,
+    /// At most this many cases, best first.
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+}
+
+pub fn run(context: &Context, args: SearchArgs) -> Result<(), StoreError> {
+    let found = context.store.search_cases(&args.query, args.limit)?;
+    context.print(&found, |found| {
+        if found.is_empty() {
+            return "No cases found.".to_owned();
+        }
+        found
+            .iter()
+            .map(|case| {
+                format!(
+                    "{}  {}  {:<24} {:<16} {}",
+                    case.reference,
+                    case.received_at.format("%Y-%m-%d"),
+                    case.customer_name,
+                    case.stage,
+                    case.summary
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}

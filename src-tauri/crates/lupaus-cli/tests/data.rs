@@ -1,0 +1,161 @@
+//! The data-care commands end to end: backup, backups, restore, import, export, customer
+//! export/anonymise and retention, with `--json` on a temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const NOW: &str = "2026-11-23T07:00:00Z";
+
+struct Desk {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("lupaus.db");
+        Desk { dir, db }
+    }
+
+    fn raw(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
+            .args(["--db", path(&self.db), "--json", "--now", NOW, "--person", "Leena"])
+            .args(args)
+            .output()
+            .expect("run lupaus-cli")
+    }
+
+    fn ok(&self, args: &[&str]) -> Value {
+        let output = self.raw(args);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&output.stdout).into()))
+    }
+
+    /// A refused command: exit code 2, `{code, message}` on stderr, and whatever it printed.
+    fn refused(&self, args: &[&str]) -> (Value, Value) {
+        let output = self.raw(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?} should fail");
+        let error = serde_json::from_slice(&output.stderr).expect("error JSON");
+        let printed = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+        (error, printed)
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let file = self.dir.path().join(name);
+        std::fs::write(&file, bytes).expect("write");
+        file
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+fn create(desk: &Desk, customer: &str) -> String {
+    let created = desk.ok(&[
+        "case",
+        "create",
+        "--customer",
+        customer,
+        "--customer-number",
+        "AS-5",
+        "--description",
+        "Takki repesi",
+        "--requested-remedy",
+        "Uusi takki",
+    ]);
+    created["reference"].as_str().expect("reference").to_owned()
+}
+
+#[test]
+fn backup_list_and_restore_from_the_command_line() {
+    let desk = Desk::new();
+    create(&desk, "Åsa Öhman");
+    let made = desk.ok(&["backup"]);
+    assert_eq!(made["verified"], true);
+    assert!(made["path"].as_str().expect("path").ends_with("backups/lupaus-2026-11-23-090000.db"), "{made}");
+    let listed = desk.ok(&["backups"]);
+    assert_eq!(listed.as_array().expect("list").len(), 1);
+    assert_eq!(listed[0]["verified"], true);
+    let copy = desk.dir.path().join("kopio.db");
+    desk.ok(&["backup", "--to", path(&copy)]);
+
+    create(&desk, "Toinen Asiakas");
+    assert_eq!(desk.ok(&["check"])["cases"], 2);
+    let restored = desk.ok(&["restore", path(&copy)]);
+    assert_eq!(restored["cases"], 1);
+    assert!(restored["previous_kept_as"].as_str().expect("kept").contains("lupaus.db.before-restore-20261123T070000Z"));
+    assert_eq!(desk.ok(&["check"])["cases"], 1);
+
+    let bogus = desk.file("bogus.db", b"not a database");
+    let (error, _) = desk.refused(&["restore", path(&bogus)]);
+    assert_eq!(error["code"], "backup_invalid");
+    assert_eq!(desk.ok(&["check"])["cases"], 1, "a refused restore changes nothing");
+}
+
+#[test]
+fn import_reports_problems_and_saves_all_or_nothing() {
+    let desk = Desk::new();
+    let mut bad = vec![0xEF, 0xBB, 0xBF];
+    bad.extend_from_slice(
+        "asiakas;vastaanotettu;kuvaus;toive\nÄijälä;24.12.2025 14.30;Vuotaa;Uusi\nÖljy;32.12.2025;Vuotaa;Uusi\n"
+            .as_bytes(),
+    );
+    let bad = desk.file("reklamaatiot.csv", &bad);
+    let (error, report) = desk.refused(&["import", path(&bad), "--dry-run"]);
+    assert_eq!(error["code"], "import_rejected");
+    assert_eq!(report["problems"][0]["row"], 3);
+    assert_eq!(report["problems"][0]["column"], "vastaanotettu");
+    let (_, report) = desk.refused(&["import", path(&bad)]);
+    assert_eq!(report["saved"], false);
+    assert_eq!(desk.ok(&["check"])["cases"], 0);
+
+    let good =
+        desk.file("ok.csv", "asiakas;vastaanotettu;kuvaus;toive\nÄijälä;24.12.2025 14.30;Vuotaa;Uusi\n".as_bytes());
+    assert_eq!(desk.ok(&["import", path(&good), "--dry-run"])["saved"], false);
+    assert_eq!(desk.ok(&["import", path(&good)])["cases_created"], 1);
+    assert_eq!(desk.ok(&["check"])["cases"], 1);
+    let xlsx = desk.file("taulukko.xlsx", b"PK");
+    let (_, report) = desk.refused(&["import", path(&xlsx)]);
+    assert!(report["problems"][0]["message"].as_str().expect("message").contains("cannot be read"), "{report}");
+}
+
+#[test]
+fn export_writes_csv_for_excel_and_json() {
+    let desk = Desk::new();
+    let reference = create(&desk, "Åsa Öhman");
+    let out = desk.dir.path().join("tapaukset.csv");
+    let written = desk.ok(&["export", "--what", "cases", "--format", "csv", "--out", path(&out)]);
+    assert_eq!(written["rows"], 1);
+    let bytes = std::fs::read(&out).expect("read");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    assert!(String::from_utf8(bytes).expect("utf-8").contains("Åsa Öhman"));
+    let events = desk.ok(&["export", "--what", "events", "--format", "json"]);
+    assert_eq!(events[0]["reference"], reference.as_str());
+    let workbook = desk.dir.path().join("tapaukset.xlsx");
+    desk.ok(&["export", "--what", "cases", "--format", "xlsx", "--out", path(&workbook)]);
+    assert!(std::fs::read(&workbook).expect("read").starts_with(b"PK\x03\x04"), "an xlsx is a zip");
+    for what in ["customers", "promises"] {
+        desk.ok(&["export", "--what", what, "--format", "json"]);
+    }
+}
+
+#[test]
+fn customer_export_anonymise_and_retention() {
+    let desk = Desk::new();
+    let reference = create(&desk, "Åsa Öhman");
+    let dossier = desk.ok(&["customer", "export", "AS-5"]);
+    assert_eq!(dossier["customer"]["name"], "Åsa Öhman");
+    assert_eq!(dossier["cases"][0]["reference"], reference.as_str());
+    let (error, _) = desk.refused(&["customer", "anonymise", "AS-5"]);
+    assert_eq!(error["code"], "invalid_transition", "{error}");
+    let (error, _) = desk.refused(&["customer", "export", "AS-404"]);
+    assert_eq!(error["code"], "not_found");
+    let retention = desk.ok(&["retention", "--older-than-days", "0", "--dry-run"]);
+    assert_eq!(retention["dry_run"], true);
+    assert_eq!(retention["cases"].as_array().expect("cases").len(), 0, "an open case is never due");
+}

@@ -1,0 +1,103 @@
+//! Loads what the desk figures are computed from and hands it to the core: the event logs of the
+//! cases received in the period, the promises due in it, and every open case's stage and age.
+
+use chrono::{DateTime, Utc};
+use lupaus_core::desk_figures::table;
+use lupaus_core::desk_figures::{DeskFigures, FiguresInput, Period, desk_figures};
+use lupaus_core::lifecycle::{EventRecord, Stage};
+use lupaus_core::promise::Promise;
+use rusqlite::params;
+
+use crate::{Store, StoreError, time};
+
+impl Store {
+    pub fn desk_figures(&self, period: Period, now: DateTime<Utc>) -> Result<DeskFigures, StoreError> {
+        let desk = self.desk_settings()?;
+        let case_logs = self.logs_of_cases_received(period)?;
+        let promises = self.promises_due_in(period)?;
+        let open_cases = self.open_case_ages()?;
+        Ok(desk_figures(&FiguresInput {
+            period,
+            now,
+            calendar: &desk.calendar,
+            case_logs: &case_logs,
+            promises: &promises,
+            open_cases: &open_cases,
+        }))
+    }
+
+    fn logs_of_cases_received(&self, period: Period) -> Result<Vec<Vec<EventRecord>>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT e.case_id, e.record_json FROM cases c JOIN case_events e ON e.case_id = c.id
+             WHERE c.received_at >= ?1 AND c.received_at < ?2 ORDER BY e.case_id, e.seq",
+        )?;
+        let rows = statement.query_map(params![time::to_millis(period.from), time::to_millis(period.to)], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut logs: Vec<Vec<EventRecord>> = Vec::new();
+        let mut current: Option<i64> = None;
+        for row in rows {
+            let (case_id, json) = row?;
+            let record: EventRecord = serde_json::from_str(&json)
+                .map_err(|error| StoreError::Corrupt(format!("case {case_id} has an unreadable event: {error}")))?;
+            if current != Some(case_id) {
+                logs.push(Vec::new());
+                current = Some(case_id);
+            }
+            if let Some(log) = logs.last_mut() {
+                log.push(record);
+            }
+        }
+        Ok(logs)
+    }
+
+    fn promises_due_in(&self, period: Period) -> Result<Vec<Promise>, StoreError> {
+        let mut statement =
+            self.conn.prepare_cached("SELECT record_json FROM promises WHERE due_at >= ?1 AND due_at < ?2")?;
+        let rows = statement.query_map(params![time::to_millis(period.from), time::to_millis(period.to)], |row| {
+            row.get::<_, String>(0)
+        })?;
+        rows.map(|json| serde_json::from_str(&json?).map_err(|error| StoreError::Corrupt(format!("promise: {error}"))))
+            .collect()
+    }
+
+    fn open_case_ages(&self) -> Result<Vec<(Stage, DateTime<Utc>)>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT stage, received_at FROM cases
+             WHERE stage IN ('intake', 'solving', 'remedy_agreed', 'remedy_delivered', 'root_cause')",
+        )?;
+        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
+        rows.map(|row| {
+            let (stage, received) = row?;
+            let stage: Stage = serde_json::from_value(serde_json::Value::String(stage.clone()))
+                .map_err(|_| StoreError::Corrupt(format!("unknown stage '{stage}'")))?;
+            Ok((stage, time::from_millis(received)?))
+        })
+        .collect()
+    }
+}
+
+/// Writes the figures for the monthly report: an Excel workbook for `.xlsx`, CSV otherwise.
+pub fn write_figures(path: &std::path::Path, figures: &DeskFigures) -> Result<(), StoreError> {
+    let is_xlsx = path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return Ok(std::fs::write(path, table::to_csv(figures))?);
+    }
+    let failed = |error: rust_xlsxwriter::XlsxError| StoreError::Io(std::io::Error::other(error.to_string()));
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Lupaus").map_err(failed)?;
+    sheet.write_string(0, 0, "measure").map_err(failed)?;
+    sheet.write_string(0, 1, "value").map_err(failed)?;
+    for (row, (measure, value)) in table::to_rows(figures).into_iter().enumerate() {
+        let row = u32::try_from(row + 1).unwrap_or(u32::MAX);
+        sheet.write_string(row, 0, &measure).map_err(failed)?;
+        // Numbers stay numbers in Excel; empty values stay empty.
+        match value.parse::<f64>() {
+            Ok(number) => sheet.write_number(row, 1, number).map_err(failed)?,
+            Err(_) => sheet.write_string(row, 1, &value).map_err(failed)?,
+        };
+    }
+    sheet.set_column_width(0, 42).map_err(failed)?;
+    workbook.save(path).map_err(failed)
+}

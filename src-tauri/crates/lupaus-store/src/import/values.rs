@@ -1,0 +1,237 @@
+//! Cell values as Finnish offices write them: `24.12.2025` and `24.12.2025 14.30` in local time,
+//! `1 234,50 €`, `kyllä`/`ei`, and channel and priority names in Finnish, Swedish or English.
+//! Each parser returns a sentence that says what to fix.
+
+use chrono::offset::LocalResult;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use lupaus_core::case::{Channel, Priority};
+
+/// A date, or a date and time, in the desk's local time (converted to UTC). A date alone means
+/// midnight local time. In the autumn's repeated hour the earlier instant is taken; a time in the
+/// spring's skipped hour does not exist and is refused.
+pub(crate) fn received_at(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let text = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(at.with_timezone(&Utc));
+    }
+    let bad =
+        || format!("'{text}' is not a date; write it as 24.12.2025 or 24.12.2025 14.30 (day.month.year, local time).");
+    let mut parts = text.split_whitespace().filter(|part| !part.eq_ignore_ascii_case("klo"));
+    let date = parse_date(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
+    let time = match parts.next() {
+        Some(time) => parse_time(time).ok_or_else(|| {
+            format!("'{text}' has a time Lupaus cannot read; write it as 14.30 or 14:30 (24-hour clock).")
+        })?,
+        None => NaiveTime::MIN,
+    };
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    let local = NaiveDateTime::new(date, time);
+    let at = match zone.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at.with_timezone(&Utc),
+        LocalResult::None => {
+            return Err(format!(
+                "{text} does not exist in {} time: the clocks were moved forward then. Check the time.",
+                zone.name()
+            ));
+        }
+    };
+    if at > now + chrono::TimeDelta::days(1) {
+        return Err(format!("{text} is in the future; check the date (day.month.year)."));
+    }
+    if date.year() < 1990 {
+        return Err(format!("{text} is before 1990; check the year."));
+    }
+    Ok(at)
+}
+
+/// `24.12.2025`, `24.12.25`, `2025-12-24`.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim_end_matches(['.', ',']);
+    if let Some((day, rest)) = text.split_once('.') {
+        let (month, year) = rest.split_once('.')?;
+        let year: i32 = match year.len() {
+            2 => 2000 + year.parse::<i32>().ok()?,
+            4 => year.parse().ok()?,
+            _ => return None,
+        };
+        return NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// `14.30`, `14:30`, `9.05.00`, `09:05:00`.
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let parts: Vec<&str> = text.split([':', '.']).collect();
+    let number = |index: usize| -> Option<u32> {
+        let part = parts.get(index)?;
+        (!part.is_empty() && part.len() <= 2).then(|| part.parse().ok()).flatten()
+    };
+    match parts.len() {
+        2 => NaiveTime::from_hms_opt(number(0)?, number(1)?, 0),
+        3 => NaiveTime::from_hms_opt(number(0)?, number(1)?, number(2)?),
+        _ => None,
+    }
+}
+
+/// Euros to cents: `1 234,50`, `1.234,50 €`, `49,9`, `49.90`, `49`.
+pub(crate) fn euros_to_cents(text: &str) -> Result<u64, String> {
+    let bad = || format!("'{text}' is not an amount in euros; write it like 49,90.");
+    let lowered = text.trim().to_lowercase();
+    let without_unit = lowered.strip_suffix("eur").unwrap_or(&lowered);
+    // Spaces (also the no-break spaces Excel uses between thousands) and the euro sign go.
+    let cleaned: String = without_unit.chars().filter(|c| !c.is_whitespace() && *c != '€').collect();
+    if cleaned.starts_with('-') {
+        return Err(format!("'{text}' is negative; an amount given to the customer is zero or more."));
+    }
+    let (whole, fraction) = if let Some((whole, fraction)) = cleaned.rsplit_once(',') {
+        (whole.replace('.', ""), fraction.to_owned())
+    } else {
+        match cleaned.rsplit_once('.') {
+            // One dot followed by one or two digits is a decimal point (49.90), else thousands (1.234).
+            Some((whole, fraction)) if fraction.len() <= 2 && !whole.contains('.') => {
+                (whole.to_owned(), fraction.to_owned())
+            }
+            _ => (cleaned.replace('.', ""), String::new()),
+        }
+    };
+    if whole.is_empty() && fraction.is_empty() {
+        return Err(bad());
+    }
+    if fraction.len() > 2 || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let euros: u64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
+    let cents: u64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+    euros.checked_mul(100).and_then(|value| value.checked_add(cents)).ok_or_else(bad)
+}
+
+/// The channel a complaint came through, in Finnish, Swedish or English.
+pub(crate) fn channel(text: &str) -> Result<Channel, String> {
+    let key = text.trim().to_lowercase();
+    let channel = match key.as_str() {
+        "puhelin" | "puh" | "puhelu" | "telefon" | "phone" | "telephone" | "call" => Channel::Phone,
+        "tiski" | "palvelupiste" | "myymälä" | "paikan päällä" | "käynti" | "disk" | "counter" | "in person"
+        | "store" | "shop" => Channel::Counter,
+        "sähköposti" | "sposti" | "s-posti" | "e-posti" | "e-post" | "email" | "e-mail" | "mail" => Channel::Email,
+        "chat" | "chatti" | "verkkochat" => Channel::Chat,
+        "verkkolomake" | "lomake" | "palautelomake" | "webblankett" | "web form" | "web_form" | "webform" | "form" => {
+            Channel::WebForm
+        }
+        "kirje" | "posti" | "brev" | "letter" => Channel::Letter,
+        _ => {
+            return Err(format!(
+                "'{}' is not a channel Lupaus knows; use puhelin, tiski, sähköposti, chat, verkkolomake or kirje.",
+                text.trim()
+            ));
+        }
+    };
+    Ok(channel)
+}
+
+pub(crate) fn priority(text: &str) -> Result<Priority, String> {
+    let priority = match text.trim().to_lowercase().as_str() {
+        "matala" | "alhainen" | "låg" | "low" => Priority::Low,
+        "normaali" | "tavallinen" | "normal" => Priority::Normal,
+        "korkea" | "tärkeä" | "hög" | "high" => Priority::High,
+        "kiireellinen" | "kiire" | "brådskande" | "urgent" => Priority::Urgent,
+        _ => {
+            return Err(format!("'{}' is not a priority; use matala, normaali, korkea or kiireellinen.", text.trim()));
+        }
+    };
+    Ok(priority)
+}
+
+pub(crate) fn yes_no(text: &str) -> Result<bool, String> {
+    match text.trim().to_lowercase().as_str() {
+        "kyllä" | "k" | "joo" | "x" | "1" | "ja" | "yes" | "y" | "true" => Ok(true),
+        "ei" | "e" | "0" | "nej" | "no" | "n" | "false" => Ok(false),
+        _ => Err(format!("'{}' is not yes or no; write kyllä or ei.", text.trim())),
+    }
+}
+
+/// The basis of a compensation, as the lifecycle names it.
+pub(crate) fn compensation_basis(text: &str) -> Result<&'static str, String> {
+    match text.trim().to_lowercase().as_str() {
+        "sopimus" | "avtal" | "contract" => Ok("contract"),
+        "kuluttajansuojalaki" | "kuluttajansuoja" | "konsumentskyddslagen" | "consumer law" | "consumer_law" => {
+            Ok("consumer_law")
+        }
+        "takuu" | "garanti" | "warranty" => Ok("warranty"),
+        "hyvä tahto" | "hyvän tahdon ele" | "hyvitys" | "goodwill" => Ok("goodwill"),
+        _ => Err(format!(
+            "'{}' is not a basis for compensation; use sopimus, kuluttajansuojalaki, takuu or hyvä tahto.",
+            text.trim()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T12:00:00Z".parse().expect("time")
+    }
+
+    #[rstest]
+    #[case::date_only_winter("24.12.2025", "2025-12-23T22:00:00Z")]
+    #[case::dot_time_winter("24.12.2025 14.30", "2025-12-24T12:30:00Z")]
+    #[case::colon_time_summer("1.7.2025 14:30", "2025-07-01T11:30:00Z")]
+    #[case::klo("01.07.2025 klo 9.05", "2025-07-01T06:05:00Z")]
+    #[case::two_digit_year("24.12.25 8.00", "2025-12-24T06:00:00Z")]
+    #[case::iso("2025-12-24 14:30:15", "2025-12-24T12:30:15Z")]
+    #[case::autumn_repeated_hour_takes_the_first("26.10.2025 3.30", "2025-10-26T00:30:00Z")]
+    #[case::rfc3339("2025-12-24T12:30:00Z", "2025-12-24T12:30:00Z")]
+    fn finnish_dates_become_utc(#[case] text: &str, #[case] utc: &str) {
+        let zone: Tz = "Europe/Helsinki".parse().expect("zone");
+        assert_eq!(received_at(text, zone, now()).expect(text).to_rfc3339(), utc.replace('Z', "+00:00"));
+    }
+
+    #[rstest]
+    #[case::month_13("24.13.2025", "not a date")]
+    #[case::feb_30("30.2.2025", "not a date")]
+    #[case::words("eilen", "not a date")]
+    #[case::bad_time("24.12.2025 25.00", "time")]
+    #[case::spring_gap("30.3.2025 3.30", "does not exist")]
+    #[case::future("24.12.2030", "in the future")]
+    fn bad_dates_say_what_to_fix(#[case] text: &str, #[case] says: &str) {
+        let zone: Tz = "Europe/Helsinki".parse().expect("zone");
+        let error = received_at(text, zone, now()).expect_err(text);
+        assert!(error.contains(says), "{error}");
+    }
+
+    #[rstest]
+    #[case("49,90", 4990)]
+    #[case("49,9", 4990)]
+    #[case("1 234,50 €", 123_450)]
+    #[case("1\u{a0}234,50", 123_450)]
+    #[case("1.234,50", 123_450)]
+    #[case("49.90", 4990)]
+    #[case("1.234", 123_400)]
+    #[case("120", 12_000)]
+    #[case("0,5", 50)]
+    fn decimal_commas(#[case] text: &str, #[case] cents: u64) {
+        assert_eq!(euros_to_cents(text), Ok(cents));
+    }
+
+    #[rstest]
+    #[case("49,905")]
+    #[case("-5,00")]
+    #[case("viisi")]
+    #[case("")]
+    fn bad_amounts(#[case] text: &str) {
+        assert!(euros_to_cents(text).is_err(), "{text}");
+    }
+
+    #[test]
+    fn channels_in_three_languages() {
+        assert_eq!(channel("Sähköposti"), Ok(Channel::Email));
+        assert_eq!(channel("tiski"), Ok(Channel::Counter));
+        assert_eq!(channel("letter"), Ok(Channel::Letter));
+        assert!(channel("kirjekyyhky").is_err());
+    }
+}

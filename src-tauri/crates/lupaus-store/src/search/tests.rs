@@ -1,0 +1,295 @@
+//! What an agent typing into the search box must see, on a small desk of known cases.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
+use lupaus_core::lifecycle::Actor;
+use proptest::prelude::*;
+use rstest::rstest;
+
+use super::terms::{self, Token};
+use super::{Candidate, rank};
+use crate::Store;
+
+fn day(n: usize) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).single().expect("valid time") + Duration::days(n as i64)
+}
+
+struct Case<'a> {
+    customer: &'a str,
+    description: &'a str,
+    product_ref: Option<&'a str>,
+}
+
+const fn case<'a>(customer: &'a str, description: &'a str) -> Case<'a> {
+    Case { customer, description, product_ref: None }
+}
+
+/// The desk: each case has its own customer, so a result is named by its customer.
+const DESK: &[Case<'_>] = &[
+    case("Aino Aalto", "Haluan tehdä reklamaatiota sohvan kankaasta."),
+    case("Bertta Berg", "Mainitsin asian jo edellisessä reklamaatiossa."),
+    case("Cecilia Carlsson", "Tämä on laatureklamaatio toimittajalle."),
+    case("Daniel Dahl", "Laskutusvirhe: sama toimitusmaksu veloitettiin kahdesti."),
+    case("Eetu Eskola", "Päätös tuli liian myöhään, eikä kukaan soittanut."),
+    case("Fredrik Fors", "Tvättmaskinen läcker vatten och fakturan är fel."),
+    case("Grace Green", "I was charged twice for the same order and I want a refund."),
+    Case {
+        customer: "Erik Lindqvist", description: "Toimitus myöhästyi viikolla.", product_ref: Some("Tilaus 88210")
+    },
+    case("Hanna Mäkinen", "Kahvinkeitin ei lämmitä vettä."),
+    case("Iida Virtanen", "Imuri pitää kovaa ääntä."),
+];
+
+fn filler(n: usize) -> Case<'static> {
+    const NAMES: [&str; 6] =
+        ["Olli Ojala", "Pia Peltola", "Raili Rantanen", "Sami Salo", "Tiina Toivonen", "Ulla Uusi"];
+    case(NAMES[n % NAMES.len()], "Kahvinkeitin ei toimi ja asiakas haluaa uuden.")
+}
+
+fn intake(case: &Case<'_>) -> NewCase {
+    NewCase {
+        channel: Channel::Phone,
+        customer: CustomerInput { name: case.customer.into(), email: None, phone: None, customer_number: None },
+        product_ref: case.product_ref.map(str::to_owned),
+        description: case.description.into(),
+        requested_remedy: "Korjaus".into(),
+        priority: Priority::Normal,
+        category: None,
+        tags: vec![],
+        acknowledged: true,
+    }
+}
+
+fn desk() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    let agent = Actor::agent("Aino Agentti");
+    for (n, case) in DESK.iter().enumerate() {
+        store.create_case(intake(case).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    // Unrelated cases, so that words on the desk's cases are rare enough to weigh something.
+    for n in 0..30 {
+        store.create_case(intake(&filler(n)).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    store
+}
+
+fn found(store: &Store, query: &str) -> Vec<String> {
+    store.search_cases(query, 50).expect("search never fails").into_iter().map(|case| case.customer_name).collect()
+}
+
+#[rstest]
+// Finnish inflection and compounds.
+#[case::base_form_finds_inflections_and_compound(
+    "reklamaatio",
+    &["Aino Aalto", "Bertta Berg", "Cecilia Carlsson"]
+)]
+#[case::inflected_query_finds_other_inflections("reklamaatiossa", &["Aino Aalto", "Bertta Berg", "Cecilia Carlsson"])]
+#[case::compound_head_by_itself("virhe", &["Daniel Dahl"])]
+#[case::first_part_of_compound("laskutus", &["Daniel Dahl"])]
+#[case::without_umlauts_finds_umlauts("paatos", &["Eetu Eskola"])]
+#[case::with_umlauts("päätös", &["Eetu Eskola"])]
+#[case::capitals("PÄÄTÖS", &["Eetu Eskola"])]
+// Swedish and English.
+#[case::swedish_compound("tvättmaskin", &["Fredrik Fors"])]
+#[case::swedish_compound_head("maskin", &["Fredrik Fors"])]
+#[case::swedish_inflection("faktura", &["Fredrik Fors"])]
+#[case::english_stem("charges", &["Grace Green"])]
+#[case::english_plural("refunds", &["Grace Green"])]
+// Names and references.
+#[case::customer_surname("Lindqvist", &["Erik Lindqvist"])]
+#[case::customer_name_prefixes("erik lindq", &["Erik Lindqvist"])]
+#[case::customer_name_without_umlauts("makinen", &["Hanna Mäkinen"])]
+#[case::order_number("88210", &["Erik Lindqvist"])]
+#[case::order_ref("Tilaus 88210", &["Erik Lindqvist"])]
+#[case::two_words_must_both_match("kahvinkeitin lämmitä", &["Hanna Mäkinen"])]
+#[case::no_match("polkupyörä", &[])]
+// Typed syntax is text, never FTS5 syntax.
+#[case::unbalanced_quote("\"laskutus", &["Daniel Dahl"])]
+#[case::star_and_minus("-laskutus*", &["Daniel Dahl"])]
+#[case::column_filter_is_text("words:laskutus", &[])]
+fn finds(#[case] query: &str, #[case] expected: &[&str]) {
+    let store = desk();
+    let mut got = found(&store, query);
+    got.sort();
+    let mut expected: Vec<String> = expected.iter().map(|name| name.to_string()).collect();
+    expected.sort();
+    assert_eq!(got, expected, "query {query:?}");
+}
+
+#[test]
+fn reference_finds_its_case_whole_or_by_number() {
+    let store = desk();
+    let lindqvist = store.search_cases("Lindqvist", 1).expect("search").remove(0);
+    let reference = lindqvist.reference.clone();
+    let number = reference.rsplit('-').next().expect("number").to_owned();
+    for query in [reference.clone(), reference.to_lowercase(), number.clone(), number.trim_start_matches('0').into()] {
+        let results = store.search_cases(&query, 5).expect("search");
+        assert_eq!(results.first().map(|case| &case.reference), Some(&reference), "query {query:?}");
+    }
+}
+
+#[rstest]
+#[case("")]
+#[case("   \t\n")]
+#[case("\"")]
+#[case("*")]
+#[case("-")]
+#[case("(")]
+#[case(")")]
+#[case(":")]
+#[case("\"*-():^{}[],.;!?")]
+#[case("NOT")]
+#[case("AND OR NOT")]
+#[case("NEAR(a b, 3)")]
+#[case("{keys words}: x")]
+#[case("'; DROP TABLE cases; --")]
+#[case("💥🔥")]
+#[case("\u{0301}\u{0308}")]
+#[case("a\u{0301}b ⓐⓑ 🅐🅑 ᦰ")]
+fn hostile_or_empty_text_is_no_error(#[case] query: &str) {
+    let store = desk();
+    store.search_cases(query, 20).unwrap_or_else(|error| panic!("{query:?} failed: {error}"));
+}
+
+#[test]
+fn punctuation_only_gives_nothing() {
+    let store = desk();
+    for query in ["", "  ", "\"", "*", "-", "(", ":", "--- ***"] {
+        assert!(store.search_cases(query, 20).expect("search").is_empty(), "{query:?}");
+    }
+}
+
+#[test]
+fn exact_word_ranks_above_inflection_above_compound() {
+    let mut store = Store::open_in_memory().expect("store");
+    let agent = Actor::agent("Aino Agentti");
+    let ranked = [
+        case("Exact", "Reklamaatio koskee sohvaa."),
+        case("Inflected", "Reklamaatiota koskee sohvaa."),
+        case("Compound", "Laatureklamaatio koskee sohvaa."),
+    ];
+    // Oldest first, so relevance has to beat recency.
+    for (n, case) in ranked.iter().enumerate() {
+        store.create_case(intake(case).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    for n in 0..30 {
+        store.create_case(intake(&filler(n)).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    assert_eq!(found(&store, "reklamaatio"), ["Exact", "Inflected", "Compound"]);
+}
+
+#[test]
+fn customer_name_ranks_above_the_same_word_in_text() {
+    let mut store = Store::open_in_memory().expect("store");
+    let agent = Actor::agent("Aino Agentti");
+    let cases = [
+        case("Iida Virtanen", "Imuri pitää kovaa ääntä."),
+        case("Olli Ojala", "Soitin Virtaselle ja Virtanen lupasi."),
+    ];
+    for (n, case) in cases.iter().enumerate() {
+        store.create_case(intake(case).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    for n in 0..30 {
+        store.create_case(intake(&filler(n + 1)).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    assert_eq!(found(&store, "virtanen").first().map(String::as_str), Some("Iida Virtanen"));
+}
+
+#[test]
+fn among_equals_the_newest_comes_first() {
+    let candidate =
+        |id, days: i64| Candidate { id, bm25: -2.0, received_at_millis: days * 86_400_000, names_match: false };
+    let order: Vec<i64> =
+        rank(vec![candidate(1, 10), candidate(2, 400), candidate(3, 200)]).iter().map(|c| c.id).collect();
+    assert_eq!(order, [2, 3, 1]);
+}
+
+#[test]
+fn a_year_halves_relevance() {
+    let old_strong = Candidate { id: 1, bm25: -5.0, received_at_millis: 0, names_match: false };
+    let new_weak = Candidate { id: 2, bm25: -2.0, received_at_millis: 365 * 86_400_000, names_match: false };
+    assert_eq!(rank(vec![old_strong, new_weak])[0].id, 1, "2.5 beats 2.0");
+    let new_weaker = Candidate { bm25: -2.4, ..new_weak };
+    assert_eq!(rank(vec![old_strong, new_weaker])[0].id, 1);
+    let new_close = Candidate { bm25: -2.6, ..new_weak };
+    assert_eq!(rank(vec![old_strong, new_close])[0].id, 2);
+}
+
+#[test]
+fn a_name_or_reference_match_comes_before_any_text_match() {
+    let text = Candidate { id: 1, bm25: -50.0, received_at_millis: 0, names_match: false };
+    let name = Candidate { id: 2, bm25: -1.0, received_at_millis: 0, names_match: true };
+    assert_eq!(rank(vec![text, name])[0].id, 2);
+}
+
+#[test]
+fn search_survives_a_rebuild_and_forgets_nothing() {
+    let mut store = desk();
+    let before = found(&store, "reklamaatio");
+    assert_eq!(store.rebuild_search_index().expect("rebuild"), (DESK.len() + 30) as u64);
+    assert_eq!(found(&store, "reklamaatio"), before);
+}
+
+#[rstest]
+#[case("R-2026-000123", &[Token::Code(vec!["r".into(), "2026".into(), "000123".into()])])]
+#[case("Päätös, WX-700!", &[Token::Word("paatos".into()), Token::Code(vec!["wx".into(), "700".into()])])]
+#[case("e-mail", &[Token::Word("e".into()), Token::Word("mail".into())])]
+#[case("ﬁnal Ⓐ", &[Token::Word("final".into()), Token::Word("a".into())])]
+fn tokens(#[case] text: &str, #[case] expected: &[Token]) {
+    assert_eq!(terms::tokens(text), expected);
+}
+
+#[test]
+fn code_keys_cover_what_people_type() {
+    let keys = terms::code_keys(&["r".into(), "2026".into(), "000123".into()]);
+    for key in ["r2026000123", "2026000123", "000123", "123"] {
+        assert!(keys.contains(&key.to_owned()), "{key} in {keys:?}");
+    }
+}
+
+/// Every code point, folded into a term, is a single token for FTS5's `unicode61`, so indexed and
+/// typed terms line up and a quoted term is never split into a phrase. Probed on a scratch table
+/// without positions, where a split term is an error.
+#[test]
+fn every_code_point_is_one_token() {
+    let conn = rusqlite::Connection::open_in_memory().expect("connection");
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE probe USING fts5 (a, tokenize = 'unicode61 remove_diacritics 0', detail = column)",
+    )
+    .expect("probe table");
+    let splits = |expression: &str| {
+        conn.query_row("SELECT count(*) FROM probe WHERE probe MATCH ?1", [expression], |row| row.get::<_, i64>(0))
+            .is_err()
+    };
+    let terms: Vec<String> = (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .map(|c| terms::fold(&format!("a{c}b")))
+        .filter(|term| term.chars().count() > 2)
+        .collect();
+    for chunk in terms.chunks(500) {
+        let expression = chunk.iter().map(|term| format!("\"{term}\"")).collect::<Vec<_>>().join(" OR ");
+        if splits(&expression) {
+            let split: Vec<String> = chunk
+                .iter()
+                .filter(|term| splits(&format!("\"{term}\"")))
+                .map(|term| term.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" "))
+                .collect();
+            panic!("terms FTS5 splits: {split:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #[test]
+    fn any_text_searches_without_error(query in "\\PC{0,40}") {
+        let store = Store::open_in_memory().expect("store");
+        prop_assert!(store.search_cases(&query, 10).is_ok());
+    }
+
+    #[test]
+    fn any_syntax_soup_searches_without_error(query in "[\"*()\\-:^{}+ a-zA-ZäöÅ0-9]{0,30}") {
+        let store = Store::open_in_memory().expect("store");
+        prop_assert!(store.search_cases(&query, 10).is_ok());
+    }
+}

@@ -1,0 +1,127 @@
+//! OS notifications through notify-rust, kept off the async runtime and never waited on for long.
+//!
+//! A notification service that owns its D-Bus name but never answers makes `show()` block
+//! forever (measured on these machines). So each notification is shown from its own thread and
+//! the caller waits at most [`SHOW_TIMEOUT`]; while earlier calls are still unanswered no new
+//! thread is started, so a stuck service cannot pile threads up. With no session bus or no
+//! service, `show()` fails at once: we log a warning and the in-app reminder still arrives.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use lupaus_core::reminder::ReminderKind;
+use lupaus_store::reminders::RaisedReminder;
+
+use super::Raised;
+use super::texts::Texts;
+
+/// How long one notification may take to be accepted by the service.
+const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
+/// Calls to a service that has not answered yet, beyond which we stop asking it.
+const MAX_UNANSWERED: usize = 2;
+/// Shown notifications whose click we still wait for; beyond this, new ones are not clickable.
+const MAX_LISTENING: usize = 64;
+
+/// What to do when a notification is clicked: open the case with this id.
+pub type OpenCase = Arc<dyn Fn(i64) + Send + Sync>;
+
+#[derive(Debug, thiserror::Error)]
+enum ShowError {
+    #[error("no notification service answered: {0}")]
+    Unavailable(#[from] notify_rust::error::Error),
+    #[error("the notification service did not answer within {SHOW_TIMEOUT:?}")]
+    NoAnswer,
+    #[error("earlier notifications are still unanswered; not asking the service again")]
+    Stuck,
+    #[error("could not start a thread for the notification: {0}")]
+    Thread(#[from] std::io::Error),
+}
+
+pub struct Notifier {
+    texts: &'static Texts,
+    open_case: OpenCase,
+    unanswered: Arc<AtomicUsize>,
+    listening: Arc<AtomicUsize>,
+}
+
+impl Notifier {
+    pub fn new(texts: &'static Texts, open_case: OpenCase) -> Notifier {
+        Notifier {
+            texts,
+            open_case,
+            unanswered: Arc::new(AtomicUsize::new(0)),
+            listening: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    /// One notification per reminder. Stops at the first failure: the rest would fail alike.
+    pub fn show_all(&self, raised: &Raised) {
+        for reminder in &raised.reminders {
+            if let Err(error) = self.show(reminder, &raised.team_leads) {
+                tracing::warn!(%error, "reminders are shown in the app only");
+                return;
+            }
+        }
+    }
+
+    fn show(&self, reminder: &RaisedReminder, team_leads: &[String]) -> Result<(), ShowError> {
+        if self.unanswered.load(Ordering::SeqCst) >= MAX_UNANSWERED {
+            return Err(ShowError::Stuck);
+        }
+        let text = self.texts.notification(reminder, team_leads);
+        let mut notification = notify_rust::Notification::new();
+        notification.appname("Lupaus").icon("lupaus").summary(&text.summary).body(&text.body);
+        notification.action("default", self.texts.open_case);
+        if reminder.kind == ReminderKind::Escalation {
+            // A missed promise stays on screen until someone acts on it.
+            notification.urgency(notify_rust::Urgency::Critical);
+        }
+        let (answer, answered) = mpsc::sync_channel(1);
+        let unanswered = Arc::clone(&self.unanswered);
+        let listening = Arc::clone(&self.listening);
+        let open_case = Arc::clone(&self.open_case);
+        let case_id = reminder.promise.promise.case_id;
+        unanswered.fetch_add(1, Ordering::SeqCst);
+        let spawned = std::thread::Builder::new().name("lupaus-notification".into()).spawn(move || {
+            let shown = notification.show();
+            unanswered.fetch_sub(1, Ordering::SeqCst);
+            match shown {
+                Ok(handle) => {
+                    let _ = answer.send(Ok(()));
+                    if listening.fetch_add(1, Ordering::SeqCst) < MAX_LISTENING {
+                        wait_for_click(handle, move || open_case(case_id));
+                    }
+                    listening.fetch_sub(1, Ordering::SeqCst);
+                }
+                Err(error) => {
+                    let _ = answer.send(Err(error));
+                }
+            }
+        });
+        if let Err(error) = spawned {
+            self.unanswered.fetch_sub(1, Ordering::SeqCst);
+            return Err(error.into());
+        }
+        match answered.recv_timeout(SHOW_TIMEOUT) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(error)) => Err(error.into()),
+            Err(_) => Err(ShowError::NoAnswer),
+        }
+    }
+}
+
+/// Blocks until the notification is clicked or closed; a click on its body opens the case.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn wait_for_click(handle: notify_rust::NotificationHandle, open: impl FnOnce()) {
+    handle.wait_for_action(|action| {
+        if action == "default" {
+            open();
+        }
+    });
+}
+
+/// This platform does not tell the app about clicks on a notification.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn wait_for_click<H>(_handle: H, _open: impl FnOnce()) {}

@@ -1,0 +1,197 @@
+//! The few sentences the shell itself shows (notifications, tray), in Finnish, Swedish and
+//! English. The OS locale picks the language, as the UI does; everything else is in the UI.
+
+use chrono::Local;
+use lupaus_core::reminder::ReminderKind;
+use lupaus_store::reminders::RaisedReminder;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Finnish,
+    Swedish,
+    English,
+}
+
+impl Language {
+    /// `fi-FI`, `fi_FI.UTF-8` and `fi` are Finnish; `sv-*` Swedish; anything else English.
+    pub fn from_locale(locale: &str) -> Language {
+        let language = locale.split(['-', '_', '.']).next().unwrap_or_default().to_ascii_lowercase();
+        match language.as_str() {
+            "fi" => Language::Finnish,
+            "sv" => Language::Swedish,
+            _ => Language::English,
+        }
+    }
+
+    pub fn of_os() -> Language {
+        sys_locale::get_locale().map_or(Language::English, |locale| Language::from_locale(&locale))
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Language::Finnish => &FINNISH,
+            Language::Swedish => &SWEDISH,
+            Language::English => &ENGLISH,
+        }
+    }
+}
+
+/// One language's texts. `{name}` marks where a value goes.
+#[derive(Debug)]
+pub struct Texts {
+    before_due: &'static str,
+    at_due: &'static str,
+    overdue: &'static str,
+    escalation: &'static str,
+    /// The owner's line: `{due}`, `{owner}`.
+    owner_line: &'static str,
+    /// The team lead's line: `{leads}` (with its parentheses, or empty), `{owner}`, `{due}`.
+    lead_line: &'static str,
+    /// chrono format of the due time, in the computer's time zone.
+    time_format: &'static str,
+    /// `{count}` open promises past their due time.
+    tray_tooltip: &'static str,
+    pub open_case: &'static str,
+    pub tray_open: &'static str,
+    pub tray_quit: &'static str,
+}
+
+const FINNISH: Texts = Texts {
+    before_due: "Lupaus erääntyy pian",
+    at_due: "Lupaus erääntyy nyt",
+    overdue: "Lupaus on myöhässä",
+    escalation: "Lupaus jäi pitämättä",
+    owner_line: "Määräaika {due} · vastuussa {owner}",
+    lead_line: "Tiiminvetäjälle{leads}: {owner} ei pitänyt lupausta, määräaika oli {due}.",
+    time_format: "%-d.%-m. klo %H.%M",
+    tray_tooltip: "Lupaus – myöhässä olevia lupauksia: {count}",
+    open_case: "Avaa tapaus",
+    tray_open: "Avaa Lupaus",
+    tray_quit: "Lopeta",
+};
+
+const SWEDISH: Texts = Texts {
+    before_due: "Löftet förfaller snart",
+    at_due: "Löftet förfaller nu",
+    overdue: "Löftet är försenat",
+    escalation: "Löftet hölls inte",
+    owner_line: "Tidsfrist {due} · ansvarig {owner}",
+    lead_line: "Till teamledaren{leads}: {owner} höll inte löftet, tidsfristen var {due}.",
+    time_format: "%-d.%-m. kl. %H.%M",
+    tray_tooltip: "Lupaus – försenade löften: {count}",
+    open_case: "Öppna ärendet",
+    tray_open: "Öppna Lupaus",
+    tray_quit: "Avsluta",
+};
+
+const ENGLISH: Texts = Texts {
+    before_due: "Promise due soon",
+    at_due: "Promise due now",
+    overdue: "Promise overdue",
+    escalation: "Promise missed",
+    owner_line: "Due {due} · owner {owner}",
+    lead_line: "For the team lead{leads}: {owner} did not keep the promise due {due}.",
+    time_format: "%-d %b %H:%M",
+    tray_tooltip: "Lupaus – overdue promises: {count}",
+    open_case: "Open case",
+    tray_open: "Open Lupaus",
+    tray_quit: "Quit",
+};
+
+/// A notification's summary (plain text) and body (escaped for servers that read markup).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotificationText {
+    pub summary: String,
+    pub body: String,
+}
+
+impl Texts {
+    /// What the notification for `reminder` says: kind, case reference and customer in the
+    /// summary; the promise, its due time and who must act in the body.
+    pub fn notification(&self, reminder: &RaisedReminder, team_leads: &[String]) -> NotificationText {
+        let view = &reminder.promise;
+        let headline = match reminder.kind {
+            ReminderKind::BeforeDue => self.before_due,
+            ReminderKind::AtDue => self.at_due,
+            ReminderKind::Overdue => self.overdue,
+            ReminderKind::Escalation => self.escalation,
+        };
+        let due = view.promise.due_at.with_timezone(&Local).format(self.time_format).to_string();
+        let who = if reminder.kind == ReminderKind::Escalation {
+            let leads = if team_leads.is_empty() { String::new() } else { format!(" ({})", team_leads.join(", ")) };
+            fill(self.lead_line, &[("leads", &leads), ("owner", &view.promise.owner), ("due", &due)])
+        } else {
+            fill(self.owner_line, &[("due", &due), ("owner", &view.promise.owner)])
+        };
+        NotificationText {
+            summary: format!("{headline}: {} {}", view.case_reference, view.customer_name),
+            body: escape_markup(&format!("{}\n{who}", view.promise.text)),
+        }
+    }
+
+    pub fn tray_tooltip(&self, overdue: u64) -> String {
+        fill(self.tray_tooltip, &[("count", &overdue.to_string())])
+    }
+}
+
+/// Puts values into a template in one pass, so a value that looks like `{name}` stays as typed.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let value = after
+            .find('}')
+            .and_then(|end| values.iter().find(|(name, _)| *name == &after[..end]).map(|(_, value)| (end, *value)));
+        match value {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Complaint text is data: many notification servers read the body as markup, so `<`, `>` and
+/// `&` are escaped (servers without markup support are asked by the spec to strip it).
+fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_os_locale_picks_the_language() {
+        for (locale, language) in [
+            ("fi-FI", Language::Finnish),
+            ("fi_FI.UTF-8", Language::Finnish),
+            ("FI", Language::Finnish),
+            ("sv-FI", Language::Swedish),
+            ("en-GB", Language::English),
+            ("de-DE", Language::English),
+            ("", Language::English),
+        ] {
+            assert_eq!(Language::from_locale(locale), language, "{locale}");
+        }
+    }
+
+    #[test]
+    fn values_are_filled_once_and_never_reread_as_placeholders() {
+        assert_eq!(fill("{owner} at {due}", &[("owner", "{due}"), ("due", "14.00")]), "{due} at 14.00");
+        assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    }
+
+    #[test]
+    fn markup_in_complaint_text_is_shown_as_text() {
+        assert_eq!(escape_markup("<b>R&D</b>"), "&lt;b&gt;R&amp;D&lt;/b&gt;");
+    }
+}

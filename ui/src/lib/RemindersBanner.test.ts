@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import App from '../App.svelte';
+import { fakeDesk, promiseView } from '../test/fake-desk';
+
+const HOUR = 3_600_000;
+const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+
+describe('the reminders banner', () => {
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it('is absent when no promise is due', async () => {
+    const desk = fakeDesk('intake');
+    render(App);
+    await screen.findByTestId('case-row');
+    await waitFor(() => expect(desk.calls.some((call) => call.command === 'due_promises')).toBe(true));
+    expect(screen.queryByTestId('reminders')).toBeNull();
+  });
+
+  it('lists overdue promises first, in words, and opens the case on click', async () => {
+    const desk = fakeDesk('solving');
+    // Deliberately not in the order the banner must show.
+    desk.due = [
+      promiseView(1, at(1 * HOUR), 'open', 'Soitto asennuksesta'),
+      promiseView(2, at(-2.5 * HOUR), 'broken', 'Vastaus huoltoliikkeeltä'),
+      promiseView(3, at(-25 * HOUR), 'broken', 'Hyvityslasku'),
+    ];
+    render(App);
+    const banner = await screen.findByTestId('reminders');
+    const items = within(banner).getAllByTestId('reminder');
+    expect(items.map((item) => item.querySelector('.when')?.textContent)).toEqual([
+      '1 d late',
+      '2 h late',
+      expect.stringMatching(/^due \d/),
+    ]);
+    expect(items[0].textContent).toContain('Hyvityslasku');
+    expect(items[0].textContent).toContain('R-2026-000001');
+    expect(desk.calls.find((call) => call.command === 'due_promises')?.args).toEqual({ withinHours: 8, mineOnly: false });
+
+    await fireEvent.click(within(items[1]).getByRole('button'));
+    expect((await screen.findByTestId('stage-now')).textContent).toBe('Current stage: Solving');
+    expect(desk.calls.find((call) => call.command === 'get_case')?.args).toEqual({ caseId: 1 });
+  });
+
+  it('speaks Finnish on a Finnish desk', async () => {
+    const desk = fakeDesk('solving', 'fi-FI');
+    desk.due = [promiseView(2, at(-2 * HOUR - 60_000), 'broken', 'Vastaus huoltoliikkeeltä')];
+    render(App);
+    const banner = await screen.findByTestId('reminders');
+    expect(within(banner).getByText('myöhässä 2 t')).toBeTruthy();
+    expect(within(banner).getByRole('heading').textContent).toBe('Erääntyvät lupaukset');
+  });
+
+  it('refreshes at once when the shell raises reminders, and opens a case it asks for', async () => {
+    const desk = fakeDesk('intake');
+    render(App);
+    await screen.findByTestId('case-row');
+    expect(screen.queryByTestId('reminders')).toBeNull();
+
+    desk.due = [promiseView(5, at(-10 * 60_000), 'broken', 'Soitto')];
+    await emit('reminders-raised', []);
+    expect((await screen.findByTestId('reminder')).textContent).toContain('10 min late');
+
+    await emit('open-case', 1);
+    expect((await screen.findByTestId('stage-now')).textContent).toBe('Current stage: Received');
+  });
+});

@@ -1,0 +1,166 @@
+// The timeline in words: every event of the case log and every promise record, oldest first.
+import type { CaseDetail, CaseEvent, EventRecord, PromiseView, Remedy } from '../bindings';
+import { formatDateTime, formatEuros, label, translate, type Language, type MessageKey } from '../i18n';
+
+export type Tone = 'event' | 'internal' | 'customer_visible' | 'promise' | 'promise_broken';
+
+export interface TimelineEntry {
+  at: string;
+  who: string;
+  title: string;
+  /** Texts as people typed them, each shown as its own line (never as markup). */
+  details: string[];
+  stageChange: string | null;
+  tone: Tone;
+}
+
+type Words = (key: MessageKey, values?: Record<string, string>) => string;
+
+export function timeline(language: Language, detail: CaseDetail): TimelineEntry[] {
+  const entries = [
+    ...detail.events.map((record) => fromEvent(language, record)),
+    ...detail.promises.flatMap((view) => fromPromise(language, view)),
+  ];
+  // Stable sort: at equal times the case log comes before the promise records.
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+function fromEvent(language: Language, record: EventRecord): TimelineEntry {
+  const t: Words = (key, values) => translate(language, key, values);
+  const stage = (value: string) => label(language, 'stage', value);
+  const { title, details, tone } = describe(language, t, record.event);
+  return {
+    at: record.at,
+    who: record.actor.person,
+    title,
+    details: details.filter((line): line is string => !!line && line.trim() !== ''),
+    stageChange:
+      record.stage_before === record.stage_after
+        ? null
+        : t('timeline.stage_change', { from: stage(record.stage_before), to: stage(record.stage_after) }),
+    tone,
+  };
+}
+
+type Described = { title: string; details: (string | null | false)[]; tone: Tone };
+
+function describe(language: Language, t: Words, event: CaseEvent): Described {
+  const word = (prefix: string, value: string) => label(language, prefix, value);
+  const labelled = (key: MessageKey, value: string | null) => (value ? `${t(key)}: ${value}` : null);
+  const remedy = (r: Remedy) => [r.forms.map((form) => word('remedy_form', form)).join(', '), r.description];
+  const time = (iso: string | null) => (iso ? formatDateTime(language, iso) : '');
+  const plain = (details: Described['details'] = []): Described => ({ title: t(`event.${event.kind}`), details, tone: 'event' });
+  switch (event.kind) {
+    case 'opened':
+      return plain([event.intake.description, labelled('case.requested_remedy', event.intake.requested_remedy)]);
+    case 'solving_started':
+      return plain();
+    case 'remedy_option_proposed':
+    case 'remedy_agreed':
+      return plain(remedy(event.remedy));
+    case 'wait_started':
+      return plain([
+        labelled('form.waiting_on', word('waiting_on', event.on)),
+        event.reason,
+        event.until && t('timeline.until', { time: time(event.until) }),
+      ]);
+    case 'wait_ended':
+      return plain([event.automatic && t('timeline.automatic'), event.note]);
+    case 'complaint_declined':
+      return plain([labelled('form.decline_basis', word('decline_basis', event.basis)), event.explanation]);
+    case 'remedy_delivered':
+      return plain([event.summary, labelled('form.informed_via', word('channel', event.informed_via))]);
+    case 'decline_communicated':
+      return plain([labelled('form.informed_via', word('channel', event.informed_via)), event.note]);
+    case 'compensation_proposed':
+      return plain([
+        t('comp.label', { number: String(event.compensation_id + 1) }),
+        event.amount_cents !== null && formatEuros(language, event.amount_cents),
+        event.form,
+        labelled('form.compensation_basis', word('compensation_basis', event.basis)),
+        event.note,
+        event.needs_lead_approval && t('timeline.needs_approval'),
+      ]);
+    case 'compensation_approved':
+      return plain([t('comp.label', { number: String(event.compensation_id + 1) }), event.note]);
+    case 'compensation_rejected':
+      return plain([t('comp.label', { number: String(event.compensation_id + 1) }), event.reason]);
+    case 'handed_off':
+      return {
+        title: t('event.handed_off', { from: event.from, to: event.to }),
+        details: [
+          event.note,
+          labelled('form.customer_told', event.customer_told),
+          event.callback && t('timeline.callback', { due: time(event.callback.due_at) }),
+        ],
+        tone: 'event',
+      };
+    case 'note_added':
+      return { ...plain([word('visibility', event.visibility), event.text]), tone: event.visibility };
+    case 'contact_recorded':
+      return plain([word('direction', event.direction), word('channel', event.channel), event.summary]);
+    case 'root_cause_recorded':
+      return plain([word('root_cause', event.category), event.description]);
+    case 'responsibility_assigned':
+      return plain([word('party', event.party), event.party_name, event.note]);
+    case 'cost_recorded':
+      return plain([
+        formatEuros(language, event.amount_cents),
+        t('blame.borne_by', { party: word('party', event.borne_by) }),
+        event.description,
+      ]);
+    case 'corrective_action_added':
+      return plain([
+        word('measure', event.measure),
+        event.description,
+        t('blame.action_owner', { owner: event.owner, due: event.due ? time(event.due) : t('blame.no_due') }),
+      ]);
+    case 'closed':
+      return plain([
+        labelled('form.closing_gesture', event.closing_gesture),
+        labelled('form.lessons_learned', event.lessons_learned),
+        labelled('form.not_analysed_reason', event.not_analysed_reason),
+      ]);
+    case 'reopened':
+      return plain([labelled('form.reopen_to', word('reopen_to', event.to)), event.reason]);
+  }
+}
+
+function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
+  const t: Words = (key, values) => translate(language, key, values);
+  const { promise, status } = view;
+  const entry = (at: string, who: string, title: string, details: string[], tone: Tone): TimelineEntry => ({
+    at,
+    who,
+    title,
+    details,
+    stageChange: null,
+    tone,
+  });
+  const made = entry(
+    promise.made_at,
+    promise.made_by,
+    t('event.promise_made', { due: formatDateTime(language, promise.due_at) }),
+    [promise.text, label(language, 'promise_channel', promise.channel), t('promises.owner_line', { owner: promise.owner })],
+    'promise',
+  );
+  const state = promise.state;
+  switch (state.kind) {
+    case 'kept': {
+      const key = status === 'kept_late' ? 'event.promise_kept_late' : 'event.promise_kept';
+      // The promise record does not say who recorded the keeping, so no name is shown.
+      return [made, entry(state.at, '', t(key), [state.outcome], 'promise')];
+    }
+    case 'renegotiated': {
+      const due = formatDateTime(language, state.new_due_at);
+      return [made, entry(state.at, '', t('event.promise_renegotiated', { due }), [promise.text], 'promise')];
+    }
+    case 'open':
+      return status === 'broken'
+        ? [made, entry(promise.due_at, t('timeline.system'), t('event.promise_broken'), [promise.text], 'promise_broken')]
+        : [made];
+  }
+}
