@@ -61,6 +61,11 @@ pub fn render() -> String {
         c.visit::<lupaus_store::people::Person>();
         c.visit::<lupaus_store::promises::PromiseView>();
         c.visit::<lupaus_store::reminders::RaisedReminder>();
+        c.visit::<lupaus_store::attachments::Attachment>();
+        c.visit::<lupaus_store::backup::BackupCheck>();
+        c.visit::<lupaus_core::desk_figures::DeskFigures>();
+        c.visit::<lupaus_core::lessons::Lesson>();
+        c.visit::<lupaus_core::lessons::LessonEntry>();
     }
     let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit by hand.\n");
     for declaration in collector.declarations.values() {

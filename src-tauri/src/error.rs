@@ -15,6 +15,20 @@ pub struct IpcError {
 }
 
 impl IpcError {
+    /// Bad input the shell itself checks; `field` names what to fix.
+    pub fn invalid(field: &str, message: &str) -> IpcError {
+        IpcError { code: "invalid_input".into(), message: message.into(), field: Some(field.into()) }
+    }
+
+    /// A file or folder the shell could not write.
+    pub fn io(path: &std::path::Path, error: &std::io::Error) -> IpcError {
+        IpcError {
+            code: "storage_error".into(),
+            message: format!("Could not write {}: {error}", path.display()),
+            field: None,
+        }
+    }
+
     pub fn internal(message: &str) -> IpcError {
         IpcError { code: "internal".into(), message: message.into(), field: None }
     }

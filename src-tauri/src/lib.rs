@@ -3,11 +3,13 @@
 
 mod args;
 mod autostart;
+mod backups;
 #[cfg(test)]
 mod bindings;
 mod commands;
 mod error;
 mod logging;
+mod paths;
 mod reminders;
 mod state;
 mod tray;
@@ -62,6 +64,7 @@ fn start_background(app: &App) {
     let texts = Language::of_os().texts();
     tray::install(app.handle(), texts);
     reminders::desktop::start(app.handle(), texts);
+    backups::start(app.handle());
 }
 
 /// Registers the commands; shared by the real app and the command wiring tests.
@@ -75,6 +78,15 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::cases::get_case,
         commands::cases::act_on_case,
         commands::cases::find_customers,
+        commands::data::attach_file,
+        commands::data::customer_cases,
+        commands::data::backup_now,
+        commands::data::list_backups,
+        commands::lead::desk_figures,
+        commands::lead::export_figures,
+        commands::lead::approvals,
+        commands::lead::lessons,
+        commands::lead::add_lesson_entry,
         commands::promises::make_promise,
         commands::promises::keep_promise,
         commands::promises::renegotiate_promise,

@@ -166,3 +166,35 @@ fn commands_that_change_promises_wake_the_reminder_scheduler() {
     invoke(&window, "keep_promise", json!({ "promiseId": made["id"], "outcome": "Soitettu" })).expect("kept");
     assert!(scheduler_woken(&app), "keep_promise wakes the scheduler");
 }
+
+#[test]
+fn only_a_lead_sees_the_approvals_list() {
+    let (_app, window) = app();
+    let refused = invoke(&window, "approvals", json!({})).expect_err("agent refused");
+    assert_eq!(refused["code"], "lead_only");
+    let store_has_lead = invoke(&window, "switch_person", json!({ "name": "Leena Lead" })).expect("switched");
+    assert_eq!(store_has_lead["role"], "agent", "an unlisted person is an agent");
+}
+
+#[test]
+fn figures_for_a_period_and_a_reversed_period_names_the_field() {
+    let (_app, window) = app();
+    invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
+    let today = chrono::Utc::now().date_naive();
+    let figures = invoke(&window, "desk_figures", json!({ "from": today - chrono::Duration::days(1), "to": today }))
+        .expect("figures");
+    assert_eq!(figures["cases_received"], 1);
+    let reversed = invoke(&window, "desk_figures", json!({ "from": today, "to": today - chrono::Duration::days(3) }))
+        .expect_err("refused");
+    assert_eq!(reversed["field"], "to");
+}
+
+#[test]
+fn a_debrief_request_is_listed_in_lessons() {
+    let (_app, window) = app();
+    let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
+    let entry = json!({ "kind": "debrief_requested", "reason": "Asiakas oli hyvin vihainen" });
+    invoke(&window, "add_lesson_entry", json!({ "caseId": case["id"], "entry": entry })).expect("saved");
+    let lessons = invoke(&window, "lessons", json!({ "query": "vihainen" })).expect("lessons");
+    assert_eq!(lessons.as_array().expect("list").len(), 1);
+}

@@ -4,5 +4,7 @@
 pub mod app;
 pub mod autostart;
 pub mod cases;
+pub mod data;
+pub mod lead;
 pub mod promises;
 pub mod settings;

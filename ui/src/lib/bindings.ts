@@ -38,6 +38,23 @@ file_name: string, size_bytes: number, sha256: string, added_by: string, added_a
 export type AutostartStatus = { enabled: boolean, entry_path: string, };
 
 /**
+ * What verifying one backup file found.
+ */
+export type BackupCheck = { path: string, 
+/**
+ * Readable, ours, a schema this build knows, and SQLite's integrity check says ok.
+ */
+verified: boolean, 
+/**
+ * Why it is not verified, as a sentence.
+ */
+problem: string | null, 
+/**
+ * When it was taken (the desk's local time), from a scheduled backup's name.
+ */
+taken_local: string | null, size_bytes: number, schema_version: number | null, cases: number | null, };
+
+/**
  * An amount of business time, as an agent says it.
  */
 export type BusinessSpan = { "minutes": number } | { "hours": number } | { "days": number };
@@ -201,6 +218,8 @@ summary: string,
  */
 next_promise_due: string | null, };
 
+export type CategoryCount<T> = { category: T, count: number, };
+
 /**
  * How the complaint reached the desk.
  */
@@ -223,6 +242,8 @@ export type CompensationBasis = "contract" | "consumer_law" | "warranty" | "good
  * Within the agent's limit a compensation is approved by whoever proposed it.
  */
 export type CompensationStatus = { "kind": "pending_lead" } | { "kind": "approved", by: string, at: string, note: string | null, } | { "kind": "rejected", by: string, at: string, reason: string, };
+
+export type CompensationTotal = { basis: CompensationBasis, count: number, amount_cents: number, };
 
 export type Contact = { direction: ContactDirection, channel: Channel, summary: string, by: string, at: string, };
 
@@ -263,12 +284,55 @@ export type DeclineBasis = "contract" | "warranty_terms" | "consumer_law";
  */
 export type Delivery = { of_decline: boolean, summary: string | null, informed_via: Channel, by: string, at: string, };
 
+export type DeskFigures = { period: Period, 
+/**
+ * Cases received in the period; the case figures below are over these.
+ */
+cases_received: number, promises: PromiseFigures, promises_per_week: Array<WeekPromises>, 
+/**
+ * Receipt to remedy delivered (or decline told), in business minutes.
+ */
+time_to_remedy: Distribution, 
+/**
+ * Receipt to closing, in business minutes.
+ */
+time_to_close: Distribution, 
+/**
+ * Of the cases with a resolution, the share resolved within the intake contact.
+ */
+first_contact_resolution_percent: number | null, 
+/**
+ * Customer effort: contacts per case, the intake contact included.
+ */
+contacts_per_case: number | null, hand_offs_per_case: number | null, 
+/**
+ * Approved compensation by basis.
+ */
+compensation: Array<CompensationTotal>, 
+/**
+ * Root causes, most frequent first (a Pareto list).
+ */
+root_causes: Array<CategoryCount<RootCauseCategory>>, responsibility: Array<CategoryCount<Party>>, 
+/**
+ * Every open case now (not only those received in the period), by stage and age.
+ */
+open_by_stage: Array<OpenStage>, };
+
 export type DeskSettings = { calendar: CalendarSettings, reminder_plan: ReminderPlan, sla_targets: SlaTargets, policy: Policy, 
 /**
  * Business minutes added to a suggested due time, so we promise a little later than we
  * expect to deliver.
  */
 promise_buffer_minutes: number, };
+
+/**
+ * Durations in business minutes: how many, the median and the 90th percentile (nearest rank).
+ */
+export type Distribution = { count: number, median: number | null, p90: number | null, 
+/**
+ * Every value, sorted, for a histogram.
+ */
+values: Array<number>, };
 
 /**
  * Who did what, when, and how it moved the case.
@@ -287,6 +351,16 @@ export type IpcError = { code: string, message: string,
  * The input field the error is about, so the UI can show it next to that field.
  */
 field: string | null, };
+
+/**
+ * One stored entry with its case, for the lessons list.
+ */
+export type Lesson = { id: number, case_id: number, case_reference: string, entry: LessonEntry, by: string, at: string, };
+
+/**
+ * A request to talk a case through, or a lesson a lead recorded.
+ */
+export type LessonEntry = { "kind": "debrief_requested", reason: string, } | { "kind": "lesson_recorded", text: string, };
 
 /**
  * Whether an action fixes this kind of failure (corrective) or stops it recurring (preventive).
@@ -334,6 +408,8 @@ export type Note = { visibility: NoteVisibility, text: string, by: string, at: s
  */
 export type NoteVisibility = "internal" | "customer_visible";
 
+export type OpenStage = { stage: Stage, under_2_days: number, days_2_to_7: number, days_7_to_30: number, over_30_days: number, };
+
 /**
  * One day's opening hours in the desk's local time. `open` is before `close`: desks that stay
  * open past midnight are not supported.
@@ -344,6 +420,11 @@ export type OpeningHours = { open: string, close: string, };
  * Who is responsible, or who bears a cost.
  */
 export type Party = "us" | "supplier" | "customer" | "shared";
+
+/**
+ * The reporting period, `from` inclusive and `to` exclusive.
+ */
+export type Period = { from: string, to: string, };
 
 export type Person = { name: string, role: Role, };
 
@@ -372,6 +453,29 @@ replaces: number | null, state: PromiseState, };
  * How we said we would get back to the customer.
  */
 export type PromiseChannel = "call" | "email" | "sms" | "letter" | "visit";
+
+export type PromiseFigures = { 
+/**
+ * Promises whose due time falls in the period.
+ */
+due: number, kept_on_time: number, kept_late: number, 
+/**
+ * Due, passed, and not kept.
+ */
+broken: number, 
+/**
+ * Moved to a new time the customer agreed to before the old one passed.
+ */
+renegotiated_in_time: number, 
+/**
+ * Due later in the period than now, still open.
+ */
+open: number, 
+/**
+ * Kept on time out of those whose fate is known (kept, late, broken); renegotiated ones are
+ * counted through the promise that replaced them.
+ */
+kept_on_time_percent: number | null, };
 
 /**
  * What has been recorded about a promise. "Broken" is not recorded: it is what an open promise
@@ -511,6 +615,12 @@ export type Wait = { on: WaitingOn, reason: string, until: string | null, starte
  * Who the case is waiting on. SLA clocks pause while it waits.
  */
 export type WaitingOn = "customer" | "supplier";
+
+export type WeekPromises = { 
+/**
+ * Monday of the ISO week, in the desk's zone.
+ */
+week_start: string, kept_on_time: number, kept_late: number, broken: number, };
 
 /**
  * Opening hours for each weekday; `None` means closed.

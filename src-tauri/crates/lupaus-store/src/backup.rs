@@ -44,7 +44,7 @@ const NAME_TIME_FORMAT: &str = "%Y-%m-%d-%H%M%S";
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// What verifying one backup file found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BackupCheck {
     pub path: String,
     /// Readable, ours, a schema this build knows, and SQLite's integrity check says ok.
@@ -53,6 +53,7 @@ pub struct BackupCheck {
     pub problem: Option<String>,
     /// When it was taken (the desk's local time), from a scheduled backup's name.
     pub taken_local: Option<NaiveDateTime>,
+    #[ts(type = "number")]
     pub size_bytes: u64,
     pub schema_version: Option<i64>,
     pub cases: Option<i64>,

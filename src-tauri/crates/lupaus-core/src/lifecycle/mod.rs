@@ -67,6 +67,14 @@ impl Actor {
     pub fn lead(person: impl Into<String>) -> Self {
         Actor { person: person.into(), role: Role::Lead }
     }
+
+    /// Refuses anyone but a team lead, saying what they tried to do.
+    pub fn require_lead(&self, what: &str) -> Result<(), crate::CoreError> {
+        match self.role {
+            Role::Lead => Ok(()),
+            Role::Agent => Err(crate::CoreError::LeadOnly(format!("Only a team lead can {what}. Ask your team lead."))),
+        }
+    }
 }
 
 /// The desk's rules that are settings, not code. Passed in, never read from the environment.
