@@ -21,6 +21,8 @@ pub struct Raised {
     pub reminders: Vec<RaisedReminder>,
     /// The desk's team leads, named in escalations; empty when the desk has listed none.
     pub team_leads: Vec<String>,
+    /// The desk's time zone: due times are told in it, not in the computer's zone.
+    pub zone: chrono_tz::Tz,
 }
 
 /// Where raised reminders go.

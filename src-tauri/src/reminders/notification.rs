@@ -59,18 +59,18 @@ impl Notifier {
     /// One notification per reminder. Stops at the first failure: the rest would fail alike.
     pub fn show_all(&self, raised: &Raised) {
         for reminder in &raised.reminders {
-            if let Err(error) = self.show(reminder, &raised.team_leads) {
+            if let Err(error) = self.show(reminder, raised) {
                 tracing::warn!(%error, "reminders are shown in the app only");
                 return;
             }
         }
     }
 
-    fn show(&self, reminder: &RaisedReminder, team_leads: &[String]) -> Result<(), ShowError> {
+    fn show(&self, reminder: &RaisedReminder, raised: &Raised) -> Result<(), ShowError> {
         if self.unanswered.load(Ordering::SeqCst) >= MAX_UNANSWERED {
             return Err(ShowError::Stuck);
         }
-        let text = self.texts.notification(reminder, team_leads);
+        let text = self.texts.notification(reminder, &raised.team_leads, raised.zone);
         let mut notification = notify_rust::Notification::new();
         notification.appname("Lupaus").icon("lupaus").summary(&text.summary).body(&text.body);
         notification.action("default", self.texts.open_case);

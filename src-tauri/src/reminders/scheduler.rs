@@ -158,7 +158,7 @@ fn raise(store: &Mutex<Store>, now: DateTime<Utc>) -> Result<Pass, TickError> {
         Vec::new()
     };
     Ok(Pass {
-        raised: Raised { reminders, team_leads },
+        raised: Raised { reminders, team_leads, zone: store.desk_settings()?.calendar.zone() },
         overdue: store.overdue_promise_count(now)?,
         next_at: store.next_reminder_at()?,
     })

@@ -1,7 +1,6 @@
 //! The few sentences the shell itself shows (notifications, tray), in Finnish, Swedish and
 //! English. The OS locale picks the language, as the UI does; everything else is in the UI.
 
-use chrono::Local;
 use lupaus_core::reminder::ReminderKind;
 use lupaus_store::reminders::RaisedReminder;
 
@@ -108,7 +107,12 @@ pub struct NotificationText {
 impl Texts {
     /// What the notification for `reminder` says: kind, case reference and customer in the
     /// summary; the promise, its due time and who must act in the body.
-    pub fn notification(&self, reminder: &RaisedReminder, team_leads: &[String]) -> NotificationText {
+    pub fn notification(
+        &self,
+        reminder: &RaisedReminder,
+        team_leads: &[String],
+        zone: chrono_tz::Tz,
+    ) -> NotificationText {
         let view = &reminder.promise;
         let headline = match reminder.kind {
             ReminderKind::BeforeDue => self.before_due,
@@ -116,7 +120,7 @@ impl Texts {
             ReminderKind::Overdue => self.overdue,
             ReminderKind::Escalation => self.escalation,
         };
-        let due = view.promise.due_at.with_timezone(&Local).format(self.time_format).to_string();
+        let due = view.promise.due_at.with_timezone(&zone).format(self.time_format).to_string();
         let who = if reminder.kind == ReminderKind::Escalation {
             let leads = if team_leads.is_empty() { String::new() } else { format!(" ({})", team_leads.join(", ")) };
             fill(self.lead_line, &[("leads", &leads), ("owner", &view.promise.owner), ("due", &due)])

@@ -88,13 +88,13 @@ async fn notifications_name_the_case_and_customer_and_escalations_the_team_lead(
     assert_eq!(raised.team_leads, ["Leena Lead"]);
 
     let finnish = Language::Finnish.texts();
-    let owner = finnish.notification(&raised.reminders[0], &raised.team_leads);
+    let owner = finnish.notification(&raised.reminders[0], &raised.team_leads, raised.zone);
     assert_eq!(owner.summary, "Lupaus on myöhässä: R-2026-000001 Maija Meikäläinen");
     assert!(owner.body.contains("vastuussa Aino Agentti"), "{}", owner.body);
     assert!(owner.body.contains("&lt;b&gt;ja&lt;/b&gt;"), "complaint text is not markup: {}", owner.body);
-    let lead = finnish.notification(&raised.reminders[1], &raised.team_leads);
+    let lead = finnish.notification(&raised.reminders[1], &raised.team_leads, raised.zone);
     assert_eq!(lead.summary, "Lupaus jäi pitämättä: R-2026-000001 Maija Meikäläinen");
     assert!(lead.body.contains("Tiiminvetäjälle (Leena Lead): Aino Agentti ei pitänyt lupausta"), "{}", lead.body);
-    let english = Language::English.texts().notification(&raised.reminders[1], &raised.team_leads);
+    let english = Language::English.texts().notification(&raised.reminders[1], &raised.team_leads, raised.zone);
     assert_eq!(english.summary, "Promise missed: R-2026-000001 Maija Meikäläinen");
 }
