@@ -198,3 +198,23 @@ fn a_debrief_request_is_listed_in_lessons() {
     let lessons = invoke(&window, "lessons", json!({ "query": "vihainen" })).expect("lessons");
     assert_eq!(lessons.as_array().expect("list").len(), 1);
 }
+
+/// The build script generates a permission per command and the capability allows each one; a
+/// command registered without both would be unreachable from the window.
+#[test]
+fn every_registered_command_has_a_permission_and_is_allowed() {
+    let lib = include_str!("lib.rs");
+    let build = include_str!("../build.rs");
+    let capability = include_str!("../capabilities/default.json");
+    let registered: Vec<&str> = lib
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("commands::"))
+        .filter_map(|path| path.trim_end_matches(',').rsplit("::").next())
+        .collect();
+    assert!(registered.len() > 20, "found the handler list: {registered:?}");
+    for command in &registered {
+        assert!(build.contains(&format!("\"{command}\"")), "{command} is missing from COMMANDS in build.rs");
+        let permission = format!("\"allow-{}\"", command.replace('_', "-"));
+        assert!(capability.contains(&permission), "{command} is not allowed in the capability");
+    }
+}
