@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "set_autostart",
     "create_case",
     "list_cases",
+    "browse_cases",
     "get_case",
     "act_on_case",
     "find_customers",

@@ -56,6 +56,7 @@ pub fn render() -> String {
         c.visit::<lupaus_core::settings::DeskSettings>();
         c.visit::<lupaus_store::cases::CaseSummary>();
         c.visit::<lupaus_store::cases::CaseListQuery>();
+        c.visit::<lupaus_store::case_views::CaseFilter>();
         c.visit::<lupaus_store::cases::CaseDetail>();
         c.visit::<lupaus_store::customers::Customer>();
         c.visit::<lupaus_store::people::Person>();

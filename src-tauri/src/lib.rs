@@ -75,6 +75,7 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::autostart::set_autostart,
         commands::cases::create_case,
         commands::cases::list_cases,
+        commands::cases::browse_cases,
         commands::cases::get_case,
         commands::cases::act_on_case,
         commands::cases::find_customers,

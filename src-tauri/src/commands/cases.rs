@@ -41,3 +41,12 @@ pub fn act_on_case(state: State<'_, AppState>, case_id: i64, command: CaseComman
 pub fn find_customers(state: State<'_, AppState>, query: String) -> Result<Vec<Customer>, IpcError> {
     Ok(state.store()?.find_customers(&query, 10)?)
 }
+
+/// The case list with the agent's chosen view, "mine only", search and sort.
+#[tauri::command(async)]
+pub fn browse_cases(
+    state: State<'_, AppState>,
+    filter: lupaus_store::case_views::CaseFilter,
+) -> Result<Vec<CaseSummary>, IpcError> {
+    Ok(state.store()?.browse_cases(&filter, state.clock.now())?)
+}

@@ -163,6 +163,27 @@ time_waiting_seconds: number,
 customer_contacts: number, hand_offs: number, reopenings: number, };
 
 /**
+ * What the case list shows.
+ */
+export type CaseFilter = { view: CaseView, 
+/**
+ * Only this person's cases ("my cases").
+ */
+owner: string | null, 
+/**
+ * Words to search for; when given, results come by relevance.
+ */
+search: string | null, sort: CaseSort, 
+/**
+ * Page size; at most 500.
+ */
+limit: number | null, 
+/**
+ * Continue after this case (newest-first lists only).
+ */
+after_id: number | null, };
+
+/**
  * Which cases to list: newest first, one page at a time.
  */
 export type CaseListQuery = { 
@@ -182,6 +203,8 @@ limit: number | null,
  * Continue after this case (the last id of the previous page).
  */
 after_id: number | null, };
+
+export type CaseSort = "newest" | "next_promise";
 
 /**
  * The current state of one case. Only [`apply`] changes it, so it always equals a replay of
@@ -217,6 +240,8 @@ summary: string,
  * The earliest due time of the case's open promises.
  */
 next_promise_due: string | null, };
+
+export type CaseView = "all" | "open" | "waiting" | "due_today" | "overdue" | "closed";
 
 export type CategoryCount<T> = { category: T, count: number, };
 

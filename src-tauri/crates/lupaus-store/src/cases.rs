@@ -192,12 +192,13 @@ impl Store {
     }
 }
 
-const SUMMARY_SELECT: &str = "SELECT c.id, c.ref_year, c.ref_number, c.received_at, cu.name, c.channel, c.priority,
+pub(crate) const SUMMARY_SELECT: &str =
+    "SELECT c.id, c.ref_year, c.ref_number, c.received_at, cu.name, c.channel, c.priority,
         c.stage, c.owner, c.summary,
         (SELECT MIN(p.due_at) FROM promises p WHERE p.case_id = c.id AND p.state = 'open')
     FROM cases c JOIN customers cu ON cu.id = c.customer_id";
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CaseSummary, StoreError>> {
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CaseSummary, StoreError>> {
     let reference = CaseRef { year: row.get(1)?, number: row.get(2)? }.to_string();
     let received_at: i64 = row.get(3)?;
     let next_due: Option<i64> = row.get(10)?;
@@ -267,7 +268,7 @@ pub(crate) fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<Ca
 pub(crate) fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) -> Result<(), StoreError> {
     tx.execute(
         "UPDATE cases SET stage = ?2, owner = ?3, priority = ?4, updated_at = ?5, state_json = ?6,
-             pending_approvals = ?7 WHERE id = ?1",
+             pending_approvals = ?7, waiting = ?8 WHERE id = ?1",
         params![
             case_id,
             state.stage.as_str(),
@@ -275,7 +276,8 @@ pub(crate) fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) 
             state.intake.priority.as_str(),
             time::to_millis(state.last_event_at),
             to_json(state)?,
-            pending_approvals(state)
+            pending_approvals(state),
+            i64::from(state.waiting.is_some())
         ],
     )?;
     Ok(())

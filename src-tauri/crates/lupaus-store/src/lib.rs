@@ -15,6 +15,7 @@ mod time;
 pub mod attachments;
 pub mod audit;
 pub mod backup;
+pub mod case_views;
 pub mod cases;
 pub mod customers;
 pub mod events;

@@ -55,9 +55,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         state_json   TEXT NOT NULL,
         -- Compensations waiting for a lead's decision: the approvals list reads this index.
         pending_approvals INTEGER NOT NULL DEFAULT 0,
+        -- 1 while the case waits on the customer or a supplier (the "waiting" list).
+        waiting      INTEGER NOT NULL DEFAULT 0,
         UNIQUE (ref_year, ref_number)
     ) STRICT;
     CREATE INDEX cases_awaiting_approval ON cases (updated_at) WHERE pending_approvals > 0;
+    CREATE INDEX cases_open_by_received ON cases (received_at DESC, id DESC) WHERE stage != 'closed';
+    CREATE INDEX cases_waiting_by_received ON cases (received_at DESC, id DESC) WHERE waiting = 1;
     CREATE INDEX cases_by_received ON cases (received_at DESC, id DESC);
     CREATE INDEX cases_by_stage ON cases (stage, received_at DESC, id DESC);
     CREATE INDEX cases_by_owner ON cases (owner, received_at DESC, id DESC);
