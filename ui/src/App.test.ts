@@ -63,6 +63,7 @@ describe('the case list screen', () => {
   afterEach(() => {
     cleanup();
     clearMocks();
+    localStorage.clear(); // No intake draft carries over to the next test.
   });
 
   it('explains the empty state in Finnish on a Finnish system', async () => {

@@ -3,16 +3,25 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  Attachment,
+  AutostartStatus,
+  BackupCheck,
   BusinessSpan,
+  CalendarDay,
   CaseCommand,
   CaseDetail,
   CaseListQuery,
   CaseSummary,
   CurrentPerson,
   Customer,
+  DeskFigures,
+  DeskSettings,
   IpcError,
+  Lesson,
+  LessonEntry,
   NewCase,
   NewPromise,
+  Person,
   Promise as KeptPromise,
   PromiseView,
   Renegotiated,
@@ -54,4 +63,33 @@ export const api = {
     call<PromiseView[]>('due_promises', { withinHours, mineOnly }),
   /** A due time `within` business time from now, plus the desk's buffer (an ISO instant). */
   suggestDue: (within: BusinessSpan) => call<string>('suggest_due', { within }),
+  /** Gives an open promise to another owner (the lead's promise board). */
+  reassignPromise: (promiseId: number, owner: string) => call<KeptPromise>('reassign_promise', { promiseId, owner }),
+
+  listPeople: () => call<Person[]>('list_people'),
+  switchPerson: (name: string) => call<CurrentPerson>('switch_person', { name }),
+
+  /** Dates are calendar days in the desk's zone ("2026-11-01"); `to` is included. */
+  deskFigures: (from: string, to: string) => call<DeskFigures>('desk_figures', { from, to }),
+  /** Writes the figures to a file and resolves to its path. */
+  exportFigures: (from: string, to: string, format: ExportFormat) =>
+    call<string>('export_figures', { from, to, format }),
+  /** Cases whose compensation waits for a lead; refused with `lead_only` for agents. */
+  approvals: () => call<CaseSummary[]>('approvals'),
+  lessons: (query: string | null) => call<Lesson[]>('lessons', { query }),
+  addLessonEntry: (caseId: number, entry: LessonEntry) => call<Lesson>('add_lesson_entry', { caseId, entry }),
+
+  getSettings: () => call<DeskSettings>('get_settings'),
+  /** Leads only: the back end refuses agents with `lead_only`. */
+  saveSettings: (settings: DeskSettings) => call<DeskSettings>('save_settings', { settings }),
+  calendarDays: (from: string, to: string) => call<CalendarDay[]>('calendar_days', { from, to }),
+  getAutostart: () => call<AutostartStatus>('get_autostart'),
+  setAutostart: (enabled: boolean) => call<AutostartStatus>('set_autostart', { enabled }),
+  listBackups: () => call<BackupCheck[]>('list_backups'),
+  backupNow: () => call<BackupCheck>('backup_now'),
+
+  /** Copies the file at `path` into the data folder and records it on the case. */
+  attachFile: (caseId: number, path: string) => call<Attachment>('attach_file', { caseId, path }),
 };
+
+export type ExportFormat = 'xlsx' | 'csv';

@@ -31,8 +31,17 @@ export function parseEuros(text: string): EuroParse {
 const MINUTE = 60_000;
 
 /** The calendar date of an instant in Helsinki, e.g. "2026-11-23". */
-function helsinkiDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: DESK_TIME_ZONE }).format(instant);
+export function helsinkiDate(instant: Date): string {
+  // Built from parts: how a locale orders a short date differs between ICU versions (WebKitGTK
+  // formats en-CA as 11/23/2026 where Node gives 2026-11-23).
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: DESK_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**

@@ -44,6 +44,35 @@ export function errorText(language: Language, code: string, message: string): st
 }
 
 const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export const LANGUAGES: readonly Language[] = ['fi', 'sv', 'en'];
+/** Each language by its own name, as a language menu lists them. */
+export const NATIVE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
+
+/** The BCP 47 locale numbers and dates are written in, e.g. `fi-FI`. */
+export function localeOf(language: Language): string {
+  return LOCALES[language];
+}
+
+const CHOSEN_LANGUAGE_KEY = 'lupaus.language';
+
+/** The language chosen by hand in the settings, which overrides the OS locale; null for "follow the system". */
+export function chosenLanguage(): Language | null {
+  try {
+    const stored = localStorage.getItem(CHOSEN_LANGUAGE_KEY);
+    return LANGUAGES.find((language) => language === stored) ?? null;
+  } catch {
+    return null; // Storage unavailable: follow the system.
+  }
+}
+
+export function chooseLanguage(language: Language | null): void {
+  try {
+    if (language === null) localStorage.removeItem(CHOSEN_LANGUAGE_KEY);
+    else localStorage.setItem(CHOSEN_LANGUAGE_KEY, language);
+  } catch {
+    // The choice then lasts until the window closes.
+  }
+}
 export const DESK_TIME_ZONE = 'Europe/Helsinki';
 
 /** Date and time as a Finnish desk reads it: in the desk's zone, Europe/Helsinki. */

@@ -1,135 +1,29 @@
-// A small in-memory back end for UI tests: one case, its promises, and the same command names,
-// argument keys and result shapes as the Rust commands.
+// A small in-memory back end for UI tests: one case, its promises, the lead view's figures and
+// the desk settings, with the same command names, argument keys and result shapes as the Rust
+// commands.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
-  ActionKind,
   CaseCommand,
   CaseDetail,
   CaseEvent,
+  CaseSummary,
+  CurrentPerson,
+  DeskFigures,
+  DeskSettings,
   IpcError,
+  Lesson,
+  LessonEntry,
   NewCase,
   NewPromise,
-  Promise as StoredPromise,
-  PromiseStatus,
+  Person,
   PromiseView,
+  Role,
   Stage,
 } from '../lib/bindings';
+import { caseDetail, NOW, promiseView } from './fake-data';
+import { calendarDays, deskFigures, deskSettings, PEOPLE } from './fake-lead-data';
 
-export const NOW = '2026-11-23T10:00:00Z';
-
-const intake: NewCase = {
-  channel: 'phone',
-  customer: { name: 'Maija Meikäläinen', email: 'maija@example.fi', phone: '040 123 4567', customer_number: null },
-  product_ref: 'Tilaus 4471',
-  description: 'Pesukone vuotaa, vaikka se asennettiin viime viikolla. <img src=x onerror=alert(1)>',
-  requested_remedy: 'Korjaus tai uusi kone',
-  priority: 'high',
-  category: null,
-  tags: [],
-  acknowledged: true,
-};
-
-const common: ActionKind[] = ['hand_off', 'add_note', 'record_contact'];
-const blame: ActionKind[] = ['record_root_cause', 'assign_responsibility', 'record_cost', 'add_corrective_action'];
-
-/** What an agent may do in each stage, as the back end's gate computes it. */
-const ALLOWED: Record<Stage, ActionKind[]> = {
-  intake: ['start_solving', 'propose_remedy_option', 'wait_for', 'agree_remedy', 'decline_complaint', 'propose_compensation', ...common],
-  solving: ['propose_remedy_option', 'wait_for', 'agree_remedy', 'decline_complaint', 'propose_compensation', ...common],
-  remedy_agreed: ['wait_for', 'agree_remedy', 'decline_complaint', 'deliver_remedy', 'propose_compensation', ...common],
-  remedy_delivered: ['wait_for', 'propose_compensation', ...common, ...blame],
-  root_cause: ['wait_for', 'propose_compensation', ...common, ...blame, 'close'],
-  closed: ['add_note', 'record_contact'],
-};
-
-const after = 'root cause and responsibility come after.';
-const LOCKS: Record<Stage, string | null> = {
-  intake: `Agree and deliver the customer's remedy first; ${after}`,
-  solving: `Agree and deliver the customer's remedy first; ${after}`,
-  remedy_agreed: `Deliver the agreed remedy and tell the customer first; ${after}`,
-  remedy_delivered: null,
-  root_cause: null,
-  closed: 'The case is closed; a lead can reopen it.',
-};
-
-/** A realistic `CaseDetail` for case 1 in `stage`, as an agent sees it. */
-export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDetail {
-  const opened = { at: '2026-11-23T08:00:00Z', actor: { person: 'Aino', role: 'agent' as const }, stage_before: 'intake' as const, stage_after: 'intake' as const, event: { kind: 'opened' as const, intake } };
-  return {
-    summary: {
-      id: 1,
-      reference: 'R-2026-000001',
-      received_at: '2026-11-23T08:00:00Z',
-      customer_name: intake.customer.name,
-      channel: 'phone',
-      priority: 'high',
-      stage,
-      owner: 'Aino',
-      summary: intake.description,
-      next_promise_due: null,
-    },
-    customer: { id: 7, name: intake.customer.name, email: intake.customer.email, phone: intake.customer.phone, customer_number: null, case_count: 3 },
-    state: {
-      stage,
-      intake,
-      received_at: '2026-11-23T08:00:00Z',
-      owner: 'Aino',
-      last_event_at: '2026-11-23T08:00:00Z',
-      remedy_options: [],
-      agreed_remedy: null,
-      decline: null,
-      delivery: null,
-      analysis: { root_cause: null, responsibility: null, costs: [], actions: [] },
-      compensations: [],
-      notes: [],
-      contacts: [],
-      hand_offs: [],
-      waiting: null,
-      waits: [],
-      closing: null,
-      reopenings: [],
-    },
-    allowed_actions: ALLOWED[stage],
-    root_cause_lock: LOCKS[stage],
-    sla: {
-      first_response_due: '2026-11-23T10:00:00Z',
-      remedy_due: '2026-11-25T14:00:00Z',
-      close_due: '2026-12-04T14:00:00Z',
-      paused: false,
-      remedy_met: null,
-      close_met: null,
-    },
-    attachments: [],
-    figures: {
-      first_contact_resolution: false,
-      time_to_remedy_seconds: null,
-      active_time_to_remedy_seconds: null,
-      time_to_close_seconds: null,
-      time_waiting_seconds: 0,
-      customer_contacts: 1,
-      hand_offs: 0,
-      reopenings: 0,
-    },
-    events: [opened],
-    promises,
-  };
-}
-
-export function promiseView(id: number, dueAt: string, status: PromiseStatus, text: string, caseId = 1): PromiseView {
-  const promise: StoredPromise = {
-    id,
-    case_id: caseId,
-    text,
-    channel: 'call',
-    due_at: dueAt,
-    owner: 'Aino',
-    made_by: 'Aino',
-    made_at: '2026-11-23T08:05:00Z',
-    replaces: null,
-    state: { kind: 'open' },
-  };
-  return { promise, status, case_reference: `R-2026-${String(caseId).padStart(6, '0')}`, customer_name: 'Maija Meikäläinen' };
-}
+export { caseDetail, NOW, promiseView } from './fake-data';
 
 /** The event a few commands append, and the stage it leads to; enough for the UI tests. */
 function apply(detail: CaseDetail, command: CaseCommand): CaseDetail {
@@ -162,53 +56,129 @@ export interface FakeDesk {
   calls: { command: string; args: Record<string, unknown> }[];
   /** The next `act_on_case` fails with this error. */
   failNextAct: IpcError | null;
+  me: CurrentPerson;
+  people: Person[];
+  figures: DeskFigures;
+  settings: DeskSettings;
+  /** `save_settings` fails with this error (the back end's word on roles is final). */
+  refuseSettings: IpcError | null;
+  lessons: Lesson[];
+  created: CaseSummary[];
 }
 
-export function fakeDesk(stage: Stage = 'intake', locale = 'en-US'): FakeDesk {
-  const desk: FakeDesk = { detail: caseDetail(stage), due: [], calls: [], failNextAct: null };
-  let nextPromiseId = 100;
+const leadOnly = (what: string): IpcError => ({ code: 'lead_only', message: `Only a team lead can ${what}. Ask your team lead.`, field: null });
+
+export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role = 'agent'): FakeDesk {
+  const desk: FakeDesk = {
+    detail: caseDetail(stage),
+    due: [],
+    calls: [],
+    failNextAct: null,
+    me: { name: role === 'lead' ? 'Leena' : 'Aino', role },
+    people: PEOPLE,
+    figures: deskFigures(),
+    settings: deskSettings(),
+    refuseSettings: null,
+    lessons: [],
+    created: [],
+  };
+  let nextId = 100;
+  const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+    app_info: () => ({ version: '0.1.0', db_path: '/tmp/test.db', locale, person: desk.me.name }),
+    current_person: () => desk.me,
+    list_people: () => desk.people,
+    switch_person: (args) => {
+      const person = desk.people.find((p) => p.name === args.name) ?? { name: String(args.name), role: 'agent' as const };
+      desk.me = { name: person.name, role: person.role };
+      return desk.me;
+    },
+    list_cases: () => [...desk.created].reverse().concat(desk.detail.summary),
+    get_case: (args) => {
+      if (args.caseId !== 1) throw { code: 'not_found', message: `There is no case ${String(args.caseId)}.`, field: null };
+      return desk.detail;
+    },
+    act_on_case: (args) => {
+      if (desk.failNextAct) {
+        const error = desk.failNextAct;
+        desk.failNextAct = null;
+        throw error;
+      }
+      desk.detail = apply(desk.detail, args.command as CaseCommand);
+      return desk.detail;
+    },
+    create_case: (args) => {
+      const intake = args.intake as NewCase;
+      const id = 2 + desk.created.length;
+      const created = { ...desk.detail.summary, id, reference: `R-2026-${String(id).padStart(6, '0')}`, customer_name: intake.customer.name, summary: intake.description };
+      desk.created.push(created);
+      return created;
+    },
+    suggest_due: (args) => {
+      const within = args.within as { hours?: number; days?: number };
+      return within.days === 1 ? '2026-11-24T08:00:00Z' : within.days === 2 ? '2026-11-25T08:00:00Z' : '2026-11-23T14:00:00Z';
+    },
+    make_promise: (args) => {
+      const made = args.promise as NewPromise;
+      const view = promiseView(nextId++, made.due_at, 'open', made.text);
+      view.promise.channel = made.channel;
+      view.promise.owner = made.owner;
+      desk.detail = { ...desk.detail, promises: [...desk.detail.promises, view] };
+      return view.promise;
+    },
+    due_promises: () => desk.due,
+    reassign_promise: (args) => {
+      const view = desk.due.find((v) => v.promise.id === args.promiseId);
+      if (!view) throw { code: 'not_found', message: `There is no promise ${String(args.promiseId)}.`, field: null };
+      view.promise = { ...view.promise, owner: String(args.owner) };
+      return view.promise;
+    },
+    find_customers: () => [],
+    desk_figures: () => desk.figures,
+    export_figures: (args) => `/home/aino/Documents/lupaus-luvut-${String(args.from)}-${String(args.to)}.${String(args.format)}`,
+    approvals: () => {
+      if (desk.me.role !== 'lead') throw leadOnly('see the approvals waiting for a decision');
+      return [desk.detail.summary];
+    },
+    lessons: (args) => desk.lessons.filter((lesson) => args.query === null || JSON.stringify(lesson.entry).includes(String(args.query))),
+    add_lesson_entry: (args) => {
+      const entry = args.entry as LessonEntry;
+      if (entry.kind === 'lesson_recorded' && desk.me.role !== 'lead') throw leadOnly("record the desk's lessons");
+      const lesson = { id: nextId++, case_id: Number(args.caseId), case_reference: desk.detail.summary.reference, entry, by: desk.me.name, at: NOW };
+      desk.lessons.unshift(lesson);
+      return lesson;
+    },
+    get_settings: () => desk.settings,
+    save_settings: (args) => {
+      if (desk.refuseSettings) throw desk.refuseSettings;
+      desk.settings = args.settings as DeskSettings;
+      return desk.settings;
+    },
+    calendar_days: (args) => calendarDays(String(args.from), String(args.to), desk.settings.calendar.closure_days),
+    get_autostart: () => ({ enabled: false, entry_path: '/home/aino/.config/autostart/lupaus.desktop' }),
+    set_autostart: (args) => ({ enabled: Boolean(args.enabled), entry_path: '/home/aino/.config/autostart/lupaus.desktop' }),
+    list_backups: () => [],
+    backup_now: () => ({ path: '/home/aino/.local/share/lupaus/backups/lupaus-2026-11-23.db', verified: true, problem: null, taken_local: '2026-11-23 12:00', size_bytes: 1_200_000, schema_version: 3, cases: 42 }),
+    attach_file: (args) => {
+      const path = String(args.path);
+      const name = path.split('/').at(-1) ?? path;
+      if (name.endsWith('.iso')) throw { code: 'invalid_input', message: `${name} is 700 MB; attachments can be at most 25 MB.`, field: 'file' };
+      const attachment = { id: nextId++, case_id: 1, file_name: name, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW };
+      desk.detail = { ...desk.detail, attachments: [...desk.detail.attachments, attachment] };
+      return attachment;
+    },
+  };
   mockIPC(
     (command, payload) => {
       const args = (payload ?? {}) as Record<string, unknown>;
       desk.calls.push({ command, args });
-      switch (command) {
-        case 'app_info':
-          return { version: '0.1.0', db_path: '/tmp/test.db', locale, person: 'Aino' };
-        case 'list_cases':
-          return [desk.detail.summary];
-        case 'get_case':
-          if (args.caseId !== 1) throw { code: 'not_found', message: `There is no case ${String(args.caseId)}.`, field: null };
-          return desk.detail;
-        case 'act_on_case': {
-          if (desk.failNextAct) {
-            const error = desk.failNextAct;
-            desk.failNextAct = null;
-            throw error;
-          }
-          desk.detail = apply(desk.detail, args.command as CaseCommand);
-          return desk.detail;
-        }
-        case 'suggest_due': {
-          const within = args.within as { hours?: number; days?: number };
-          return within.days === 1 ? '2026-11-24T08:00:00Z' : within.days === 2 ? '2026-11-25T08:00:00Z' : '2026-11-23T14:00:00Z';
-        }
-        case 'make_promise': {
-          const made = args.promise as NewPromise;
-          const view = promiseView(nextPromiseId++, made.due_at, 'open', made.text);
-          view.promise.channel = made.channel;
-          view.promise.owner = made.owner;
-          desk.detail = { ...desk.detail, promises: [...desk.detail.promises, view] };
-          return view.promise;
-        }
-        case 'due_promises':
-          return desk.due;
-        case 'find_customers':
-          return [];
-        default:
-          throw { code: 'internal', message: `unexpected command ${command}`, field: null };
-      }
+      const handler = handlers[command];
+      if (!handler) throw { code: 'internal', message: `unexpected command ${command}`, field: null };
+      return handler(args);
     },
     { shouldMockEvents: true },
   );
   return desk;
 }
+
+/** The arguments of every call of `command`, in order. */
+export const argsOf = (desk: FakeDesk, command: string) => desk.calls.filter((call) => call.command === command).map((call) => call.args);

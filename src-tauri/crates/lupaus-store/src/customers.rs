@@ -57,51 +57,43 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut statement = self.conn.prepare_cached(
-            "SELECT c.id, c.name, c.email, c.phone, c.customer_number,
-                    (SELECT COUNT(*) FROM cases WHERE customer_id = c.id)
-             FROM customers c
+        let sql = format!(
+            "{CUSTOMER_SELECT}
              WHERE c.id IN (
                  SELECT id FROM customers WHERE name >= ?1 COLLATE NOCASE AND name < ?1 || x'f48fbfbf' COLLATE NOCASE
                  UNION SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE
                  UNION SELECT id FROM customers WHERE customer_number = ?1
              )
-             ORDER BY c.name COLLATE NOCASE LIMIT ?2",
-        )?;
-        let rows = statement.query_map(params![query, limit], |row| {
-            Ok(Customer {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                email: row.get(2)?,
-                phone: row.get(3)?,
-                customer_number: row.get(4)?,
-                case_count: row.get(5)?,
-            })
-        })?;
+             ORDER BY c.name COLLATE NOCASE LIMIT ?2"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![query, limit], customer_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
 impl Store {
     pub fn customer(&self, id: i64) -> Result<Customer, StoreError> {
+        let sql = format!("{CUSTOMER_SELECT} WHERE c.id = ?1");
         self.conn
-            .query_row(
-                "SELECT c.id, c.name, c.email, c.phone, c.customer_number,
-                        (SELECT COUNT(*) FROM cases WHERE customer_id = c.id)
-                 FROM customers c WHERE c.id = ?1",
-                [id],
-                |row| {
-                    Ok(Customer {
-                        id: row.get(0)?,
-                        name: row.get(1)?,
-                        email: row.get(2)?,
-                        phone: row.get(3)?,
-                        customer_number: row.get(4)?,
-                        case_count: row.get(5)?,
-                    })
-                },
-            )
+            .query_row(&sql, [id], customer_from_row)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("There is no customer with id {id}.")))
     }
+}
+
+/// The columns `customer_from_row` reads, with the customer's case count.
+const CUSTOMER_SELECT: &str = "SELECT c.id, c.name, c.email, c.phone, c.customer_number,
+        (SELECT COUNT(*) FROM cases WHERE customer_id = c.id)
+    FROM customers c";
+
+fn customer_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        phone: row.get(3)?,
+        customer_number: row.get(4)?,
+        case_count: row.get(5)?,
+    })
 }

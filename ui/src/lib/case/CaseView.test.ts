@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
-import { fakeDesk, type FakeDesk } from '../../test/fake-desk';
+import { argsOf, fakeDesk, type FakeDesk } from '../../test/fake-desk';
 import type { Stage } from '../bindings';
 
 async function openCase(stage: Stage, locale = 'en-US'): Promise<FakeDesk> {
@@ -13,7 +13,6 @@ async function openCase(stage: Stage, locale = 'en-US'): Promise<FakeDesk> {
   return desk;
 }
 
-const argsOf = (desk: FakeDesk, command: string) => desk.calls.filter((call) => call.command === command).map((call) => call.args);
 
 describe('the case view', () => {
   // Unmount first: components stop listening to events before the mocks go away.

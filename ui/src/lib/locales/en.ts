@@ -1,7 +1,11 @@
 // English: the reference dictionary. Finnish and Swedish must have exactly these keys
-// (the type checker and `i18n.test.ts` both fail otherwise).
+// (the type checker and `i18n.test.ts` both fail otherwise). The case desk's words are here;
+// the lead view, settings and reply templates have their own files, merged below.
+import { enDesk } from './en-desk';
+import { enSettings } from './en-settings';
+import { enTemplates } from './en-templates';
 
-export const en = {
+export const enCore = {
   'app.title': 'Lupaus — complaint desk',
   'app.person': 'Signed in as {person}',
   'list.heading': 'Cases',
@@ -295,5 +299,9 @@ export const en = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
+export const en = { ...enCore, ...enDesk, ...enSettings, ...enTemplates };
+
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;
+/** One part of a translation: exactly the keys of the English part `T`. */
+export type Part<T> = Record<keyof T, string>;

@@ -1,7 +1,10 @@
 // Suomi: the desk's main language.
-import type { Dictionary } from './en';
+import type { Dictionary, enCore, Part } from './en';
+import { fiDesk } from './fi-desk';
+import { fiSettings } from './fi-settings';
+import { fiTemplates } from './fi-templates';
 
-export const fi: Dictionary = {
+const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamaatiot',
   'app.person': 'Kirjautuneena: {person}',
   'list.heading': 'Tapaukset',
@@ -296,3 +299,5 @@ export const fi: Dictionary = {
   'error.lead_only': 'Tähän tarvitaan tiiminvetäjä.',
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
+
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiSettings, ...fiTemplates };

@@ -1,7 +1,10 @@
 // Svenska (Finland): the desk's second national language.
-import type { Dictionary } from './en';
+import type { Dictionary, enCore, Part } from './en';
+import { svDesk } from './sv-desk';
+import { svSettings } from './sv-settings';
+import { svTemplates } from './sv-templates';
 
-export const sv: Dictionary = {
+const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamationer',
   'app.person': 'Inloggad som {person}',
   'list.heading': 'Ärenden',
@@ -296,3 +299,5 @@ export const sv: Dictionary = {
   'error.lead_only': 'Det här kräver en teamledare.',
   'error.not_found': 'Det hittades inte. Det kan ha tagits bort; gå tillbaka till listan och försök igen.',
 };
+
+export const sv: Dictionary = { ...core, ...svDesk, ...svSettings, ...svTemplates };

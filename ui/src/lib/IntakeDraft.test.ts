@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import App from '../App.svelte';
+import { argsOf, fakeDesk } from '../test/fake-desk';
+import { DRAFT_KEY } from './intake-draft';
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
+
+async function openIntake() {
+  render(App);
+  await fireEvent.click(await screen.findByTestId('new-case'));
+  await screen.findByTestId('intake-form');
+}
+
+describe('intake drafts', () => {
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+    localStorage.clear();
+  });
+
+  it('restores what was typed after the window is reopened, and clears it after the save', async () => {
+    const desk = fakeDesk('intake');
+    await openIntake();
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+    await fireEvent.input(field('Customer name'), { target: { value: 'Pekka Virtanen' } });
+    await fireEvent.input(field('What happened, in the customer’s words'), { target: { value: 'Lasku tuli kahdesti' } });
+    await fireEvent.click(field('The customer was told the case is received and given its reference'));
+    await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('Lasku tuli kahdesti'));
+
+    // The window goes away (a crash or an accidental close) and comes back.
+    cleanup();
+    await openIntake();
+    expect(screen.getByTestId('draft-restored').textContent).toMatch(/^Draft restored \(last saved \d/);
+    expect(field('Customer name').value).toBe('Pekka Virtanen');
+    expect(field('What happened, in the customer’s words').value).toBe('Lasku tuli kahdesti');
+    expect((field('The customer was told the case is received and given its reference') as HTMLInputElement).checked).toBe(true);
+
+    await fireEvent.input(field('What the customer asks for'), { target: { value: 'Hyvitys' } });
+    await fireEvent.click(screen.getByTestId('save-case'));
+    expect(await screen.findByText('Saved as R-2026-000002. Tell the customer the reference.')).toBeTruthy();
+    expect(argsOf(desk, 'create_case')).toHaveLength(1);
+    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('new-case'));
+    expect(field('Customer name').value).toBe('');
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+  });
+
+  it('keeps a draft closed with Escape before the delay ran out, until it is discarded', async () => {
+    fakeDesk('intake');
+    await openIntake();
+    await fireEvent.input(field('Customer name'), { target: { value: 'Maija' } });
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('intake-form')).toBeNull());
+
+    await fireEvent.click(screen.getByTestId('new-case'));
+    expect(screen.getByTestId('draft-restored')).toBeTruthy();
+    expect(field('Customer name').value).toBe('Maija');
+    await fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    expect(field('Customer name').value).toBe('');
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+  });
+});

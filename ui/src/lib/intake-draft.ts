@@ -1,0 +1,90 @@
+// What an agent has typed into the intake form, kept in localStorage so a crash or an
+// accidental close loses nothing. Written a moment after typing stops, cleared after a save.
+import type { Channel, Priority } from './bindings';
+
+export interface IntakeFields {
+  name: string;
+  phone: string;
+  email: string;
+  channel: Channel;
+  productRef: string;
+  description: string;
+  requestedRemedy: string;
+  priority: Priority;
+  acknowledged: boolean;
+  callback: boolean;
+  callbackText: string;
+  callbackDue: string;
+}
+
+export interface IntakeDraft {
+  fields: IntakeFields;
+  /** When it was last written (ISO). */
+  savedAt: string;
+}
+
+export const DRAFT_KEY = 'lupaus.intake-draft';
+export const DRAFT_DELAY_MS = 400;
+
+const TEXTS = ['name', 'phone', 'email', 'productRef', 'description', 'requestedRemedy', 'callbackText', 'callbackDue'] as const;
+
+/** Nothing worth keeping: no text typed and no box ticked (defaults alone are not a draft). */
+export function isBlank(fields: IntakeFields): boolean {
+  const typed = TEXTS.filter((key) => key !== 'callbackText').some((key) => fields[key].trim() !== '');
+  return !typed && !fields.acknowledged && !fields.callback;
+}
+
+/** The stored draft, or null when there is none or it cannot be read. */
+export function loadDraft(): IntakeDraft | null {
+  try {
+    const raw = localStorage.getItem(DRAFT_KEY);
+    if (raw === null) return null;
+    const draft = JSON.parse(raw) as IntakeDraft;
+    const fields = draft?.fields;
+    if (!fields || typeof draft.savedAt !== 'string') return null;
+    if (!TEXTS.every((key) => typeof fields[key] === 'string')) return null;
+    if (typeof fields.acknowledged !== 'boolean' || typeof fields.callback !== 'boolean') return null;
+    return isBlank(fields) ? null : draft;
+  } catch {
+    return null;
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    localStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+}
+
+/** Writes drafts a moment after the last change; `flush` writes a pending one at once. */
+export class DraftWriter {
+  #pending: IntakeFields | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  schedule(fields: IntakeFields): void {
+    this.#pending = fields;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), DRAFT_DELAY_MS);
+  }
+
+  flush(): void {
+    clearTimeout(this.#timer);
+    const fields = this.#pending;
+    this.#pending = null;
+    if (fields === null) return;
+    if (isBlank(fields)) return clearDraft();
+    try {
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ fields, savedAt: new Date().toISOString() } satisfies IntakeDraft));
+    } catch {
+      // Storage full or unavailable: the form still works, only without a safety net.
+    }
+  }
+
+  /** Forgets a pending write (the case was saved, or the draft discarded). */
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#pending = null;
+  }
+}
