@@ -30,6 +30,7 @@ function fakeBackend(locale: string) {
       case 'app_info':
         return { version: '0.1.0', db_path: '/tmp/test.db', locale, person: 'Aino' };
       case 'list_cases':
+      case 'browse_cases':
         return [...stored].reverse();
       case 'create_case': {
         const intake = payload.intake as NewCase;

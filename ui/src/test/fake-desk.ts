@@ -93,6 +93,7 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       return desk.me;
     },
     list_cases: () => [...desk.created].reverse().concat(desk.detail.summary),
+    browse_cases: () => [...desk.created].reverse().concat(desk.detail.summary),
     get_case: (args) => {
       if (args.caseId !== 1) throw { code: 'not_found', message: `There is no case ${String(args.caseId)}.`, field: null };
       return desk.detail;
