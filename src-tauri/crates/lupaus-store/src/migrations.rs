@@ -162,12 +162,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX cases_by_owner_stage ON cases (owner, stage, received_at DESC, id DESC);
 
     -- Full-text search over each case's intake (see search.rs). Contentless: only the index is
-    -- stored, rowid = cases.id. search.rs writes every term already folded and stemmed: `keys`
-    -- holds names and references, `words` the folded words, `stems` their stems, `tails` the
-    -- stems reversed (so a prefix query finds the last part of a compound word).
+    -- stored, rowid = cases.id. search.rs writes every term already folded and stemmed, each
+    -- behind a digit naming its kind (1 names and references, 2 words, 3 stems, 4 stems reversed,
+    -- so a prefix query finds the last part of a compound word). No positions: nothing needs them.
     CREATE VIRTUAL TABLE case_search USING fts5 (
-        keys, words, stems, tails,
-        content = '', contentless_delete = 1,
+        terms,
+        content = '', contentless_delete = 1, detail = none,
         tokenize = 'unicode61 remove_diacritics 0'
     );
 

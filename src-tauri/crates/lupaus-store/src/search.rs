@@ -1,10 +1,11 @@
 //! Full-text search over cases: Finnish-aware, instant on a million cases, safe on any input.
 //!
-//! **Index.** `case_search` is a contentless FTS5 table (rowid = `cases.id`) that stores only
-//! terms this module has already made (see [`terms`]): FTS5's own tokenizer merely splits them
-//! at spaces. Four columns: `keys` (customer name, e-mail, phone, customer number, product ref,
-//! case reference, category, tags: not stemmed), `words` (the complaint's words, folded), `stems`
-//! (their Snowball stems) and `tails` (stems reversed, for compound words).
+//! **Index.** `case_search` is a contentless FTS5 table (rowid = `cases.id`, no positions) that
+//! stores only terms this module has already made (see [`terms`]); FTS5's own tokenizer merely
+//! splits them at spaces. Five kinds of term, each behind its own digit ([`Kind`]): keys
+//! (customer name, e-mail, phone, customer number, product ref, case reference, category, tags;
+//! not stemmed), words (the complaint's words, folded), stems (their Snowball stems), beginnings
+//! of words and names, and endings of long words and stems (compound parts).
 //!
 //! **Maintenance.** [`index_case`] is called by `cases::insert_case`, in the transaction that
 //! creates the case; the intake text never changes afterwards. Anything that rewrites a case's
@@ -12,23 +13,29 @@
 //! or [`forget_case`] when the case goes; [`Store::rebuild_search_index`] redoes every case.
 //! Rust functions rather than SQL triggers, because triggers cannot stem.
 //!
-//! **Query.** The agent's text goes through the same term maker; each token becomes a group of
-//! quoted FTS5 phrases (prefix on names and words, exact word, any of three stems, prefix on
-//! the reversed stem), and groups are ANDed. Nothing typed reaches FTS5 unquoted, so `"`, `*`,
-//! `-`, `(`, `:`, `NOT` are just text. No tokens → no results, never an error.
+//! **Query and ranking.** The agent's text goes through the same term maker; all its tokens
+//! must match (AND). Results come in tiers, each asked only while the page is not yet full; a
+//! tier gives its latest entered cases (FTS5 reads rowids newest first), shown by receipt time:
+//! 1. *names*: the customer's name, e-mail, phone or number, the product or order, the case
+//!    reference hold every typed word (what an agent types most);
+//! 2. *words*: the complaint holds every typed word as it was typed;
+//! 3. *inflections*: ... or a word with the same stem (`reklamaatiossa` for `reklamaatio`);
+//! 4. *beginnings*: ... or a word or name that starts with it (`laskutusvirhe` for `laskutus`, a
+//!    name half typed);
+//! 5. *compounds*: ... or a word that ends in it or in its stem (`laatureklamaatio`, `pesukone`).
 //!
-//! **Ranking.** Among the newest [`CANDIDATES`] matching cases: first those whose names and
-//! references (customer, e-mail, phone, customer number, product or order, case reference) match
-//! every typed word, since that is what an agent types most; then by FTS5's bm25 (which adds up
-//! the phrases a case matches), scaled down with age: a year-old case needs twice the relevance
-//! of today's to rank above it. A query matching more cases than that ranks only the newest ones;
-//! a narrower query (a name, a second word) reaches older cases.
+//! Every tier looks up whole terms only (beginnings and endings are stored, see [`terms`]), which
+//! FTS5 reads lazily newest-first: a page costs about a millisecond however common the word.
+//! Prefix queries are used only for codes, which are specific. The order is deliberate and
+//! testable, unlike bm25, whose idf pass reads every matching posting (100+ ms at a million).
+//! Terms are always quoted, so `"`, `*`, `-`, `(`, `:`, `NOT` typed by an agent are just text;
+//! no tokens → no results, never an error.
 
 mod terms;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use lupaus_core::case::{CaseRef, NewCase};
 use lupaus_core::lifecycle::CaseState;
@@ -38,24 +45,49 @@ use crate::cases::CaseSummary;
 use crate::{Store, StoreError};
 use terms::{Language, Token};
 
-/// How many of the newest matches are ranked.
-pub const CANDIDATES: u32 = 1000;
 /// At most this many results per query.
 pub const MAX_RESULTS: u32 = 200;
 /// Tokens beyond this many in one query are ignored; eight words already pin a case down.
 const MAX_QUERY_TOKENS: usize = 8;
-/// bm25 weights of `keys`, `words`, `stems`, `tails`. FTS5 weighs term frequency before it
-/// saturates, so these nudge rather than decide; names come first by rule (see [`rank`]).
-const WEIGHTS: [f64; 4] = [5.0, 3.0, 3.0, 1.5];
-const MILLIS_PER_DAY: f64 = 86_400_000.0;
 
-/// The terms of one case, column by column, ready for FTS5.
+/// The kinds of term, each written behind its own digit so that FTS5 keeps them apart: looking
+/// up a name never walks the postings of the same word in complaint text (a column filter would:
+/// FTS5 filters columns posting by posting). One digit in front keeps every stored term
+/// unambiguous (`21abc` is the word `1abc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Key,
+    Word,
+    Stem,
+    Ending,
+    Beginning,
+}
+
+impl Kind {
+    fn mark(self) -> char {
+        match self {
+            Kind::Key => '1',
+            Kind::Word => '2',
+            Kind::Stem => '3',
+            Kind::Ending => '4',
+            Kind::Beginning => '5',
+        }
+    }
+
+    /// The stored form of `term` of this kind.
+    pub(crate) fn term(self, term: &str) -> String {
+        format!("{}{term}", self.mark())
+    }
+}
+
+/// The terms of one case, by kind, ready for FTS5.
 #[derive(Debug, Default)]
 struct Document {
     keys: BTreeSet<String>,
     words: BTreeSet<String>,
     stems: BTreeSet<String>,
-    tails: BTreeSet<String>,
+    endings: BTreeSet<String>,
+    beginnings: BTreeSet<String>,
 }
 
 impl Document {
@@ -101,6 +133,9 @@ impl Document {
         for token in terms::tokens(field) {
             match token {
                 Token::Word(word) => {
+                    if !word.chars().any(|c| c.is_ascii_digit()) {
+                        self.beginnings.extend(terms::beginnings(&word));
+                    }
                     self.keys.insert(word);
                 }
                 Token::Code(parts) => self.keys.extend(terms::code_keys(&parts)),
@@ -112,16 +147,26 @@ impl Document {
         if !terms::is_stop_word(&word)
             && let Some(stem) = terms::stem(&word, language)
         {
-            if let Some(tail) = terms::tail(&stem) {
-                self.tails.insert(tail);
-            }
+            self.endings.extend(terms::endings(&stem));
+            self.endings.extend(terms::endings(&word));
             self.stems.insert(stem);
+        }
+        if !word.chars().any(|c| c.is_ascii_digit()) {
+            self.beginnings.extend(terms::beginnings(&word));
         }
         self.words.insert(word);
     }
 
-    fn column(terms: &BTreeSet<String>) -> String {
-        terms.iter().map(String::as_str).collect::<Vec<_>>().join(" ")
+    /// Every term behind its kind's digit, space-separated: FTS5's text for the case.
+    fn text(&self) -> String {
+        let kinds = [
+            (Kind::Key, &self.keys),
+            (Kind::Word, &self.words),
+            (Kind::Stem, &self.stems),
+            (Kind::Ending, &self.endings),
+            (Kind::Beginning, &self.beginnings),
+        ];
+        kinds.iter().flat_map(|(kind, terms)| terms.iter().map(|term| kind.term(term))).collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -133,14 +178,8 @@ pub(crate) fn index_case(
     intake: &NewCase,
 ) -> Result<(), StoreError> {
     let document = Document::of_case(reference, intake);
-    tx.prepare_cached("INSERT INTO case_search (rowid, keys, words, stems, tails) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![
-            case_id,
-            Document::column(&document.keys),
-            Document::column(&document.words),
-            Document::column(&document.stems),
-            Document::column(&document.tails)
-        ])?;
+    tx.prepare_cached("INSERT INTO case_search (rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![case_id, document.text()])?;
     Ok(())
 }
 
@@ -161,22 +200,18 @@ pub fn reindex_case(tx: &Transaction<'_>, case_id: i64) -> Result<(), StoreError
     index_case(tx, case_id, CaseRef { year, number }, &state.intake)
 }
 
-/// The FTS5 queries for what an agent typed: anywhere, and in names and references only.
-/// `None` when the text holds nothing to search for.
-fn match_expressions(query: &str) -> Option<(String, String)> {
-    let tokens = query_tokens(query);
-    if tokens.is_empty() {
-        return None;
-    }
-    let anywhere = tokens.iter().map(|token| match token {
-        Token::Word(word) => word_group(word),
-        Token::Code(parts) => format!("keys : {}*", quote(&Token::joined(parts))),
-    });
-    let in_names = tokens.iter().map(|token| match token {
-        Token::Word(word) => format!("keys : {}{}", quote(word), prefix_mark(word)),
-        Token::Code(parts) => format!("keys : {}*", quote(&Token::joined(parts))),
-    });
-    Some((anywhere.collect::<Vec<_>>().join(" AND "), in_names.collect::<Vec<_>>().join(" AND ")))
+/// How a typed word may match, from the most to the least specific (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Tier {
+    Names,
+    Words,
+    Inflections,
+    Beginnings,
+    Compounds,
+}
+
+impl Tier {
+    pub(crate) const ALL: [Tier; 5] = [Tier::Names, Tier::Words, Tier::Inflections, Tier::Beginnings, Tier::Compounds];
 }
 
 /// The typed tokens worth searching for: stop words dropped unless nothing else is left,
@@ -197,33 +232,40 @@ fn query_tokens(query: &str) -> Vec<Token> {
     unique
 }
 
-/// Short prefixes would touch a large part of the index; such words are matched whole.
-fn prefix_mark(word: &str) -> &'static str {
-    if word.chars().count() >= 3 { "*" } else { "" }
+/// The FTS5 query for `tokens` at `tier`: one group per token, ANDed.
+pub(crate) fn tier_expression(tokens: &[Token], tier: Tier) -> String {
+    let groups: Vec<String> = tokens
+        .iter()
+        .map(|token| match token {
+            // A code is specific enough as it is: R-2026-000123, 2026-11873, WX-700.
+            Token::Code(parts) => quote(&Kind::Key.term(&Token::joined(parts))) + "*",
+            Token::Word(word) => word_group(word, tier),
+        })
+        .collect();
+    groups.join(" AND ")
 }
 
-/// Everything one typed word may match, ORed: a name or reference starting with it, a word
-/// starting with it, the word itself, a word with the same stem, a word whose stem ends in its
-/// stem. bm25 adds up the phrases a case matches, so an exact word outranks an inflection, which
-/// outranks a compound that merely ends in it.
-fn word_group(word: &str) -> String {
-    let prefix = prefix_mark(word);
-    let mut alternatives = vec![
-        format!("keys : {}{prefix}", quote(word)),
-        format!("words : {}{prefix}", quote(word)),
-        format!("words : {}", quote(word)),
-    ];
-    let stems: BTreeSet<String> = Language::ALL.iter().filter_map(|language| terms::stem(word, *language)).collect();
-    if !stems.is_empty() {
-        let stem_terms: Vec<String> = stems.iter().map(|stem| quote(stem)).collect();
-        alternatives.push(format!("stems : ({})", stem_terms.join(" OR ")));
-        let tails: Vec<String> =
-            stems.iter().filter_map(|stem| terms::tail(stem)).map(|tail| quote(&tail) + "*").collect();
-        if !tails.is_empty() {
-            alternatives.push(format!("tails : ({})", tails.join(" OR ")));
-        }
+/// What one typed word may match at `tier`, ORed; whole terms only.
+fn word_group(word: &str, tier: Tier) -> String {
+    let mut alternatives = vec![Kind::Key.term(word)];
+    if tier >= Tier::Words {
+        alternatives.push(Kind::Word.term(word));
     }
-    format!("({})", alternatives.join(" OR "))
+    if tier >= Tier::Inflections {
+        let stems: BTreeSet<String> =
+            Language::ALL.iter().filter_map(|language| terms::stem(word, *language)).collect();
+        if tier >= Tier::Beginnings && word.chars().count() >= terms::MIN_BEGINNING_CHARS {
+            alternatives.push(Kind::Beginning.term(word));
+        }
+        if tier >= Tier::Compounds {
+            let ends: BTreeSet<&str> = stems.iter().map(String::as_str).chain([word]).collect();
+            alternatives
+                .extend(ends.into_iter().filter(|end| terms::is_ending_length(end)).map(|end| Kind::Ending.term(end)));
+        }
+        alternatives.extend(stems.iter().map(|stem| Kind::Stem.term(stem)));
+    }
+    let quoted: Vec<String> = alternatives.iter().map(|term| quote(term)).collect();
+    if quoted.len() == 1 { quoted[0].clone() } else { format!("({})", quoted.join(" OR ")) }
 }
 
 /// Terms are letters and digits only, but quoting keeps FTS5 from reading any of them as syntax.
@@ -231,69 +273,60 @@ fn quote(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
 
-/// A matching case before ranking: bm25 (lower is better), when it was received, and whether
-/// its names and references alone match the query.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Candidate {
-    pub id: i64,
-    pub bm25: f64,
-    pub received_at_millis: i64,
-    pub names_match: bool,
-}
-
-/// Orders candidates best first: name and reference matches first, then relevance (-bm25)
-/// divided by `1 + age in years`, age counted from the newest candidate so the order does not
-/// depend on the wall clock.
-pub(crate) fn rank(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let newest = candidates.iter().map(|candidate| candidate.received_at_millis).max().unwrap_or(0);
-    let score = |candidate: &Candidate| {
-        let age_years = (newest - candidate.received_at_millis) as f64 / MILLIS_PER_DAY / 365.0;
-        -candidate.bm25 / (1.0 + age_years.max(0.0))
-    };
-    candidates.sort_by(|a, b| {
-        b.names_match
-            .cmp(&a.names_match)
-            .then(score(b).total_cmp(&score(a)))
-            .then(b.received_at_millis.cmp(&a.received_at_millis))
-            .then(b.id.cmp(&a.id))
-    });
-    candidates
+/// Appends `ids` (one tier's matches, latest entered first) to `found` with their tier, skipping
+/// cases an earlier tier already placed, until `found` holds `limit`.
+pub(crate) fn merge_tier(found: &mut Vec<(Tier, i64)>, tier: Tier, ids: impl IntoIterator<Item = i64>, limit: usize) {
+    for id in ids {
+        if found.len() >= limit {
+            return;
+        }
+        if !found.iter().any(|(_, seen)| *seen == id) {
+            found.push((tier, id));
+        }
+    }
 }
 
 impl Store {
     /// Cases matching what an agent typed, best first. Empty or punctuation-only text gives no
     /// results; no input gives an error.
     pub fn search_cases(&self, query: &str, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
-        let Some((anywhere, in_names)) = match_expressions(query) else {
+        let tokens = query_tokens(query);
+        if tokens.is_empty() {
             return Ok(Vec::new());
-        };
+        }
         let limit = limit.clamp(1, MAX_RESULTS) as usize;
-        let wanted = CANDIDATES.max(limit as u32);
-        let names_match: HashSet<i64> = self
+        let mut statement = self
             .conn
-            .prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?
-            .query_map(params![in_names, wanted], |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
-        let sql = format!(
-            "SELECT h.id, h.score, c.received_at
-             FROM (SELECT rowid AS id, bm25(case_search, {}, {}, {}, {}) AS score
-                   FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2) AS h
-             JOIN cases c ON c.id = h.id",
-            WEIGHTS[0], WEIGHTS[1], WEIGHTS[2], WEIGHTS[3]
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let candidates = statement
-            .query_map(params![anywhere, wanted], |row| {
-                let id = row.get(0)?;
-                Ok(Candidate {
-                    id,
-                    bm25: row.get(1)?,
-                    received_at_millis: row.get(2)?,
-                    names_match: names_match.contains(&id),
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        rank(candidates).into_iter().take(limit).map(|candidate| self.case_summary(candidate.id)).collect()
+            .prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?;
+        let mut found = Vec::with_capacity(limit);
+        let mut previous = String::new();
+        for tier in Tier::ALL {
+            let expression = tier_expression(&tokens, tier);
+            // Codes and short words read the same at several tiers; ask once.
+            if expression == previous {
+                continue;
+            }
+            // Ask for a full page: cases found at an earlier tier come again here.
+            let ids = statement.query_map(params![expression, limit as i64], |row| row.get::<_, i64>(0))?;
+            merge_tier(&mut found, tier, ids.collect::<Result<Vec<_>, _>>()?, limit);
+            if found.len() >= limit {
+                break;
+            }
+            previous = expression;
+        }
+        // A case missing from `cases` (removed without forget_case) is skipped, not an error.
+        let mut summaries = Vec::with_capacity(found.len());
+        for (tier, id) in found {
+            match self.case_summary(id) {
+                Ok(summary) => summaries.push((tier, summary)),
+                Err(StoreError::NotFound(_)) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        // FTS5 hands cases over in the order they were entered; within a tier, show them by
+        // when they were received (a letter logged a week late sorts where it belongs).
+        summaries.sort_by(|(tier_a, a), (tier_b, b)| tier_a.cmp(tier_b).then(b.received_at.cmp(&a.received_at)));
+        Ok(summaries.into_iter().map(|(_, summary)| summary).collect())
     }
 
     /// Rebuilds the whole search index from the stored cases (after a restore from an old

@@ -34,7 +34,7 @@ fn intake(n: usize) -> NewCase {
             email: Some(format!("asiakas{}@example.fi", n % 900)),
             name,
             phone: Some(format!("040 {:03} {:04}", n % 1000, n % 10_000)),
-            customer_number: (n % 3 == 0).then(|| format!("AS-{:05}", n % 400)),
+            customer_number: n.is_multiple_of(3).then(|| format!("AS-{:05}", n % 400)),
         },
         product_ref: Some(format!("Tilaus {}", 100_000 + n)),
         description: TEXTS[n % TEXTS.len()].into(),
@@ -94,7 +94,7 @@ fn lifecycle(n: usize, at: DateTime<Utc>) -> Vec<(CaseCommand, DateTime<Utc>)> {
         CaseCommand::Close { closing_gesture: None, lessons_learned: None, not_analysed_reason: None },
     ];
     // One case in ten stalls on the way, as real ones do.
-    let reached = if n % 10 == 0 { 1 + n % 4 } else { steps.len() };
+    let reached = if n.is_multiple_of(10) { 1 + n % 4 } else { steps.len() };
     steps
         .into_iter()
         .take(reached)
@@ -136,7 +136,7 @@ fn cases_is_only_ever_searched_through_an_index() {
         for statement in &query.statements {
             for line in &statement.plan {
                 let line = line.trim();
-                let bare_scan = ["SCAN cases", "SCAN c"].iter().any(|bare| line == *bare);
+                let bare_scan = ["SCAN cases", "SCAN c"].contains(&line);
                 assert!(!bare_scan, "{}: {line}\n{}", query.name, statement.sql);
             }
         }

@@ -99,6 +99,9 @@ pub struct Size {
 pub struct Measurements {
     pub intake: Stats,
     pub bare_insert: Stats,
+    /// WAL pages one commit writes: every B-tree page the save touches, plus the commit record.
+    pub intake_wal_pages: u64,
+    pub bare_insert_wal_pages: u64,
     pub lead_view: Stats,
     pub lead_view_rows: usize,
     pub lists: Vec<Variant>,
@@ -296,7 +299,8 @@ fn measure_all(
     let search = search_queries(store, raw, &samples)?;
 
     eprintln!("  durable intake against a bare INSERT…");
-    let (intake, bare_insert) = intake_against_bare_insert(store, path, seed, now)?;
+    let (intake, bare_insert, intake_wal_pages, bare_insert_wal_pages) =
+        intake_against_bare_insert(store, path, seed, now)?;
 
     eprintln!("  size and query plans…");
     let size = size(raw, path)?;
@@ -305,6 +309,8 @@ fn measure_all(
     Ok(Measurements {
         intake,
         bare_insert,
+        intake_wal_pages,
+        bare_insert_wal_pages,
         lead_view,
         lead_view_rows,
         lists,
@@ -322,7 +328,9 @@ fn list_variants(store: &Store, samples: &Samples) -> Result<Vec<Variant>, Store
     let deep = Some(samples.middle_case);
     let solving = Some("solving".to_owned());
     let closed = Some("closed".to_owned());
-    let variants: Vec<(&str, Option<String>, Option<String>, Option<i64>)> = vec![
+    // (name, stage, owner, after_id)
+    type ListVariant<'a> = (&'a str, Option<String>, Option<String>, Option<i64>);
+    let variants: Vec<ListVariant<'_>> = vec![
         ("newest, first page", None, None, None),
         ("newest, deep page", None, None, deep),
         ("stage solving, first page", solving.clone(), None, None),
@@ -349,12 +357,23 @@ fn search_queries(store: &Store, raw: &Connection, samples: &Samples) -> Result<
     let fixed = |text: &'static str| -> Pick<'_> { Box::new(move |_| text.to_owned()) };
     let queries: Vec<(&str, Pick<'_>, bool)> = vec![
         ("common word, all inflections and compounds", fixed("reklamaatio"), true),
+        ("half-typed common word", fixed("rekla"), true),
         ("first part of compounds", fixed("laskutus"), true),
+        ("last part of compounds", fixed("kone"), true),
         ("typed without umlauts", fixed("paatos"), true),
         ("two words", fixed("pesukone vuotaa"), true),
         ("English", fixed("refund charged"), true),
         ("Swedish", fixed("fakturan"), true),
         ("customer name", Box::new(|n| samples.names[n % samples.names.len()].clone()), true),
+        (
+            "half-typed customer name",
+            Box::new(|n| {
+                let name = &samples.names[n % samples.names.len()];
+                let (first, last) = name.rsplit_once(' ').unwrap_or((name, ""));
+                format!("{first} {}", last.chars().take(4).collect::<String>())
+            }),
+            true,
+        ),
         ("order, invoice or model number", Box::new(|n| samples.orders[n % samples.orders.len()].clone()), true),
         ("case reference", Box::new(|n| samples.references[n % samples.references.len()].clone()), false),
         ("FTS syntax typed by an agent", fixed("\"laskutus* (- OR:"), false),
@@ -391,14 +410,27 @@ fn intake_against_bare_insert(
     path: &Path,
     seed: u64,
     now: DateTime<Utc>,
-) -> Result<(Stats, Stats), StoreError> {
+) -> Result<(Stats, Stats, u64, u64), StoreError> {
     let mut baseline = Connection::open(path)?;
     baseline.pragma_update(None, "synchronous", "FULL")?;
     let payload = "x".repeat(300);
     let mut rng = Rng::new(seed ^ 0x1A7A);
     let agent = Actor::agent("Aino Agentti");
     let (mut intake_ms, mut bare_ms) = (Vec::new(), Vec::new());
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let wal_pages = |baseline: &Connection| -> Result<u64, StoreError> {
+        let bytes = std::fs::metadata(&wal).map(|meta| meta.len()).unwrap_or(0);
+        let page: u64 = baseline.query_row("PRAGMA page_size", [], |row| row.get(0))?;
+        // A WAL file is a 32-byte header, then frames of a 24-byte header and one page.
+        Ok(bytes.saturating_sub(32) / (page + 24))
+    };
+    let (mut intake_pages, mut bare_pages) = (0, 0);
     for n in 0..320 {
+        // Once, with the WAL emptied first: how many pages each commit writes.
+        let count_pages = n == 10;
+        if count_pages {
+            baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
         let at = now + Duration::seconds(n as i64 + 1);
         let (ms, _) = time(|| {
             let intake = corpus::intake(&mut rng, 1_000_000 + n as u64, 2026).validate()?;
@@ -410,6 +442,10 @@ fn intake_against_bare_insert(
             };
             store.create_case_with_promise(intake, promise, &agent, at)
         })?;
+        if count_pages {
+            intake_pages = wal_pages(&baseline)?;
+            baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
         let (bare, _) = time(|| {
             let tx = baseline.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
@@ -419,13 +455,16 @@ fn intake_against_bare_insert(
             tx.commit()?;
             Ok(())
         })?;
+        if count_pages {
+            bare_pages = wal_pages(&baseline)?;
+        }
         // The first twenty of each warm the caches and are not counted.
         if n >= 20 {
             intake_ms.push(ms);
             bare_ms.push(bare);
         }
     }
-    Ok((Stats::of(intake_ms), Stats::of(bare_ms)))
+    Ok((Stats::of(intake_ms), Stats::of(bare_ms), intake_pages, bare_pages))
 }
 
 fn size(raw: &Connection, path: &Path) -> Result<Size, StoreError> {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use rstest::rstest;
 
 use super::terms::{self, Token};
-use super::{Candidate, rank};
+use super::{Tier, merge_tier, tier_expression};
 use crate::Store;
 
 fn day(n: usize) -> DateTime<Utc> {
@@ -38,6 +38,7 @@ const DESK: &[Case<'_>] = &[
     },
     case("Hanna Mäkinen", "Kahvinkeitin ei lämmitä vettä."),
     case("Iida Virtanen", "Imuri pitää kovaa ääntä."),
+    case("Jaana Järvi", "Astianpesukoneessa on vika."),
 ];
 
 fn filler(n: usize) -> Case<'static> {
@@ -85,6 +86,7 @@ fn found(store: &Store, query: &str) -> Vec<String> {
 )]
 #[case::inflected_query_finds_other_inflections("reklamaatiossa", &["Aino Aalto", "Bertta Berg", "Cecilia Carlsson"])]
 #[case::compound_head_by_itself("virhe", &["Daniel Dahl"])]
+#[case::compound_head_of_an_inflected_compound("kone", &["Jaana Järvi"])]
 #[case::first_part_of_compound("laskutus", &["Daniel Dahl"])]
 #[case::without_umlauts_finds_umlauts("paatos", &["Eetu Eskola"])]
 #[case::with_umlauts("päätös", &["Eetu Eskola"])]
@@ -196,30 +198,65 @@ fn customer_name_ranks_above_the_same_word_in_text() {
 }
 
 #[test]
-fn among_equals_the_newest_comes_first() {
-    let candidate =
-        |id, days: i64| Candidate { id, bm25: -2.0, received_at_millis: days * 86_400_000, names_match: false };
-    let order: Vec<i64> =
-        rank(vec![candidate(1, 10), candidate(2, 400), candidate(3, 200)]).iter().map(|c| c.id).collect();
-    assert_eq!(order, [2, 3, 1]);
+fn among_equally_good_matches_the_latest_received_comes_first() {
+    let mut store = Store::open_in_memory().expect("store");
+    let agent = Actor::agent("Aino Agentti");
+    for (n, name) in ["Older", "Newest", "Middle"].iter().enumerate() {
+        let at = day([0, 40, 20][n]);
+        store
+            .create_case(intake(&case(name, "Pesukone vuotaa.")).validate().expect("valid"), &agent, at)
+            .expect("created");
+    }
+    assert_eq!(found(&store, "pesukone"), ["Newest", "Middle", "Older"]);
 }
 
 #[test]
-fn a_year_halves_relevance() {
-    let old_strong = Candidate { id: 1, bm25: -5.0, received_at_millis: 0, names_match: false };
-    let new_weak = Candidate { id: 2, bm25: -2.0, received_at_millis: 365 * 86_400_000, names_match: false };
-    assert_eq!(rank(vec![old_strong, new_weak])[0].id, 1, "2.5 beats 2.0");
-    let new_weaker = Candidate { bm25: -2.4, ..new_weak };
-    assert_eq!(rank(vec![old_strong, new_weaker])[0].id, 1);
-    let new_close = Candidate { bm25: -2.6, ..new_weak };
-    assert_eq!(rank(vec![old_strong, new_close])[0].id, 2);
+fn later_tiers_are_asked_only_while_the_page_has_room() {
+    let mut store = Store::open_in_memory().expect("store");
+    let agent = Actor::agent("Aino Agentti");
+    // The compound is the newest, yet a page of one holds the exact word.
+    let cases = [case("Exact", "Reklamaatio koskee sohvaa."), case("Compound", "Laatureklamaatio koskee sohvaa.")];
+    for (n, case) in cases.iter().enumerate() {
+        store.create_case(intake(case).validate().expect("valid"), &agent, day(n)).expect("created");
+    }
+    let first: Vec<String> =
+        store.search_cases("reklamaatio", 1).expect("search").into_iter().map(|case| case.customer_name).collect();
+    assert_eq!(first, ["Exact"]);
+    assert_eq!(found(&store, "reklamaatio"), ["Exact", "Compound"]);
 }
 
 #[test]
-fn a_name_or_reference_match_comes_before_any_text_match() {
-    let text = Candidate { id: 1, bm25: -50.0, received_at_millis: 0, names_match: false };
-    let name = Candidate { id: 2, bm25: -1.0, received_at_millis: 0, names_match: true };
-    assert_eq!(rank(vec![text, name])[0].id, 2);
+fn merging_keeps_earlier_tiers_first_without_repeats() {
+    let mut found = vec![(Tier::Names, 7), (Tier::Names, 3)];
+    merge_tier(&mut found, Tier::Words, [9, 7, 8, 3, 1], 4);
+    assert_eq!(found, [(Tier::Names, 7), (Tier::Names, 3), (Tier::Words, 9), (Tier::Words, 8)]);
+}
+
+#[rstest]
+#[case::names_are_exact("laskutus", Tier::Names, r#""1laskutus""#)]
+#[case::words_are_exact("laskutus", Tier::Words, r#"("1laskutus" OR "2laskutus")"#)]
+#[case::inflections_add_stems("lasku", Tier::Inflections, r#"("1lasku" OR "2lasku" OR "3lasku")"#)]
+#[case::beginnings_are_stored_prefixes("lindq", Tier::Beginnings, r#"("1lindq" OR "2lindq" OR "5lindq" OR "3lindq")"#)]
+#[case::compounds_add_stored_endings(
+    "virhe",
+    Tier::Compounds,
+    r#"("1virhe" OR "2virhe" OR "5virhe" OR "4virh" OR "4virhe" OR "3virh")"#
+)]
+#[case::short_words_are_never_prefixes("ab", Tier::Compounds, r#"("1ab" OR "2ab")"#)]
+#[case::codes_are_prefixes_at_every_tier("R-2026-0001", Tier::Names, r#""1r20260001"*"#)]
+#[case::typed_syntax_is_quoted("\"lasku\" OR b*", Tier::Words, r#"("1lasku" OR "2lasku") AND ("1b" OR "2b")"#)]
+fn tier_expressions(#[case] query: &str, #[case] tier: Tier, #[case] expected: &str) {
+    assert_eq!(tier_expression(&super::query_tokens(query), tier), expected);
+}
+
+#[test]
+fn a_forgotten_case_is_not_found_until_it_is_indexed_again() {
+    let mut store = desk();
+    let id = store.search_cases("Lindqvist", 1).expect("search")[0].id;
+    store.write(|tx| super::forget_case(tx, id)).expect("forget");
+    assert!(found(&store, "Lindqvist").is_empty());
+    store.write(|tx| super::reindex_case(tx, id)).expect("reindex");
+    assert_eq!(found(&store, "Lindqvist"), ["Erik Lindqvist"]);
 }
 
 #[test]
@@ -237,6 +274,16 @@ fn search_survives_a_rebuild_and_forgets_nothing() {
 #[case("ﬁnal Ⓐ", &[Token::Word("final".into()), Token::Word("a".into())])]
 fn tokens(#[case] text: &str, #[case] expected: &[Token]) {
     assert_eq!(terms::tokens(text), expected);
+}
+
+#[test]
+fn beginnings_and_endings() {
+    assert_eq!(terms::beginnings("lasku"), ["las", "lask"]);
+    assert!(terms::beginnings("ab").is_empty());
+    assert!(terms::endings("virhe").is_empty(), "too short to be a compound");
+    let endings = terms::endings("laatureklamaatio");
+    assert!(endings.contains(&"reklamaatio".to_owned()) && endings.contains(&"tio".to_owned()), "{endings:?}");
+    assert!(!endings.contains(&"laatureklamaatio".to_owned()) && !endings.contains(&"io".to_owned()));
 }
 
 #[test]
