@@ -21,21 +21,7 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         }
         CaseCommand::List { stage, owner, limit } => {
             let rows = context.store.list_cases(&CaseListQuery { stage, owner, limit: Some(limit), after_id: None })?;
-            context.print(&rows, |rows| {
-                rows.iter()
-                    .map(|row| {
-                        format!(
-                            "{}  {}  {:<24} {:<16} {}",
-                            row.reference,
-                            row.received_at.format("%Y-%m-%d %H:%M"),
-                            row.customer_name,
-                            row.stage,
-                            row.summary
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
+            context.print(&rows, |rows| summary_lines(rows))
         }
         CaseCommand::Show { reference } => {
             let id = context.store.case_id_by_reference(&reference)?;
@@ -154,4 +140,21 @@ fn parse_command(text: &str) -> Result<LifecycleCommand, StoreError> {
     serde_json::from_str(&text).map_err(|error| {
         CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
     })
+}
+
+/// One line per case for people: reference, received, customer, stage, what happened.
+pub fn summary_lines(rows: &[lupaus_store::cases::CaseSummary]) -> String {
+    rows.iter()
+        .map(|row| {
+            format!(
+                "{}  {}  {:<24} {:<16} {}",
+                row.reference,
+                row.received_at.format("%Y-%m-%d %H:%M"),
+                row.customer_name,
+                row.stage,
+                row.summary
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -20,19 +20,6 @@ pub fn run(context: &Context, args: SearchArgs) -> Result<(), StoreError> {
         if found.is_empty() {
             return "No cases found.".to_owned();
         }
-        found
-            .iter()
-            .map(|case| {
-                format!(
-                    "{}  {}  {:<24} {:<16} {}",
-                    case.reference,
-                    case.received_at.format("%Y-%m-%d"),
-                    case.customer_name,
-                    case.stage,
-                    case.summary
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        super::case::summary_lines(found)
     })
 }
