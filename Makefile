@@ -6,7 +6,7 @@ SHELL := /bin/bash
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 APP := target/debug/lupaus
 
-.PHONY: run test setup build ui lint fmt bindings demo package clean
+.PHONY: run test setup build ui lint fmt bindings demo package clean fuzz
 
 run: setup build
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -50,6 +50,11 @@ fmt:
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p lupaus --lib bindings
+
+# A short run of every fuzz target (FUZZ_SECONDS each, default 60); needs cargo-fuzz, not
+# nightly. Not part of `test`: see docs/fuzzing.md.
+fuzz:
+	bash fuzz/run.sh
 
 demo: build
 	target/debug/lupaus-cli demo --cases 300

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, TimeDelta};
 
 use super::Problem;
 use super::table::{MAX_FILE_BYTES, MAX_ROWS, Table};
+use super::values::CellProblem;
 
 /// Whether `bytes` look like a workbook: a zip (`.xlsx`, `.ods`) or an OLE file (`.xls`).
 pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
@@ -41,9 +42,9 @@ pub(crate) fn read_workbook(bytes: &[u8]) -> Result<Table, Problem> {
         for (column, cell) in cells.iter().enumerate() {
             match cell_text(cell) {
                 Ok(text) => texts.push(text),
-                Err(message) => {
+                Err(problem) => {
                     let header = table.headers.get(column).cloned().unwrap_or_default();
-                    problems.push(Problem { row, column: header, message });
+                    problems.push(Problem { row, column: header, message: problem.to_string() });
                     texts.push(String::new());
                 }
             }
@@ -68,7 +69,7 @@ pub(crate) fn read_workbook(bytes: &[u8]) -> Result<Table, Problem> {
     Ok(table)
 }
 
-fn cell_text(cell: &Data) -> Result<String, String> {
+fn cell_text(cell: &Data) -> Result<String, CellProblem> {
     Ok(match cell {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.trim().to_owned(),
@@ -78,22 +79,20 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::Bool(true) => "kyllä".to_owned(),
         Data::Bool(false) => "ei".to_owned(),
         Data::DateTime(serial) => excel_date(serial.as_f64())?,
-        Data::Error(error) => {
-            return Err(format!("The cell shows an Excel error ({error}); fix the formula or type the value."));
-        }
+        Data::Error(error) => return Err(CellProblem::ExcelError(error.to_string())),
     })
 }
 
 /// An Excel serial date (days since 30.12.1899, the 1900 system) as local `d.m.yyyy h.mm` text.
-fn excel_date(serial: f64) -> Result<String, String> {
+fn excel_date(serial: f64) -> Result<String, CellProblem> {
     let seconds = (serial * 86_400.0).round();
     if !(0.0..=1e11).contains(&seconds) {
-        return Err(format!("The date cell holds {serial}, which is not a date Excel can show."));
+        return Err(CellProblem::NotAnExcelDate(serial.to_string()));
     }
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).and_then(|day| day.and_hms_opt(0, 0, 0));
     let at = epoch
         .and_then(|epoch| epoch.checked_add_signed(TimeDelta::seconds(seconds as i64)))
-        .ok_or_else(|| format!("The date cell holds {serial}, which is not a date."))?;
+        .ok_or_else(|| CellProblem::NotAnExcelDate(serial.to_string()))?;
     Ok(if seconds % 86_400.0 == 0.0 {
         at.format("%-d.%-m.%Y").to_string()
     } else {

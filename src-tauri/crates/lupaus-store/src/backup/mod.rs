@@ -1,0 +1,156 @@
+//! Backups, their rotation, and restore.
+//!
+//! A backup is made with SQLite's online backup API from the open connection, so it is a
+//! consistent snapshot even while the app keeps writing. It is written beside its final name,
+//! synced, renamed into place, and verified (opened read-only: SQLite header, our
+//! `application_id`, a schema version this build knows, `PRAGMA integrity_check`). A backup that
+//! does not verify is deleted and the call fails.
+//!
+//! Scheduled backups live in `<data dir>/backups/` named `lupaus-YYYY-MM-DD-HHMMSS.db` in the
+//! desk's local time. Rotation keeps the newest backup of each of the 7 most recent days that have
+//! one, plus the newest of each of the 4 most recent ISO weeks (the two overlap, as with restic's
+//! `--keep-daily 7 --keep-weekly 4`, so about a month is covered); counting days that have a backup
+//! (not calendar days) means a PC that was off for a month still keeps its last good backups.
+//! Files with other names are never touched.
+//!
+//! Restore refuses anything that does not verify, keeps what it replaces as
+//! `lupaus.db.before-restore-<UTC time>`, and copies the backup in with the backup API, which
+//! replaces the live file's content in one transaction (WAL-aware, so no stale `-wal` can be
+//! replayed over the restored data).
+
+mod files;
+mod inspect;
+mod restore;
+mod rotation;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+
+use self::files::{copy_database, same_file, sibling, sync_dir};
+use self::rotation::{parse_name, scheduled_backups};
+use crate::{Store, StoreError};
+
+pub use self::restore::restore;
+pub use self::rotation::rotate;
+
+/// The folder under the data directory that holds scheduled backups.
+pub const BACKUP_DIR_NAME: &str = "backups";
+/// How many days (that have a backup) keep their newest backup.
+pub const KEEP_DAILY: usize = 7;
+/// How many ISO weeks (that have a backup) keep their newest backup.
+pub const KEEP_WEEKLY: usize = 4;
+
+const NAME_PREFIX: &str = "lupaus-";
+const NAME_SUFFIX: &str = ".db";
+const NAME_TIME_FORMAT: &str = "%Y-%m-%d-%H%M%S";
+
+/// What verifying one backup file found.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct BackupCheck {
+    pub path: String,
+    /// Readable, ours, a schema this build knows, and SQLite's integrity check says ok.
+    pub verified: bool,
+    /// Why it is not verified, as a sentence.
+    pub problem: Option<String>,
+    /// When it was taken (the desk's local time), from a scheduled backup's name.
+    pub taken_local: Option<NaiveDateTime>,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    pub schema_version: Option<i64>,
+    pub cases: Option<i64>,
+}
+
+/// What [`restore`] did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreReport {
+    pub restored_from: String,
+    pub database: String,
+    /// The copy of what was replaced, if there was a database before.
+    pub previous_kept_as: Option<String>,
+    pub cases: i64,
+    pub schema_version: i64,
+}
+
+/// `backups/` beside the database file: the data directory's backup folder.
+pub fn backups_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or_else(|| Path::new(".")).join(BACKUP_DIR_NAME)
+}
+
+impl Store {
+    /// Writes a verified backup of this database to `dest` (replacing a file already there).
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupCheck, StoreError> {
+        if same_file(dest, self.path()) {
+            return Err(StoreError::BackupInvalid {
+                path: dest.to_path_buf(),
+                reason: "it is the database itself; a backup must go to another file.".into(),
+            });
+        }
+        if let Some(parent) = dest.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let partial = sibling(dest, ".partial");
+        let _ = std::fs::remove_file(&partial);
+        let copied = copy_database(&self.conn, &partial).and_then(|()| {
+            std::fs::File::open(&partial)?.sync_all()?;
+            std::fs::rename(&partial, dest)?;
+            sync_dir(dest);
+            Ok(())
+        });
+        if let Err(error) = copied {
+            let _ = std::fs::remove_file(&partial);
+            return Err(error);
+        }
+        let check = verify(dest);
+        if !check.verified {
+            let _ = std::fs::remove_file(dest);
+            return Err(StoreError::BackupInvalid {
+                path: dest.to_path_buf(),
+                reason: check.problem.unwrap_or_else(|| "it did not verify.".into()),
+            });
+        }
+        tracing::info!(path = %dest.display(), "backup written and verified");
+        Ok(check)
+    }
+
+    /// A backup into `dir` named by the desk's local time, then rotation of that folder.
+    pub fn backup_into(&self, dir: &Path, now: DateTime<Utc>) -> Result<BackupCheck, StoreError> {
+        let zone = self.desk_settings()?.calendar.zone();
+        let local = now.with_timezone(&zone).naive_local();
+        let dest = dir.join(format!("{NAME_PREFIX}{}{NAME_SUFFIX}", local.format(NAME_TIME_FORMAT)));
+        let check = self.backup_to(&dest)?;
+        rotate(dir)?;
+        Ok(check)
+    }
+}
+
+/// The app's daily backup: at most one per local day in `<data_dir>/backups/`, then rotation.
+/// Returns the new backup's path, or `None` when today's backup already exists. Call it at start
+/// and once a day; it is cheap when there is nothing to do.
+pub fn run_scheduled(store: &Store, data_dir: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
+    let dir = data_dir.join(BACKUP_DIR_NAME);
+    let zone = store.desk_settings()?.calendar.zone();
+    let today = now.with_timezone(&zone).date_naive();
+    if scheduled_backups(&dir)?.iter().any(|(taken, _)| taken.date() == today) {
+        return Ok(None);
+    }
+    let check = store.backup_into(&dir, now)?;
+    Ok(Some(PathBuf::from(check.path)))
+}
+
+/// Verifies one file as a Lupaus backup. Never fails: what is wrong is in `problem`.
+pub fn verify(path: &Path) -> BackupCheck {
+    let size_bytes = std::fs::metadata(path).map(|meta| meta.len()).unwrap_or(0);
+    let taken_local = path.file_name().and_then(|name| name.to_str()).and_then(parse_name);
+    let (verified, problem, schema_version, cases) = match inspect::inspect(path) {
+        Ok(found) => (true, None, Some(found.schema_version), Some(found.cases)),
+        Err(problem) => (false, Some(problem.to_string()), None, None),
+    };
+    BackupCheck { path: path.display().to_string(), verified, problem, taken_local, size_bytes, schema_version, cases }
+}
+
+/// The scheduled backups in `dir`, newest first, each verified.
+pub fn list(dir: &Path) -> Result<Vec<BackupCheck>, StoreError> {
+    Ok(scheduled_backups(dir)?.iter().rev().map(|(_, path)| verify(path)).collect())
+}
