@@ -32,7 +32,15 @@ const COMMANDS: &[&str] = &[
     "current_person",
     "list_people",
     "switch_person",
+    "save_person",
+    "deactivate_person",
+    "set_pin",
+    "clear_pin",
     "calendar_days",
+    "database_status",
+    "recovery_info",
+    "restore_backup",
+    "quit_app",
 ];
 
 fn main() {

@@ -32,7 +32,7 @@ impl From<AutostartError> for IpcError {
             AutostartError::NoConfigDir | AutostartError::BadProgramPath(_) => "autostart_unavailable",
             AutostartError::Io { .. } => "autostart_failed",
         };
-        IpcError { code: code.into(), message: error.to_string(), field: None }
+        IpcError::new(code, &error.to_string())
     }
 }
 

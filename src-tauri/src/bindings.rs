@@ -46,7 +46,7 @@ pub fn render() -> String {
         c.visit::<crate::error::IpcError>();
         c.visit::<crate::commands::app::AppInfo>();
         c.visit::<crate::autostart::AutostartStatus>();
-        c.visit::<crate::commands::settings::CurrentPerson>();
+        c.visit::<crate::commands::people::CurrentPerson>();
         c.visit::<lupaus_core::case::NewCase>();
         c.visit::<lupaus_core::lifecycle::CaseCommand>();
         c.visit::<lupaus_core::promise::NewPromise>();
@@ -64,6 +64,9 @@ pub fn render() -> String {
         c.visit::<lupaus_store::reminders::RaisedReminder>();
         c.visit::<lupaus_store::attachments::Attachment>();
         c.visit::<lupaus_store::backup::BackupCheck>();
+        c.visit::<crate::commands::recovery::DatabaseStatus>();
+        c.visit::<crate::commands::recovery::RecoveryInfo>();
+        c.visit::<lupaus_store::recovery::RecoveryReport>();
         c.visit::<lupaus_core::desk_figures::DeskFigures>();
         c.visit::<lupaus_core::lessons::Lesson>();
         c.visit::<lupaus_core::lessons::LessonEntry>();
@@ -74,7 +77,15 @@ pub fn render() -> String {
         out.push_str(declaration);
         out.push('\n');
     }
+    // Every error code and reason key the UI can receive, so its tests can check each has words.
+    out.push_str(&constant_list("ERROR_CODES", &crate::error::all_codes()));
+    out.push_str(&constant_list("ERROR_REASONS", lupaus_core::reason::ALL));
     out
+}
+
+fn constant_list(name: &str, values: &[&str]) -> String {
+    let quoted: Vec<String> = values.iter().map(|value| format!("'{value}'")).collect();
+    format!("\nexport const {name} = [{}] as const;\n", quoted.join(", "))
 }
 
 #[test]

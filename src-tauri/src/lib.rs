@@ -8,40 +8,50 @@ mod backups;
 mod bindings;
 mod commands;
 mod error;
+mod integrity;
 mod logging;
+mod maintenance;
 mod paths;
 mod reminders;
 mod state;
 mod tray;
+pub mod webview;
 
-use lupaus_store::Store;
+use lupaus_store::recovery::{self, CheckedAtOpen};
 use tauri::{App, RunEvent};
 
 use crate::reminders::texts::Language;
-use crate::state::AppState;
+use crate::state::{AppState, DatabaseProblem};
 
-/// Starts Lupaus: logging, the database, then the window. Exits with a message if the database
-/// cannot be opened, rather than showing a window that cannot save.
+/// Starts Lupaus: logging, the database, then the window. A database file that is damaged, not
+/// ours, or from a newer Lupaus is left untouched and the window opens on the recovery screen;
+/// any other failure to open (no permission, a busy disk) exits with a message.
 pub fn run() {
     let args = args::AppArgs::from_env();
     let _log_guard = logging::init(&lupaus_store::paths::data_dir().join("logs"));
     let db_path = lupaus_store::paths::resolve_db_path(args.db);
     tracing::info!(path = %db_path.display(), "opening database");
-    let store = match Store::open(&db_path) {
-        Ok(store) => store,
+    let (state, check_owed) = match recovery::open_checked(&db_path) {
+        Ok((store, checked)) => {
+            let person = commands::people::person_at_start(&store, state::os_user());
+            (AppState::new(store, person), checked == CheckedAtOpen::StructureOnly)
+        }
+        Err(error) if recovery::needs_recovery(&error) => {
+            tracing::error!(code = error.code(), %error, "the database cannot be used; showing the recovery screen");
+            (AppState::needing_recovery(db_path, DatabaseProblem::at_open(&error), state::os_user()), false)
+        }
         Err(error) => {
             tracing::error!(code = error.code(), %error, "cannot open the database");
             eprintln!("Lupaus: {error}");
             std::process::exit(2);
         }
     };
-    let state = AppState::new(store, state::os_user());
 
     let builder = tauri::Builder::default()
         .manage(state)
         .manage(autostart::Autostart::for_this_process())
-        .setup(|app| {
-            start_background(app);
+        .setup(move |app| {
+            start_background(app, check_owed);
             Ok(())
         })
         .on_window_event(tray::on_window_event);
@@ -59,17 +69,24 @@ pub fn run() {
     }
 }
 
-/// The tray and the reminder scheduler. Neither can stop the app from starting.
-fn start_background(app: &App) {
+/// The tray, the reminder scheduler, the daily backup, the idle maintenance and, for a file too
+/// big to check before the window opened, the database check. None can stop the app from
+/// starting; the tasks that need the store wait while none is open.
+fn start_background(app: &App, check_owed: bool) {
     let texts = Language::of_os().texts();
     tray::install(app.handle(), texts);
     reminders::desktop::start(app.handle(), texts);
     backups::start(app.handle());
+    maintenance::start(app.handle());
+    if check_owed {
+        integrity::start_background_check(app.handle());
+    }
 }
 
 /// Registers the commands; shared by the real app and the command wiring tests.
 fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
+    // Wrong PINs are counted here, in memory, for every window and the wiring tests alike.
+    builder.manage(commands::people::PinGuard::default()).invoke_handler(tauri::generate_handler![
         commands::app::app_info,
         commands::autostart::get_autostart,
         commands::autostart::set_autostart,
@@ -96,12 +113,22 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::promises::suggest_due,
         commands::settings::get_settings,
         commands::settings::save_settings,
-        commands::settings::current_person,
-        commands::settings::list_people,
-        commands::settings::switch_person,
+        commands::people::current_person,
+        commands::people::list_people,
+        commands::people::switch_person,
+        commands::people::save_person,
+        commands::people::deactivate_person,
+        commands::people::set_pin,
+        commands::people::clear_pin,
         commands::settings::calendar_days,
+        commands::recovery::database_status,
+        commands::recovery::recovery_info,
+        commands::recovery::restore_backup,
+        commands::recovery::quit_app,
     ])
 }
 
+#[cfg(test)]
+mod recovery_wiring_tests;
 #[cfg(test)]
 mod wiring_tests;

@@ -146,6 +146,14 @@ describe('the case list screen', () => {
     expect(backend.calls).not.toContain('create_case');
   });
 
+  it('jumps to the case search with Ctrl+F', async () => {
+    fakeBackend('en-US');
+    render(App);
+    await screen.findByText('No complaints yet');
+    await fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
+    expect(document.activeElement).toBe(screen.getByTestId('filter-search'));
+  });
+
   it('shows earlier complaints of a known customer while the name is typed', async () => {
     fakeBackend('fi-FI');
     render(App);

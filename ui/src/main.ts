@@ -1,7 +1,8 @@
 import { mount } from 'svelte';
-import App from './App.svelte';
+import RecoveryGate from './lib/RecoveryGate.svelte';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target });
+// The gate shows the desk (App.svelte), or the recovery screen when the database cannot be used.
+export default mount(RecoveryGate, { target });

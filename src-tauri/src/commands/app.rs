@@ -16,7 +16,8 @@ pub struct AppInfo {
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
-    let db_path = state.store()?.path().display().to_string();
+    // Also while the recovery screen is up: the window needs the locale then too.
+    let db_path = state.db_path().display().to_string();
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         db_path,

@@ -6,5 +6,7 @@ pub mod autostart;
 pub mod cases;
 pub mod data;
 pub mod lead;
+pub mod people;
 pub mod promises;
+pub mod recovery;
 pub mod settings;

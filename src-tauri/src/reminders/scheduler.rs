@@ -11,20 +11,20 @@
 //! The store is a `std::sync::Mutex`: it is locked only inside `spawn_blocking`, never across an
 //! `.await`. The sink is called off the runtime too, with a timeout.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use lupaus_core::clock::Clock;
 use lupaus_core::lifecycle::Role;
 use lupaus_core::reminder::ReminderKind;
-use lupaus_store::{Store, StoreError};
+use lupaus_store::StoreError;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use super::{Raised, ReminderSink};
-use crate::state::AppState;
+use crate::state::{AppState, SharedStore, StoreUnavailable};
 
 /// The longest the scheduler sleeps without looking at the store again.
 pub const RECHECK: Duration = Duration::from_secs(60);
@@ -33,8 +33,8 @@ pub const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum TickError {
-    #[error("the database lock was poisoned by an earlier failure")]
-    Poisoned,
+    #[error(transparent)]
+    Unavailable(#[from] StoreUnavailable),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("the reminder pass did not finish: {0}")]
@@ -50,7 +50,7 @@ struct Pass {
 
 /// The scheduler before it is started; [`Scheduler::tick`] drives single passes in tests.
 pub struct Scheduler {
-    store: Arc<Mutex<Store>>,
+    store: SharedStore,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
     sink: Arc<dyn ReminderSink>,
@@ -99,6 +99,8 @@ impl Scheduler {
             let now = self.clock.now();
             let wait = match self.tick(now).await {
                 Ok(next_at) => time_to_sleep(now, next_at),
+                // The recovery screen is up; a restore wakes the scheduler through `wake`.
+                Err(TickError::Unavailable(StoreUnavailable::NotOpen)) => RECHECK,
                 Err(error) => {
                     tracing::error!(%error, "reminder pass failed; trying again in a minute");
                     RECHECK
@@ -117,7 +119,7 @@ impl Scheduler {
     /// One pass at `now`: raise and deliver what is due, report the overdue count, and say when
     /// the next reminder is planned.
     pub async fn tick(&mut self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, TickError> {
-        let store = Arc::clone(&self.store);
+        let store = self.store.clone();
         let pass = tokio::task::spawn_blocking(move || raise(&store, now)).await??;
         if !pass.raised.reminders.is_empty() {
             tracing::info!(count = pass.raised.reminders.len(), "reminders raised");
@@ -147,8 +149,8 @@ impl Scheduler {
 }
 
 /// The synchronous part of a pass, holding the store's lock only here.
-fn raise(store: &Mutex<Store>, now: DateTime<Utc>) -> Result<Pass, TickError> {
-    let mut store = store.lock().map_err(|_| TickError::Poisoned)?;
+fn raise(store: &SharedStore, now: DateTime<Utc>) -> Result<Pass, TickError> {
+    let mut store = store.lock()?;
     let mut reminders = store.raise_due_reminders(now)?;
     // One pass can raise steps of several promises; people should hear of them in firing order.
     reminders.sort_by_key(|reminder| reminder.fire_at);

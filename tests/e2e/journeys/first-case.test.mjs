@@ -49,6 +49,8 @@ test('log a first complaint and find it again after a restart', async () => {
 
   browser = await startApp(db);
   try {
+    // The list fetches its first page after the heading shows: wait for a row before counting.
+    await (await byTestId(browser, 'case-row')).waitForExist({ timeout: 10000 });
     const rows = await browser.$$('[data-testid="case-row"]');
     assert.equal(rows.length, 1, 'the case survives a restart');
     assert.equal(await (await rows[0].$('td:nth-child(3)')).getText(), 'Maija Meikäläinen');

@@ -1,6 +1,7 @@
 // Typed calls to the Rust commands. Types come from `bindings.ts`, generated from Rust.
 // Argument keys are the Rust parameter names in camelCase (Tauri converts them).
 import { invoke } from '@tauri-apps/api/core';
+import { reportIfDatabaseProblem } from './recovery';
 import type {
   AppInfo,
   Attachment,
@@ -15,6 +16,7 @@ import type {
   CaseSummary,
   CurrentPerson,
   Customer,
+  DatabaseStatus,
   DeskFigures,
   DeskSettings,
   IpcError,
@@ -25,14 +27,24 @@ import type {
   Person,
   Promise as KeptPromise,
   PromiseView,
+  RecoveryInfo,
+  RecoveryReport,
   Renegotiated,
+  Role,
 } from './bindings';
 
 /** Every failed command rejects with an IpcError; anything else (a crash in IPC) is wrapped. */
 export function asIpcError(error: unknown): IpcError {
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
-    const { code, message, field } = error as IpcError;
-    return { code: String(code), message: String(message), field: field ?? null };
+    const { code, message, field, reason, params } = error as IpcError;
+    // The reason and its values let the UI word the error in the person's language.
+    return {
+      code: String(code),
+      message: String(message),
+      field: field ?? null,
+      ...(reason ? { reason: String(reason) } : {}),
+      ...(params ? { params } : {}),
+    };
   }
   return { code: 'internal', message: String(error), field: null };
 }
@@ -41,7 +53,9 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    throw asIpcError(error);
+    const failure = asIpcError(error);
+    reportIfDatabaseProblem(failure); // Any screen's call can find the file damaged.
+    throw failure;
   }
 }
 
@@ -69,7 +83,13 @@ export const api = {
   reassignPromise: (promiseId: number, owner: string) => call<KeptPromise>('reassign_promise', { promiseId, owner }),
 
   listPeople: () => call<Person[]>('list_people'),
-  switchPerson: (name: string) => call<CurrentPerson>('switch_person', { name }),
+  /** `pin` only for a person who has one; the back end refuses a missing or wrong PIN. */
+  switchPerson: (name: string, pin: string | null = null) =>
+    call<CurrentPerson>('switch_person', pin === null ? { name } : { name, pin }),
+  savePerson: (name: string, role: Role) => call<Person[]>('save_person', { name, role }),
+  deactivatePerson: (name: string) => call<Person[]>('deactivate_person', { name }),
+  setPin: (name: string, pin: string) => call<Person[]>('set_pin', { name, pin }),
+  clearPin: (name: string) => call<Person[]>('clear_pin', { name }),
 
   /** Dates are calendar days in the desk's zone ("2026-11-01"); `to` is included. */
   deskFigures: (from: string, to: string) => call<DeskFigures>('desk_figures', { from, to }),
@@ -89,6 +109,15 @@ export const api = {
   setAutostart: (enabled: boolean) => call<AutostartStatus>('set_autostart', { enabled }),
   listBackups: () => call<BackupCheck[]>('list_backups'),
   backupNow: () => call<BackupCheck>('backup_now'),
+
+  /** Whether the database is in use, or why not (the recovery screen is then shown). */
+  databaseStatus: () => call<DatabaseStatus>('database_status'),
+  recoveryInfo: () => call<RecoveryInfo>('recovery_info'),
+  /** Restores a listed backup; the file it replaces is kept aside untouched. `acceptOlder` is
+   * required when the database came from a newer Lupaus. */
+  restoreBackup: (path: string, acceptOlder: boolean) =>
+    call<RecoveryReport>('restore_backup', { path, acceptOlder }),
+  quitApp: () => call<void>('quit_app'),
 
   /** Copies the file at `path` into the data folder and records it on the case. */
   attachFile: (caseId: number, path: string) => call<Attachment>('attach_file', { caseId, path }),

@@ -103,7 +103,11 @@ allowed_actions: Array<ActionKind>,
 /**
  * Why root cause and responsibility are still locked, if they are.
  */
-root_cause_lock: string | null, figures: CaseFigures, 
+root_cause_lock: string | null, 
+/**
+ * The same as a reason key (`lupaus_core::reason`), so the UI says it in the person's language.
+ */
+root_cause_lock_reason?: string, figures: CaseFigures, 
 /**
  * The event log, oldest first: the case's timeline.
  */
@@ -179,9 +183,19 @@ search: string | null, sort: CaseSort,
  */
 limit: number | null, 
 /**
- * Continue after this case (newest-first lists only).
+ * Continue after this case: the last row of the page before.
  */
-after_id: number | null, };
+after_id: number | null, 
+/**
+ * In promise order (due today, overdue, by next promise): the `next_promise_due` of the row
+ * named by `after_id`. Sent by the UI rather than read again, so a promise kept while the
+ * agent scrolls cannot move the page boundary.
+ */
+after_due: string | null, 
+/**
+ * In a search: how many matching rows the UI already has (relevance order has no key).
+ */
+offset: number | null, };
 
 /**
  * Which cases to list: newest first, one page at a time.
@@ -297,6 +311,28 @@ case_count: number, };
  */
 export type CustomerInput = { name: string, email: string | null, phone: string | null, customer_number: string | null, };
 
+/**
+ * Why the database file is not in use: a stable code and the store's sentence about it.
+ */
+export type DatabaseProblem = { 
+/**
+ * `database_corrupt`, `not_lupaus_database` or `database_too_new`.
+ */
+code: string, message: string, 
+/**
+ * Found by the check after start (the desk was in use) rather than when opening.
+ */
+found_while_running: boolean, };
+
+/**
+ * What the window shows first: the desk, or the recovery screen and why.
+ */
+export type DatabaseStatus = { db_path: string, 
+/**
+ * Set when the file cannot be used; the desk is then replaced by the recovery screen.
+ */
+problem: DatabaseProblem | null, };
+
 export type Decline = { basis: DeclineBasis, explanation: string, by: string, at: string, };
 
 /**
@@ -371,11 +407,25 @@ export type HandOff = { from: string, to: string, note: string, customer_told: s
  */
 export type HolidayName = { fi: string, sv: string, en: string, };
 
-export type IpcError = { code: string, message: string, 
+export type IpcError = { code: string, 
+/**
+ * The same in English, for the log and for codes the UI has no words for.
+ */
+message: string, 
 /**
  * The input field the error is about, so the UI can show it next to that field.
  */
-field: string | null, };
+field: string | null, 
+/**
+ * Why, as a stable key the UI words itself (`case_closed`, `too_long`); see
+ * `lupaus_core::reason`.
+ */
+reason?: string, 
+/**
+ * Values the UI's sentence names, e.g. `max_mb` for `file_too_large`; left out when empty.
+ * (A map, not `Option<map>`: every command's `Result` carries this type, so it stays small.)
+ */
+params?: { [key in string]: string }, };
 
 /**
  * One stored entry with its case, for the lessons list.
@@ -451,7 +501,14 @@ export type Party = "us" | "supplier" | "customer" | "shared";
  */
 export type Period = { from: string, to: string, };
 
-export type Person = { name: string, role: Role, };
+/**
+ * A person on the desk's list. The PIN itself never leaves the store; only whether there is one.
+ */
+export type Person = { name: string, role: Role, 
+/**
+ * Switching to this person asks for their PIN.
+ */
+has_pin: boolean, };
 
 /**
  * The desk's rules that are settings, not code. Passed in, never read from the environment.
@@ -522,6 +579,50 @@ export type PromiseView = { promise: Promise, status: PromiseStatus, case_refere
  * One reminder step raised now, with what a notification needs to say.
  */
 export type RaisedReminder = { promise: PromiseView, key: string, kind: ReminderKind, fire_at: string, };
+
+/**
+ * One backup as the recovery screen lists it.
+ */
+export type RecoveryBackup = { path: string, 
+/**
+ * When it was taken, in the desk's local time (from its name).
+ */
+taken_local: string, size_bytes: number, schema_version: number | null, 
+/**
+ * Counted only for files small enough to count quickly.
+ */
+cases: number | null, 
+/**
+ * A Lupaus database this build can open. Every backup was fully verified when it was written,
+ * and a restore verifies the chosen one again before it replaces anything.
+ */
+usable: boolean, 
+/**
+ * Why it cannot be used, as a sentence.
+ */
+problem: string | null, };
+
+/**
+ * The recovery screen's content.
+ */
+export type RecoveryInfo = { db_path: string, problem: DatabaseProblem | null, 
+/**
+ * Where the backups are looked for, to name when there are none.
+ */
+backups_dir: string, 
+/**
+ * Newest first.
+ */
+backups: Array<RecoveryBackup>, };
+
+/**
+ * What [`restore_setting_aside`] did.
+ */
+export type RecoveryReport = { restored_from: string, database: string, 
+/**
+ * Where the file that was replaced now is, untouched; `None` if there was none.
+ */
+set_aside_as: string | null, cases: number, };
 
 /**
  * What we do (or offer to do) for the customer.
@@ -655,3 +756,7 @@ week_start: string, kept_on_time: number, kept_late: number, broken: number, };
  * "business days" must mean what the customer understands by them.
  */
 export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours | null, wednesday: OpeningHours | null, thursday: OpeningHours | null, friday: OpeningHours | null, saturday: OpeningHours | null, sunday: OpeningHours | null, };
+
+export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
+
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'hand_back_bounces', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long'] as const;

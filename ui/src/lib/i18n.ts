@@ -30,17 +30,35 @@ export function label(language: Language, prefix: string, value: string): string
 }
 
 /**
- * Codes whose back-end message says what to do next ("Possible now: …"): the UI shows its own
- * sentence and then the back end's.
+ * Codes whose back-end message says what to do next ("Possible now: …"): without a reason key
+ * the UI shows its own sentence and then the back end's.
  */
 const EXPLAINED_BY_BACK_END = new Set(['remedy_first', 'invalid_transition', 'lead_only']);
 
-/** The sentence to show for a back-end error code; falls back to the back end's own message. */
-export function errorText(language: Language, code: string, message: string): string {
+/** What the back end says besides the code: why (`reason`, a key) and the values to name. */
+export type ErrorDetail = { reason?: string | null; params?: Record<string, string> | null };
+
+/**
+ * The sentence to show for a back-end error, in the person's language: the code's sentence, then
+ * the reason's (e.g. "This cannot be done at this stage. Compensation #2 is waiting for a
+ * lead's approval…"). The back end's English is shown only for a code or reason without words.
+ */
+export function errorText(language: Language, code: string, message: string, detail: ErrorDetail = {}): string {
+  const params = detail.params ?? {};
+  const reasonKey = `reason.${detail.reason}` as MessageKey;
+  const because = detail.reason && reasonKey in en ? translate(language, reasonKey, params) : null;
+  // Bad input is shown next to its field: the reason alone says what to fix there.
+  if (code === 'invalid_input') return because ?? message;
   const key = `error.${code}` as MessageKey;
-  if (!(key in en) || code === 'invalid_input') return message;
-  const sentence = translate(language, key);
+  if (!(key in en)) return message;
+  const sentence = translate(language, key, params);
+  if (because) return `${sentence} ${because}`;
   return EXPLAINED_BY_BACK_END.has(code) && message.trim() !== '' ? `${sentence} ${message}` : sentence;
+}
+
+/** [`errorText`] for an error as the back end sent it. */
+export function errorSentence(language: Language, error: { code: string; message: string } & ErrorDetail): string {
+  return errorText(language, error.code, error.message, error);
 }
 
 const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };

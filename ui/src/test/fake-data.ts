@@ -39,6 +39,16 @@ const LOCKS: Record<Stage, string | null> = {
   closed: 'The case is closed; a lead can reopen it.',
 };
 
+/** The reason keys of `LOCKS`, as the back end sends them alongside. */
+const LOCK_REASONS: Record<Stage, string | undefined> = {
+  intake: 'lock_agree_and_deliver_first',
+  solving: 'lock_agree_and_deliver_first',
+  remedy_agreed: 'lock_deliver_agreed_first',
+  remedy_delivered: undefined,
+  root_cause: undefined,
+  closed: 'case_closed',
+};
+
 /** A realistic `CaseDetail` for case 1 in `stage`, as an agent sees it. */
 export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDetail {
   const opened = { at: '2026-11-23T08:00:00Z', actor: { person: 'Aino', role: 'agent' as const }, stage_before: 'intake' as const, stage_after: 'intake' as const, event: { kind: 'opened' as const, intake } };
@@ -78,6 +88,7 @@ export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDeta
     },
     allowed_actions: ALLOWED[stage],
     root_cause_lock: LOCKS[stage],
+    root_cause_lock_reason: LOCK_REASONS[stage],
     sla: {
       first_response_due: '2026-11-23T10:00:00Z',
       remedy_due: '2026-11-25T14:00:00Z',

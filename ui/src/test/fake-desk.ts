@@ -162,7 +162,9 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     attach_file: (args) => {
       const path = String(args.path);
       const name = path.split('/').at(-1) ?? path;
-      if (name.endsWith('.iso')) throw { code: 'invalid_input', message: `${name} is 700 MB; attachments can be at most 25 MB.`, field: 'file' };
+      if (name.endsWith('.iso')) {
+        throw { code: 'file_too_large', message: `${name} is 700 MB; attachments can be at most 25 MB.`, field: 'file', params: { max_mb: '25' } };
+      }
       const attachment = { id: nextId++, case_id: 1, file_name: name, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW };
       desk.detail = { ...desk.detail, attachments: [...desk.detail.attachments, attachment] };
       return attachment;

@@ -3,9 +3,9 @@
 import type { CalendarDay, DeskFigures, DeskSettings, Person } from '../lib/bindings';
 
 export const PEOPLE: Person[] = [
-  { name: 'Aino', role: 'agent' },
-  { name: 'Leena', role: 'lead' },
-  { name: 'Mikko', role: 'agent' },
+  { name: 'Aino', role: 'agent', has_pin: false },
+  { name: 'Leena', role: 'lead', has_pin: false },
+  { name: 'Mikko', role: 'agent', has_pin: false },
 ];
 
 /** November 2026 at a mid-sized desk. Kept on time: 49 of 58 whose fate is known, 84.5 %. */

@@ -258,7 +258,7 @@ pub enum SettingsCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
-    /// Add a person or change their role.
+    /// Add a person or change their role (team leads; anyone for a new desk's first lead).
     Add {
         name: String,
         /// agent or lead.
@@ -266,4 +266,17 @@ pub enum PersonCommand {
         role: String,
     },
     List,
+    /// Take a person off the desk's list (team leads only); their name stays on their work.
+    Deactivate {
+        name: String,
+    },
+    /// Set your own PIN (4 to 8 digits), read as one line from standard input so it stays out of
+    /// the shell history, e.g. `lupaus-cli --person Aino person set-pin Aino < pin.txt`.
+    SetPin {
+        name: String,
+    },
+    /// Clear a PIN: your own, or anyone's as a team lead (a forgotten PIN).
+    ClearPin {
+        name: String,
+    },
 }

@@ -16,7 +16,8 @@ use ts_rs::TS;
 use crate::{Store, StoreError, time};
 
 /// Largest file accepted: photos of a broken product and scanned receipts fit comfortably.
-pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
+pub const MAX_ATTACHMENT_BYTES: u64 = MAX_ATTACHMENT_MEGABYTES * 1024 * 1024;
+const MAX_ATTACHMENT_MEGABYTES: u64 = 25;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Attachment {
@@ -49,10 +50,13 @@ impl Store {
             .map_err(|error| CoreError::invalid("file", format!("Cannot read {file_name}: {error}")))?
             .len();
         if size > MAX_ATTACHMENT_BYTES {
-            return Err(CoreError::invalid(
-                "file",
-                format!("{file_name} is {} MB; attachments can be at most 25 MB.", size / (1024 * 1024)),
-            )
+            return Err(CoreError::FileTooLarge {
+                max_megabytes: MAX_ATTACHMENT_MEGABYTES,
+                message: format!(
+                    "{file_name} is {} MB; attachments can be at most {MAX_ATTACHMENT_MEGABYTES} MB.",
+                    size / (1024 * 1024)
+                ),
+            }
             .into());
         }
         let dir = self.attachments_dir()?;
@@ -134,7 +138,8 @@ fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, Stri
         if copied > MAX_ATTACHMENT_BYTES {
             drop(output);
             let _ = std::fs::remove_file(&temp_path);
-            return Err(CoreError::invalid("file", "The file grew past 25 MB while it was copied.").into());
+            let message = format!("The file grew past {MAX_ATTACHMENT_MEGABYTES} MB while it was copied.");
+            return Err(CoreError::FileTooLarge { max_megabytes: MAX_ATTACHMENT_MEGABYTES, message }.into());
         }
         hasher.update(&buffer[..read]);
         output.write_all(&buffer[..read])?;

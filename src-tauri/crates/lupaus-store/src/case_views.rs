@@ -2,6 +2,11 @@
 //! promises, closed; only mine or everyone's; a search; newest first or by the next promise.
 //! Each view is one indexed query: lists by receipt walk a (partial) index on `received_at`,
 //! promise views start from the open promises' due-time index.
+//!
+//! Every list is paged, so the UI fetches only what it shows. Pages continue from the last row
+//! the UI has (a keyset, never an offset into a million rows): `(received_at, id)` for newest
+//! first, `(next_promise_due, id)` in promise order. Search results come by relevance from a
+//! bounded result set (`search::MAX_RESULTS`), so there an offset is exact and cheap.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Deserialize;
@@ -46,8 +51,14 @@ pub struct CaseFilter {
     pub sort: CaseSort,
     /// Page size; at most 500.
     pub limit: Option<u32>,
-    /// Continue after this case (newest-first lists only).
+    /// Continue after this case: the last row of the page before.
     pub after_id: Option<i64>,
+    /// In promise order (due today, overdue, by next promise): the `next_promise_due` of the row
+    /// named by `after_id`. Sent by the UI rather than read again, so a promise kept while the
+    /// agent scrolls cannot move the page boundary.
+    pub after_due: Option<DateTime<Utc>>,
+    /// In a search: how many matching rows the UI already has (relevance order has no key).
+    pub offset: Option<u32>,
 }
 
 const MAX_PAGE: u32 = 500;
@@ -59,11 +70,16 @@ impl Store {
             return self.search_in_view(words, filter, now, limit);
         }
         match (filter.view, filter.sort) {
-            (CaseView::DueToday, _) => self.by_next_promise(self.end_of_today(now)?, filter.owner.as_deref(), limit),
-            (CaseView::Overdue, _) => self.by_next_promise(now, filter.owner.as_deref(), limit),
-            (_, CaseSort::NextPromise) => {
-                let rows = self.by_next_promise(DateTime::<Utc>::MAX_UTC, filter.owner.as_deref(), MAX_PAGE)?;
-                Ok(rows.into_iter().filter(|row| in_view(row, filter.view)).take(limit as usize).collect())
+            (CaseView::DueToday, _) => self.by_next_promise(self.end_of_today(now)?, "", filter, limit),
+            (CaseView::Overdue, _) => self.by_next_promise(now, "", filter, limit),
+            (view, CaseSort::NextPromise) => {
+                let condition = match view {
+                    CaseView::Open => "AND c.stage != 'closed'",
+                    CaseView::Waiting => "AND c.waiting = 1",
+                    CaseView::Closed => "AND c.stage = 'closed'",
+                    CaseView::All | CaseView::DueToday | CaseView::Overdue => "",
+                };
+                self.by_next_promise(DateTime::<Utc>::MAX_UTC, condition, filter, limit)
             }
             (CaseView::All, CaseSort::Newest) => self.list_cases(&self.page(filter, None, limit)),
             (CaseView::Closed, CaseSort::Newest) => self.list_cases(&self.page(filter, Some("closed"), limit)),
@@ -101,22 +117,29 @@ impl Store {
         rows.map(|row| row?).collect()
     }
 
-    /// Cases with an open promise due before `until`, soonest first.
+    /// Cases with an open promise due before `until`, soonest first, after the filter's
+    /// `(after_due, after_id)`; `condition` narrows the cases further (`AND ...` on `c`).
     fn by_next_promise(
         &self,
         until: DateTime<Utc>,
-        owner: Option<&str>,
+        condition: &str,
+        filter: &CaseFilter,
         limit: u32,
     ) -> Result<Vec<CaseSummary>, StoreError> {
+        let (after_due, after_id) = match (filter.after_id, filter.after_due) {
+            (Some(id), Some(due)) => (time::to_millis(due), id),
+            _ => (i64::MIN, i64::MIN),
+        };
         let sql = format!(
             "{SUMMARY_SELECT}
              JOIN (SELECT case_id, MIN(due_at) AS first_due FROM promises
                    WHERE state = 'open' AND due_at < ?1 GROUP BY case_id) due ON due.case_id = c.id
-             WHERE (?2 IS NULL OR c.owner = ?2)
+             WHERE (due.first_due, c.id) > (?4, ?5) AND (?2 IS NULL OR c.owner = ?2) {condition}
              ORDER BY due.first_due, c.id LIMIT ?3"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params![time::to_millis(until), owner, limit], summary_from_row)?;
+        let parameters = rusqlite::params![time::to_millis(until), filter.owner, limit, after_due, after_id];
+        let rows = statement.query_map(parameters, summary_from_row)?;
         rows.map(|row| row?).collect()
     }
 
@@ -128,17 +151,26 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<CaseSummary>, StoreError> {
         let end_of_today = self.end_of_today(now)?;
-        let found = self.search_cases(words, MAX_PAGE)?;
-        Ok(found
-            .into_iter()
-            .filter(|row| filter.owner.as_ref().is_none_or(|owner| &row.owner == owner))
-            .filter(|row| match filter.view {
+        let found = self.search_cases(words, crate::search::MAX_RESULTS)?;
+        let mut rows = Vec::with_capacity(found.len());
+        for row in found {
+            let in_this_view = match filter.view {
                 CaseView::DueToday => row.next_promise_due.is_some_and(|due| due < end_of_today),
                 CaseView::Overdue => row.next_promise_due.is_some_and(|due| due < now),
-                view => in_view(row, view),
-            })
-            .take(limit as usize)
-            .collect())
+                CaseView::Waiting => self.is_waiting(row.id)?,
+                view => in_view(&row, view),
+            };
+            if in_this_view && filter.owner.as_ref().is_none_or(|owner| &row.owner == owner) {
+                rows.push(row);
+            }
+        }
+        Ok(rows.into_iter().skip(filter.offset.unwrap_or(0) as usize).take(limit as usize).collect())
+    }
+
+    /// Whether a case waits on someone (not on the summary row; one primary-key look-up).
+    fn is_waiting(&self, case_id: i64) -> Result<bool, StoreError> {
+        let mut statement = self.conn.prepare_cached("SELECT waiting = 1 FROM cases WHERE id = ?1")?;
+        Ok(statement.query_row([case_id], |row| row.get(0))?)
     }
 
     fn end_of_today(&self, now: DateTime<Utc>) -> Result<DateTime<Utc>, StoreError> {
@@ -148,8 +180,7 @@ impl Store {
     }
 }
 
-/// Whether a listed row belongs to a stage-based view (waiting is not on the summary row, so a
-/// search or promise-sorted list treats "waiting" as "open").
+/// Whether a search result belongs to a stage-based view (waiting is looked up separately).
 fn in_view(row: &CaseSummary, view: CaseView) -> bool {
     match view {
         CaseView::Closed => row.stage == "closed",

@@ -40,6 +40,10 @@ pub struct CaseDetail {
     pub allowed_actions: Vec<ActionKind>,
     /// Why root cause and responsibility are still locked, if they are.
     pub root_cause_lock: Option<String>,
+    /// The same as a reason key (`lupaus_core::reason`), so the UI says it in the person's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub root_cause_lock_reason: Option<String>,
     pub figures: CaseFigures,
     /// The event log, oldest first: the case's timeline.
     pub events: Vec<EventRecord>,
@@ -119,6 +123,7 @@ impl Store {
             customer: self.customer(customer_id)?,
             allowed_actions: state.allowed_actions(viewer.role),
             root_cause_lock: state.root_cause_lock(),
+            root_cause_lock_reason: state.root_cause_lock_reason().map(str::to_owned),
             figures: figures(&events),
             promises: self.case_promises(case_id, now)?,
             state,
@@ -227,29 +232,28 @@ pub(crate) fn insert_case(
 ) -> Result<i64, StoreError> {
     let customer_id = customers::find_or_create(tx, &intake.get().customer, at)?;
     let year = CaseRef::for_received(at, 0).year;
-    let number: u32 =
-        tx.query_row("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1", [year], |row| {
-            row.get(0)
-        })?;
+    let number: u32 = tx
+        .prepare_cached("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1")?
+        .query_row([year], |row| row.get(0))?;
     let opened = open_case(intake, actor.clone(), at);
     let state = CaseState::replay(std::slice::from_ref(&opened))?;
     let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary, updated_at, state_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10)",
-        params![
-            year,
-            number,
-            customer_id,
-            time::to_millis(at),
-            state.intake.channel.as_str(),
-            state.intake.priority.as_str(),
-            state.stage.as_str(),
-            state.owner,
-            summary,
-            to_json(&state)?
-        ],
-    )?;
+    )?
+    .execute(params![
+        year,
+        number,
+        customer_id,
+        time::to_millis(at),
+        state.intake.channel.as_str(),
+        state.intake.priority.as_str(),
+        state.stage.as_str(),
+        state.owner,
+        summary,
+        to_json(&state)?
+    ])?;
     let case_id = tx.last_insert_rowid();
     events::append(tx, case_id, std::slice::from_ref(&opened))?;
     crate::search::index_case(tx, case_id, CaseRef { year, number }, &state.intake)?;

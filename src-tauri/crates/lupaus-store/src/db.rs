@@ -23,6 +23,8 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Saves committed since the idle upkeep last ran (see maintenance.rs).
+    pub(crate) writes_since_upkeep: u64,
 }
 
 /// What `check` found; the CLI prints it and the app runs it at start.
@@ -60,8 +62,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        crate::maintenance::keep_checkpoints_off_saves(&conn)?;
+        let mut store = Store { conn, path: path.to_path_buf(), writes_since_upkeep: 0 };
         store.migrate()?;
+        crate::maintenance::refresh_planner_statistics(&store.conn);
         Ok(store)
     }
 
@@ -69,7 +73,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn, path: PathBuf::from(":memory:") };
+        let mut store = Store { conn, path: PathBuf::from(":memory:"), writes_since_upkeep: 0 };
         store.migrate()?;
         Ok(store)
     }
@@ -108,6 +112,7 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
+        self.writes_since_upkeep += 1;
         Ok(value)
     }
 

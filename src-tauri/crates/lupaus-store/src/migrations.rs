@@ -176,4 +176,70 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         value_json  TEXT NOT NULL
     ) STRICT;
     "#,
+    // 2: a lighter durable save (issue 8). Every index is a B-tree page each intake writes; these
+    // three serve no query (the lead view filters owners through promises_open_by_due, figures
+    // read events through their case), so they go.
+    r#"
+    DROP INDEX promises_open_by_owner;
+    DROP INDEX case_events_by_time;
+    DROP INDEX promise_events_by_time;
+
+    -- The search index no longer merges its segments inside a save: the app merges them when
+    -- idle (maintenance.rs). Each save adds one small segment; FTS5's crisis merge still merges
+    -- inside a save once a level holds 64 of them (default 16, fewer than the saves between two
+    -- idle upkeeps on a busy desk), which bounds the segment count when no upkeep runs at all.
+    INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0);
+    INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 64);
+    "#,
 ];
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::MIGRATIONS;
+    use crate::Store;
+
+    /// A database a shipped Lupaus wrote (schema 1, one case in it) opens, is migrated to the
+    /// current schema, and keeps its data; the indexes no query reads are gone.
+    #[test]
+    fn a_version_1_database_with_data_is_migrated_in_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("lupaus.db");
+        {
+            let conn = Connection::open(&path).expect("create");
+            conn.execute_batch(MIGRATIONS[0]).expect("schema 1");
+            conn.execute_batch(
+                "PRAGMA user_version = 1; PRAGMA application_id = 1280659521;
+                 INSERT INTO customers (id, name, created_at) VALUES (1, 'Maija', 0);
+                 INSERT INTO cases (id, ref_year, ref_number, customer_id, received_at, channel, priority, stage,
+                     owner, summary, updated_at, state_json)
+                 VALUES (1, 2026, 1, 1, 0, 'phone', 'normal', 'received', 'Aino', 'Vuotaa', 0, '{}');",
+            )
+            .expect("one case");
+        }
+        let store = Store::open(&path).expect("migrates");
+        let report = store.check().expect("check");
+        assert_eq!((report.schema_version, report.cases, report.integrity.as_str()), (crate::SCHEMA_VERSION, 1, "ok"));
+        let dropped: i64 = store
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_schema WHERE name IN
+                     ('promises_open_by_owner', 'case_events_by_time', 'promise_events_by_time')",
+                [],
+                |row| row.get(0),
+            )
+            .expect("schema");
+        assert_eq!(dropped, 0);
+        let automerge: i64 = store
+            .conn
+            .query_row("SELECT v FROM case_search_config WHERE k = 'automerge'", [], |row| row.get(0))
+            .expect("search index setting");
+        assert_eq!(automerge, 0, "segments are merged by the idle upkeep, not inside saves");
+        let crisis: i64 = store
+            .conn
+            .query_row("SELECT v FROM case_search_config WHERE k = 'crisismerge'", [], |row| row.get(0))
+            .expect("search index setting");
+        assert_eq!(crisis, 64);
+    }
+}

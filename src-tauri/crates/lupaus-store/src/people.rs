@@ -1,17 +1,74 @@
-//! The `people` table: who works at the desk and in which role.
+//! The `people` table: who works at the desk, in which role, and their PIN as an Argon2id hash.
+//!
+//! Every change goes through [`lupaus_core::people::check_change`] inside the write transaction,
+//! against the list as it is in that transaction, so two leads stepping down at once cannot leave
+//! the desk without one.
 
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use lupaus_core::lifecycle::{Actor, Role};
+use lupaus_core::people::{Listed, PeopleChange, check_change, validate_pin};
 use lupaus_core::{CoreError, text};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::{Store, StoreError};
 
+/// A person on the desk's list. The PIN itself never leaves the store; only whether there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Person {
     pub name: String,
     pub role: Role,
+    /// Switching to this person asks for their PIN.
+    pub has_pin: bool,
+}
+
+/// A PIN's Argon2id hash as a PHC string (algorithm, parameters, random salt and hash).
+/// Hashing and checking are slow by design: do both without holding the store's lock.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PinHash(String);
+
+impl std::fmt::Debug for PinHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PinHash(..)")
+    }
+}
+
+impl PinHash {
+    /// Checks `pin` against the PIN rules and hashes it with a fresh random salt.
+    pub fn of(pin: &str) -> Result<PinHash, StoreError> {
+        let pin = validate_pin(pin)?;
+        let hash = Argon2::default().hash_password(pin.as_bytes()).map_err(|error| {
+            StoreError::Io(std::io::Error::other(format!("the PIN could not be hashed ({error}); try again")))
+        })?;
+        Ok(PinHash(hash.to_string()))
+    }
+
+    /// Whether `pin` is the one hashed; the comparison takes the same time wherever it differs.
+    pub fn matches(&self, pin: &str) -> bool {
+        match Argon2::default().verify_password(pin.as_bytes(), self.0.as_str()) {
+            Ok(()) => true,
+            Err(argon2::password_hash::Error::PasswordInvalid) => false,
+            Err(error) => {
+                // A damaged hash locks its owner out until a lead clears the PIN; say so in the log.
+                tracing::error!(%error, "a stored PIN hash cannot be read");
+                false
+            }
+        }
+    }
+
+    /// The stored text, for tests that must see it is not the PIN.
+    pub fn as_phc(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Who someone switching to `name` would act as, and the PIN they must give first, if any.
+#[derive(Debug, Clone)]
+pub struct SignIn {
+    pub actor: Actor,
+    pub pin: Option<PinHash>,
 }
 
 fn role_str(role: Role) -> &'static str {
@@ -21,10 +78,83 @@ fn role_str(role: Role) -> &'static str {
     }
 }
 
+fn role_of(text: &str) -> Role {
+    if text == "lead" { Role::Lead } else { Role::Agent }
+}
+
+/// The whole list, deactivated people included, as the rules see it inside a transaction.
+fn listed(tx: &Transaction<'_>) -> Result<Vec<Listed>, StoreError> {
+    let mut statement = tx.prepare_cached("SELECT name, role, active FROM people")?;
+    let rows = statement.query_map([], |row| {
+        Ok(Listed { name: row.get(0)?, role: role_of(&row.get::<_, String>(1)?), active: row.get::<_, i64>(2)? == 1 })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn person_name(name: &str) -> Result<String, StoreError> {
+    Ok(text::required("name", name, lupaus_core::case::MAX_SHORT_CHARS)?)
+}
+
 impl Store {
-    /// Adds a person, or changes the role of one already known.
+    /// Adds a person, changes their role or brings a deactivated person back, if `by` may.
+    pub fn save_person(&mut self, name: &str, role: Role, by: &Actor) -> Result<Person, StoreError> {
+        let name = person_name(name)?;
+        let change = PeopleChange::Save { name: name.clone(), role };
+        self.change_people(by, &change, |tx| {
+            tx.execute(
+                "INSERT INTO people (name, role) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET role = excluded.role, active = 1",
+                params![name, role_str(role)],
+            )?;
+            Ok(())
+        })?;
+        self.person(&name)
+    }
+
+    /// Takes a person off the desk's list; their name stays on everything they did.
+    pub fn deactivate_person(&mut self, name: &str, by: &Actor) -> Result<(), StoreError> {
+        let name = person_name(name)?;
+        self.change_people(by, &PeopleChange::Deactivate { name: name.clone() }, |tx| {
+            tx.execute("UPDATE people SET active = 0 WHERE name = ?1", [&name])?;
+            Ok(())
+        })
+    }
+
+    /// Stores `pin` (hashed beforehand with [`PinHash::of`]) as `name`'s PIN.
+    pub fn set_pin(&mut self, name: &str, pin: &PinHash, by: &Actor) -> Result<(), StoreError> {
+        let name = person_name(name)?;
+        self.change_people(by, &PeopleChange::SetPin { name: name.clone() }, |tx| {
+            tx.execute("UPDATE people SET pin_hash = ?2 WHERE name = ?1", params![name, pin.0])?;
+            Ok(())
+        })
+    }
+
+    /// Removes `name`'s PIN, e.g. when it is forgotten; they can then choose a new one.
+    pub fn clear_pin(&mut self, name: &str, by: &Actor) -> Result<(), StoreError> {
+        let name = person_name(name)?;
+        self.change_people(by, &PeopleChange::ClearPin { name: name.clone() }, |tx| {
+            tx.execute("UPDATE people SET pin_hash = NULL WHERE name = ?1", [&name])?;
+            Ok(())
+        })
+    }
+
+    /// One transaction: the rules checked against the list as it is now, then `write`.
+    fn change_people(
+        &mut self,
+        by: &Actor,
+        change: &PeopleChange,
+        write: impl FnOnce(&Transaction<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            check_change(by, &listed(tx)?, change)?;
+            write(tx)
+        })
+    }
+
+    /// Adds a person or changes their role without the rules about who may: for seeding test
+    /// and demo databases only. People change through [`Store::save_person`].
     pub fn upsert_person(&mut self, name: &str, role: Role) -> Result<Person, StoreError> {
-        let name = text::required("name", name, lupaus_core::case::MAX_SHORT_CHARS)?;
+        let name = person_name(name)?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO people (name, role) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET role = excluded.role",
@@ -32,32 +162,84 @@ impl Store {
             )?;
             Ok(())
         })?;
-        Ok(Person { name, role })
+        self.person(&name)
     }
 
+    /// The active people, by name.
     pub fn people(&self) -> Result<Vec<Person>, StoreError> {
-        let mut statement = self.conn.prepare_cached("SELECT name, role FROM people WHERE active = 1 ORDER BY name")?;
-        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
-        rows.map(|row| {
-            let (name, role) = row?;
-            Ok(Person { name, role: if role == "lead" { Role::Lead } else { Role::Agent } })
-        })
-        .collect()
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT name, role, pin_hash IS NOT NULL FROM people WHERE active = 1 ORDER BY name")?;
+        let rows = statement.query_map([], |row| {
+            Ok(Person { name: row.get(0)?, role: role_of(&row.get::<_, String>(1)?), has_pin: row.get(2)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn person(&self, name: &str) -> Result<Person, StoreError> {
+        self.people()?
+            .into_iter()
+            .find(|person| person.name == name)
+            .ok_or_else(|| StoreError::NotFound(format!("{name} is not an active person at this desk.")))
+    }
+
+    /// What switching to `name` needs: their role, and their PIN hash if they have one. A name
+    /// not on the list acts as an agent without a PIN; a deactivated person cannot be chosen.
+    pub fn sign_in(&self, name: &str) -> Result<SignIn, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CoreError::invalid("person", "Choose who is at the keyboard.").into());
+        }
+        let row: Option<(String, Option<String>, i64)> = self
+            .conn
+            .query_row("SELECT role, pin_hash, active FROM people WHERE name = ?1", [name], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .optional()?;
+        match row {
+            None => Ok(SignIn { actor: Actor::agent(name), pin: None }),
+            Some((_, _, 0)) => Err(CoreError::NotFound(format!(
+                "{name} has been deactivated at this desk. Choose another person, or ask a team lead to add {name} again."
+            ))
+            .into()),
+            Some((role, pin, _)) => {
+                Ok(SignIn { actor: Actor { person: name.to_owned(), role: role_of(&role) }, pin: pin.map(PinHash) })
+            }
+        }
+    }
+
+    /// Whether `name` is listed with a PIN, so the app must not act as them until it is given.
+    pub fn has_pin(&self, name: &str) -> Result<bool, StoreError> {
+        let has: Option<bool> = self
+            .conn
+            .query_row("SELECT pin_hash IS NOT NULL FROM people WHERE name = ?1 AND active = 1", [name.trim()], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        Ok(has.unwrap_or(false))
     }
 
     /// The actor for `name`: their recorded role, or an agent if the desk has not listed them.
+    /// Nobody (an empty name) and deactivated people cannot act: changes must name their person.
     pub fn actor(&self, name: &str) -> Result<Actor, StoreError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(CoreError::invalid("person", "Say who you are: the person's name is empty.").into());
+            return Err(CoreError::WhoAreYou(
+                "Nobody is chosen at this keyboard, so the change cannot be saved. Choose who you are with “Switch person”, then try again.".to_owned(),
+            )
+            .into());
         }
-        let role: Option<String> = self
+        let row: Option<(String, i64)> = self
             .conn
-            .query_row("SELECT role FROM people WHERE name = ?1 AND active = 1", [name], |row| row.get(0))
+            .query_row("SELECT role, active FROM people WHERE name = ?1", [name], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
-        Ok(match role.as_deref() {
-            Some("lead") => Actor::lead(name),
-            _ => Actor::agent(name),
-        })
+        match row {
+            None => Ok(Actor::agent(name)),
+            Some((_, 0)) => Err(CoreError::WhoAreYou(format!(
+                "{name} has been deactivated at this desk, so changes cannot be saved as {name}. Choose who is at the keyboard with “Switch person”."
+            ))
+            .into()),
+            Some((role, _)) => Ok(Actor { person: name.to_owned(), role: role_of(&role) }),
+        }
     }
 }

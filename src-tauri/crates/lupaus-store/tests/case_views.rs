@@ -63,6 +63,11 @@ fn each_view_lists_the_right_cases() {
     assert_eq!(references(&store, by_promise, now), vec!["R-2026-000003", "R-2026-000004"]);
     let mine = CaseFilter { owner: Some("Someone Else".into()), ..Default::default() };
     assert!(references(&store, mine, now).is_empty());
+    // A search within a view keeps to that view: "waiting" means waiting, not merely open.
+    let search = |view: CaseView| CaseFilter { view, search: Some("pesukone".into()), ..Default::default() };
+    assert_eq!(references(&store, search(CaseView::Waiting), now), vec!["R-2026-000001"]);
+    assert_eq!(references(&store, search(CaseView::Closed), now), vec!["R-2026-000002"]);
+    assert_eq!(references(&store, search(CaseView::Overdue), now), vec!["R-2026-000003"]);
 }
 
 #[test]
@@ -84,4 +89,59 @@ fn open_and_waiting_lists_walk_their_partial_indexes() {
         let plan = plan.join(" | ");
         assert!(plan.contains(index) && !plan.contains("TEMP B-TREE"), "{plan}");
     }
+}
+
+/// Reads a whole list page by page, continuing from each page's last row as the UI does.
+fn all_pages(store: &Store, filter: CaseFilter, now: chrono::DateTime<chrono::Utc>) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut filter = CaseFilter { limit: Some(3), ..filter };
+    loop {
+        let page = store.browse_cases(&filter, now).expect("page");
+        assert!(page.len() <= 3, "a page never holds more than asked for");
+        let Some(last) = page.last() else { return seen };
+        filter.after_id = Some(last.id);
+        filter.after_due = last.next_promise_due;
+        filter.offset = Some(filter.offset.unwrap_or(0) + page.len() as u32);
+        seen.extend(page.into_iter().map(|row| row.reference));
+        assert!(seen.len() <= 20, "paging must end: {seen:?}");
+    }
+}
+
+#[test]
+fn every_view_pages_without_gaps_or_repeats() {
+    let mut store = Store::open_in_memory().expect("store");
+    let monday = helsinki(2026, 11, 23, 9, 0);
+    let at = monday + Duration::minutes(30);
+    // Eight cases; promises due in an order unlike their receipt, two of them at the same time
+    // so the id breaks the tie.
+    let due_in_minutes = [50, 10, 10, 70, 30, 90, 20, 60];
+    for minutes in due_in_minutes {
+        let case_id = new_case(&mut store, monday);
+        let promise = NewPromise {
+            text: "Soitamme".into(),
+            channel: PromiseChannel::Call,
+            due_at: at + Duration::minutes(minutes),
+            owner: "Aino Agentti".into(),
+        };
+        store.make_promise(case_id, promise, &agent(), at).expect("promise");
+    }
+    let now = at + Duration::minutes(65); // six promises overdue
+    let newest: Vec<String> = (1..=8).rev().map(|n| format!("R-2026-{n:06}")).collect();
+    assert_eq!(all_pages(&store, CaseFilter::default(), now), newest);
+    assert_eq!(all_pages(&store, CaseFilter { view: CaseView::Open, ..Default::default() }, now), newest);
+
+    let by_due: Vec<String> = [2, 3, 7, 5, 1, 8, 4, 6].iter().map(|n| format!("R-2026-{n:06}")).collect();
+    let promise_order = CaseFilter { sort: CaseSort::NextPromise, ..Default::default() };
+    assert_eq!(all_pages(&store, promise_order, now), by_due);
+    let open_by_promise = CaseFilter { view: CaseView::Open, sort: CaseSort::NextPromise, ..Default::default() };
+    assert_eq!(all_pages(&store, open_by_promise, now), by_due);
+    let overdue = CaseFilter { view: CaseView::Overdue, ..Default::default() };
+    assert_eq!(all_pages(&store, overdue, now), by_due[..6].to_vec());
+
+    let search = CaseFilter { search: Some("pesukone".into()), ..Default::default() };
+    let mut found = all_pages(&store, search, now);
+    found.sort();
+    let mut expected = newest.clone();
+    expected.sort();
+    assert_eq!(found, expected, "a search pages through every match once");
 }

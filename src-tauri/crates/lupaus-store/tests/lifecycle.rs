@@ -185,7 +185,10 @@ fn an_attachment_over_the_limit_is_refused_and_leaves_nothing() {
     let file = std::fs::File::create(&big).expect("create");
     file.set_len(lupaus_store::attachments::MAX_ATTACHMENT_BYTES + 1).expect("grow");
     let error = store.attach_file(id, &big, &agent(), at).expect_err("too big");
-    assert_eq!(error.code(), "invalid_input");
+    assert_eq!(error.code(), "file_too_large");
+    assert_eq!(error.field(), Some("file"), "shown next to the file chooser");
+    let lupaus_store::StoreError::Core(core) = &error else { panic!("a core error: {error}") };
+    assert_eq!(core.params(), vec![("max_mb", "25".to_owned())], "the UI names the limit in its own words");
     assert!(error.to_string().contains("25 MB"), "{error}");
     assert!(
         !dir.path().join("attachments").exists()

@@ -165,3 +165,27 @@ fn the_desk_is_what_the_plans_were_made_on() {
     assert!(!store.search_cases("reklamaatio", 20).expect("search").is_empty());
     assert_eq!(common::agent().person, "Aino Agentti");
 }
+
+/// The customer look-up walks `customers_by_name` in name order and stops at its limit: the
+/// name-prefix part needs no sort of its own, and cases are counted only for the page returned
+/// (a common four-letter prefix matched thousands of customers, each counted, before the limit).
+#[test]
+fn customer_look_up_stops_walking_the_name_index_at_its_limit() {
+    let plans = plans();
+    let look_up = plans.iter().find(|plan| plan.name == "customer look-up").expect("customer look-up is a hot query");
+    let [statement] = look_up.statements.as_slice() else { panic!("one statement: {:#?}", look_up.statements) };
+    let plan = statement.plan.join("\n");
+    let name_walk = statement
+        .plan
+        .iter()
+        .position(|line| line.contains("customers_by_name (name>? AND name<?)"))
+        .unwrap_or_else(|| panic!("walks customers_by_name:\n{plan}"));
+    // The next line at the same depth would be a sort of every prefix match.
+    let depth = |line: &str| line.len() - line.trim_start().len();
+    let sorts_the_matches = statement.plan[name_walk + 1..]
+        .iter()
+        .take_while(|line| depth(line) >= depth(&statement.plan[name_walk]))
+        .any(|line| line.contains("TEMP B-TREE FOR ORDER BY"));
+    assert!(!sorts_the_matches, "the prefix matches are sorted instead of read in index order:\n{plan}");
+    assert!(statement.sql.contains("LIMIT ?2)"), "the name walk is limited: {}", statement.sql);
+}

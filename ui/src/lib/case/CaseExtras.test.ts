@@ -73,7 +73,7 @@ describe('the case view’s helpers', () => {
     await waitFor(() => expect(argsOf(desk, 'attach_file')).toHaveLength(2));
     expect(argsOf(desk, 'attach_file')[0]).toEqual({ caseId: 1, path: '/home/aino/kuitti.pdf' });
     expect((await within(panel).findByTestId('attachment-error')).textContent).toBe(
-      'levykuva.iso was not attached: levykuva.iso is 700 MB; attachments can be at most 25 MB.',
+      'levykuva.iso was not attached: The file is too large: attachments can be at most 25 MB. Choose a smaller file or compress it.',
     );
     const item = await within(panel).findByTestId('attachment');
     expect(item.textContent).toContain('kuitti.pdf');

@@ -81,7 +81,14 @@ describe('the case view', () => {
     expect((within(form).getByLabelText('Category') as HTMLSelectElement).disabled).toBe(false);
   });
 
-  it('shows a remedy_first refusal as a sentence next to the form, with the back end’s advice', async () => {
+  it('says why the blame side is locked in the person’s language', async () => {
+    await openCase('remedy_agreed', 'sv-FI');
+    expect(within(screen.getByTestId('blame-section')).getByTestId('lock-reason').textContent).toContain(
+      'Leverera den överenskomna gottgörelsen och meddela kunden först; grundorsak och ansvar kommer sedan.',
+    );
+  });
+
+  it('shows a remedy_first refusal as a sentence next to the form, with what to do first', async () => {
     const desk = await openCase('remedy_delivered');
     await fireEvent.click(screen.getByTestId('next-step'));
     const form = screen.getByTestId('form-record_root_cause');
@@ -90,12 +97,13 @@ describe('the case view', () => {
       code: 'remedy_first',
       message: "Agree and deliver the customer's remedy first; root cause and responsibility come after.",
       field: null,
+      reason: 'lock_agree_and_deliver_first',
     };
     await fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     const alert = await within(form).findByRole('alert');
     expect(alert.textContent).toBe(
       'Solve first: the customer’s remedy must be delivered before root cause, responsibility or cost. ' +
-        "Agree and deliver the customer's remedy first; root cause and responsibility come after.",
+        'Agree and deliver the customer’s remedy first; root cause and responsibility come after.',
     );
     expect((within(form).getByLabelText('What caused it') as HTMLTextAreaElement).value).toBe('Asennusohje puuttui');
   });
@@ -104,9 +112,17 @@ describe('the case view', () => {
     const desk = await openCase('solving', 'fi-FI');
     await fireEvent.click(screen.getByTestId('next-step'));
     const form = screen.getByTestId('form-agree_remedy');
-    desk.failNextAct = { code: 'lead_only', message: 'Only a lead can do this.', field: null };
+    desk.failNextAct = {
+      code: 'lead_only',
+      message: 'Only a lead can decide on compensation above the agent’s limit.',
+      field: null,
+      reason: 'lead_decides_compensation',
+    };
     await fireEvent.click(within(form).getByRole('button', { name: 'Tallenna' }));
-    expect((await within(form).findByRole('alert')).textContent).toBe('Tähän tarvitaan tiiminvetäjä. Only a lead can do this.');
+    // All Finnish: the back end's English sentence is not shown when the reason has words.
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'Tähän tarvitaan tiiminvetäjä. Vain tiiminvetäjä voi päättää korvauksesta, joka ylittää asiakaspalvelijan rajan.',
+    );
   });
 
   it('checks a euro amount typed with a decimal comma before sending it', async () => {

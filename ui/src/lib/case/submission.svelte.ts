@@ -2,7 +2,7 @@
 // so each form shows its own error next to itself (or next to the field it names).
 import { asIpcError } from '../api';
 import type { IpcError } from '../bindings';
-import { errorText, type Language } from '../i18n';
+import { errorSentence, type Language } from '../i18n';
 
 export class Submission {
   error = $state<IpcError | null>(null);
@@ -32,7 +32,7 @@ export class Submission {
   /** The error sentence for `field`, or '' when the error is about something else. */
   fieldText(language: Language, field: string): string {
     const error = this.error;
-    return error && error.field === field ? errorText(language, error.code, error.message) : '';
+    return error && error.field === field ? errorSentence(language, error) : '';
   }
 
   invalid(field: string): boolean {
@@ -43,6 +43,6 @@ export class Submission {
   formText(language: Language, shownFields: readonly string[]): string {
     const error = this.error;
     if (!error || (error.field !== null && shownFields.includes(error.field))) return '';
-    return errorText(language, error.code, error.message);
+    return errorSentence(language, error);
   }
 }

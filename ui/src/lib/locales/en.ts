@@ -2,6 +2,10 @@
 // (the type checker and `i18n.test.ts` both fail otherwise). The case desk's words are here;
 // the lead view, settings and reply templates have their own files, merged below.
 import { enDesk } from './en-desk';
+import { enList } from './en-list';
+import { enErrors } from './en-errors';
+import { enPeople } from './en-people';
+import { enRecovery } from './en-recovery';
 import { enSettings } from './en-settings';
 import { enTemplates } from './en-templates';
 
@@ -13,14 +17,12 @@ export const enCore = {
   'list.empty.body':
     'When a customer contacts you with a complaint, press “New complaint” (or Alt+N) and write down what happened and what the customer asks for. Every case you log appears here.',
   'list.loading': 'Loading cases…',
-  'list.open_hint': 'Open a case by clicking its row, or move to the row with Tab and press Enter.',
   'list.col.reference': 'Reference',
   'list.col.received': 'Received',
   'list.col.customer': 'Customer',
   'list.col.summary': 'What happened',
   'list.col.stage': 'Stage',
   'list.col.next_promise': 'Next promise',
-  'list.no_promise': 'none',
   'action.new_case': 'New complaint',
   'action.save_case': 'Save complaint',
   'action.cancel': 'Cancel',
@@ -299,7 +301,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enSettings, ...enTemplates };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

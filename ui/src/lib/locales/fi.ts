@@ -1,6 +1,10 @@
 // Suomi: the desk's main language.
 import type { Dictionary, enCore, Part } from './en';
 import { fiDesk } from './fi-desk';
+import { fiList } from './fi-list';
+import { fiErrors } from './fi-errors';
+import { fiPeople } from './fi-people';
+import { fiRecovery } from './fi-recovery';
 import { fiSettings } from './fi-settings';
 import { fiTemplates } from './fi-templates';
 
@@ -12,14 +16,12 @@ const core: Part<typeof enCore> = {
   'list.empty.body':
     'Kun asiakas ottaa yhteyttä reklamaation vuoksi, paina ”Uusi reklamaatio” (tai Alt+N) ja kirjaa mitä tapahtui ja mitä asiakas toivoo. Jokainen kirjattu tapaus näkyy tässä.',
   'list.loading': 'Ladataan tapauksia…',
-  'list.open_hint': 'Avaa tapaus napsauttamalla sen riviä tai siirry riville sarkaimella ja paina Enter.',
   'list.col.reference': 'Tunnus',
   'list.col.received': 'Vastaanotettu',
   'list.col.customer': 'Asiakas',
   'list.col.summary': 'Mitä tapahtui',
   'list.col.stage': 'Vaihe',
   'list.col.next_promise': 'Seuraava lupaus',
-  'list.no_promise': 'ei lupauksia',
   'action.new_case': 'Uusi reklamaatio',
   'action.save_case': 'Tallenna reklamaatio',
   'action.cancel': 'Peruuta',
@@ -300,4 +302,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
 
-export const fi: Dictionary = { ...core, ...fiDesk, ...fiSettings, ...fiTemplates };
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates };

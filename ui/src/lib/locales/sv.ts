@@ -1,6 +1,10 @@
 // Svenska (Finland): the desk's second national language.
 import type { Dictionary, enCore, Part } from './en';
 import { svDesk } from './sv-desk';
+import { svList } from './sv-list';
+import { svErrors } from './sv-errors';
+import { svPeople } from './sv-people';
+import { svRecovery } from './sv-recovery';
 import { svSettings } from './sv-settings';
 import { svTemplates } from './sv-templates';
 
@@ -12,14 +16,12 @@ const core: Part<typeof enCore> = {
   'list.empty.body':
     'När en kund kontaktar er med en reklamation, tryck på ”Ny reklamation” (eller Alt+N) och skriv ner vad som hände och vad kunden önskar. Varje ärende du registrerar visas här.',
   'list.loading': 'Ärenden laddas…',
-  'list.open_hint': 'Öppna ett ärende genom att klicka på raden, eller gå till raden med Tabb och tryck Enter.',
   'list.col.reference': 'Referens',
   'list.col.received': 'Mottaget',
   'list.col.customer': 'Kund',
   'list.col.summary': 'Vad hände',
   'list.col.stage': 'Skede',
   'list.col.next_promise': 'Nästa löfte',
-  'list.no_promise': 'inga löften',
   'action.new_case': 'Ny reklamation',
   'action.save_case': 'Spara reklamationen',
   'action.cancel': 'Avbryt',
@@ -300,4 +302,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Det hittades inte. Det kan ha tagits bort; gå tillbaka till listan och försök igen.',
 };
 
-export const sv: Dictionary = { ...core, ...svDesk, ...svSettings, ...svTemplates };
+export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates };

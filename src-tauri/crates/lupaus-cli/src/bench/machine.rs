@@ -1,4 +1,5 @@
-//! What the numbers were measured on: CPU, cores, memory, disk, date, commit.
+//! What the numbers were measured on: CPU, cores, memory, disk, date, commit, and how busy the
+//! machine was with other work meanwhile.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,9 +17,23 @@ pub struct Machine {
     pub sqlite: String,
     pub date: String,
     pub commit: String,
+    pub load: String,
 }
 
-pub fn describe(database: &Path, now: DateTime<Utc>) -> Machine {
+/// The 1-minute load average: runnable processes, ours included, averaged over the last minute.
+pub fn load_average() -> Option<f64> {
+    fs::read_to_string("/proc/loadavg").ok()?.split_whitespace().next()?.parse().ok()
+}
+
+pub fn describe(database: &Path, now: DateTime<Utc>, load_at_start: Option<f64>) -> Machine {
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let load = match (load_at_start, load_average()) {
+        (Some(start), Some(end)) => format!(
+            "1-minute load average {start:.1} when measuring started, {end:.1} at the end, on {cores} cores{}",
+            if start.max(end) > cores as f64 { ": other work shared the CPU" } else { "" }
+        ),
+        _ => "unknown".to_owned(),
+    };
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
@@ -33,13 +48,14 @@ pub fn describe(database: &Path, now: DateTime<Utc>) -> Machine {
         .map_or_else(|| "unknown".to_owned(), |kib| format!("{:.1} GiB", kib / 1024.0 / 1024.0));
     Machine {
         cpu,
-        cores: std::thread::available_parallelism().map_or(0, usize::from),
+        cores,
         memory,
         disk: disk(database),
         kernel: fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_owned(),
         sqlite: rusqlite::version().to_owned(),
         date: now.format("%Y-%m-%d %H:%M UTC").to_string(),
         commit: commit().unwrap_or_else(|| "unknown".to_owned()),
+        load,
     }
 }
 

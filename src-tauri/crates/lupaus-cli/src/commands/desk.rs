@@ -6,6 +6,8 @@ use lupaus_core::lessons::LessonEntry;
 use lupaus_core::lifecycle::Role;
 use lupaus_core::settings::DeskSettings;
 use lupaus_store::StoreError;
+use lupaus_store::people::PinHash;
+use serde_json::json;
 
 use super::Context;
 use crate::args::{LessonCommand, PersonCommand, SettingsCommand};
@@ -58,16 +60,40 @@ pub fn person(context: &mut Context, command: PersonCommand) -> Result<(), Store
                     );
                 }
             };
-            let person = context.store.upsert_person(&name, role)?;
+            let person = context.store.save_person(&name, role, &context.actor)?;
             context.print(&person, |person| format!("{} is a {:?}", person.name, person.role))
         }
         PersonCommand::List => {
             let people = context.store.people()?;
             context.print(&people, |people| {
-                people.iter().map(|p| format!("{:<24} {:?}", p.name, p.role)).collect::<Vec<_>>().join("\n")
+                people
+                    .iter()
+                    .map(|p| format!("{:<24} {:?}{}", p.name, p.role, if p.has_pin { "  (PIN)" } else { "" }))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             })
         }
+        PersonCommand::Deactivate { name } => {
+            context.store.deactivate_person(&name, &context.actor)?;
+            context.print(&json!({ "deactivated": name }), |_| format!("{name} is no longer on the desk's list."))
+        }
+        PersonCommand::SetPin { name } => {
+            let pin = PinHash::of(&read_pin()?)?;
+            context.store.set_pin(&name, &pin, &context.actor)?;
+            context.print(&json!({ "pin_set": name }), |_| format!("{name}'s PIN is set."))
+        }
+        PersonCommand::ClearPin { name } => {
+            context.store.clear_pin(&name, &context.actor)?;
+            context.print(&json!({ "pin_cleared": name }), |_| format!("{name} has no PIN now."))
+        }
     }
+}
+
+/// One line from standard input, without its line ending.
+fn read_pin() -> Result<String, StoreError> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 pub fn lesson(context: &mut Context, command: LessonCommand) -> Result<(), StoreError> {

@@ -12,6 +12,7 @@ use super::{Actor, Policy, Role};
 use crate::CoreError;
 use crate::case::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::promise::NewPromise;
+use crate::reason::{self as why, Reason, RefusalCode};
 use crate::text::{optional, required};
 
 /// The largest amount of money one compensation or cost line may carry: 1 000 000 000 €. Far
@@ -190,6 +191,7 @@ fn events_for(cx: Context<'_>, command: CaseCommand) -> Result<Vec<CaseEvent>, C
                     state,
                     kind,
                     actor.role,
+                    Reason::new(why::ANALYSIS_NEEDS_CLOSED_CASE),
                     "the case is still open; only a closed case goes back to analysis.",
                 ));
             }
@@ -249,6 +251,7 @@ fn pending_compensation(state: &CaseState, id: u32, actor: &Actor, kind: ActionK
             state,
             kind,
             actor.role,
+            Reason::new(why::COMPENSATION_NOT_PENDING).with("id", id),
             &format!("compensation #{id} is not waiting for approval."),
         ));
     }
@@ -269,10 +272,14 @@ fn hand_off(
     }
     // Straight back to whoever just handed it over is the bouncing customers hate; a lead may.
     if actor.role == Role::Agent && state.hand_offs.last().is_some_and(|last| same_person(&last.from, &to)) {
-        return Err(CoreError::LeadOnly(format!(
-            "{to} just handed this case over; handing it straight back bounces the customer. \
-             Solve it, pass it to someone else, or ask a lead."
-        )));
+        return Err(CoreError::Refused {
+            refusal: RefusalCode::LeadOnly,
+            reason: Reason::new(why::HAND_BACK_BOUNCES).with("person", &to),
+            message: format!(
+                "{to} just handed this case over; handing it straight back bounces the customer. \
+                 Solve it, pass it to someone else, or ask a lead."
+            ),
+        });
     }
     let callback = callback.map(|promise| valid_callback(promise, at)).transpose()?;
     Ok(CaseEvent::HandedOff {
@@ -310,9 +317,11 @@ fn not_analysed(state: &CaseState, actor: &Actor, reason: Option<&str>) -> Resul
         (Some(_), Some(_)) => {
             Err(CoreError::invalid("not_analysed_reason", "The root cause is recorded; leave 'not analysed' empty."))
         }
-        (None, Some(_)) if actor.role == Role::Agent => {
-            Err(CoreError::LeadOnly("Only a lead can close a case without a root cause.".into()))
-        }
+        (None, Some(_)) if actor.role == Role::Agent => Err(CoreError::Refused {
+            refusal: RefusalCode::LeadOnly,
+            reason: Reason::new(why::LEAD_CLOSES_WITHOUT_ROOT_CAUSE),
+            message: "Only a lead can close a case without a root cause.".into(),
+        }),
         (None, None) => Err(CoreError::invalid(
             "not_analysed_reason",
             "No root cause is recorded: record it, or give the reason the case closes unanalysed.",

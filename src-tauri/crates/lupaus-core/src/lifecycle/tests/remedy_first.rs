@@ -37,7 +37,10 @@ fn blame_before_delivery_is_remedy_first(
     assert_eq!(desk.state.root_cause_lock().as_deref(), Some(message));
     assert!(!desk.state.allowed_actions(role).contains(&kind));
     let error = desk.refused(cmd::sample(kind), &actor(role));
-    assert_eq!(error, CoreError::RemedyFirst(message.to_owned()));
+    assert_eq!((error.code(), error.to_string()), ("remedy_first", message.to_owned()));
+    // The UI says the same in the person's language from the reason key.
+    assert_eq!(error.reason(), desk.state.root_cause_lock_reason());
+    assert!(error.reason().is_some_and(|key| crate::reason::ALL.contains(&key)));
 }
 
 #[rstest]
@@ -105,4 +108,23 @@ fn a_log_with_blame_before_the_remedy_does_not_replay() {
     assert_eq!(apply(&mut desk.state, &forged).map_err(|e| e.code()), Err("remedy_first"));
     desk.log.push(forged);
     assert_eq!(CaseState::replay(&desk.log).map_err(|e| e.code()), Err("remedy_first"));
+}
+
+/// Every refusal of the gate carries a reason key the UI has words for, in every fixture, for
+/// every action and role: no refusal reaches the person as English only.
+#[test]
+fn every_refusal_has_a_known_reason() {
+    for fixture in Fixture::ALL {
+        for role in [Role::Agent, Role::Lead] {
+            let mut desk = fixture.desk();
+            for kind in ActionKind::ALL {
+                if desk.state.allowed_actions(role).contains(&kind) {
+                    continue;
+                }
+                let error = desk.refused(cmd::sample(kind), &actor(role));
+                let reason = error.reason().unwrap_or_else(|| panic!("{kind:?} in {fixture:?}: {error}"));
+                assert!(crate::reason::ALL.contains(&reason), "{reason} is not in reason::ALL");
+            }
+        }
+    }
 }

@@ -1,0 +1,121 @@
+//! Durable intake: the desk's real save (case, first event, search index, promise; one
+//! transaction committed with `synchronous=FULL`) against a bare one-row INSERT committed the
+//! same way on a second connection, alternating so both see the same disk. The same intake with
+//! `synchronous=OFF` shows what the save costs before the flush. Between saves the bench runs
+//! the store's idle upkeep as the app does when the desk pauses, timed apart from the saves.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, Utc};
+use lupaus_core::lifecycle::Actor;
+use lupaus_core::promise::{NewPromise, PromiseChannel};
+use lupaus_store::{Store, StoreError};
+use rusqlite::{Connection, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::corpus;
+use super::measure::{Stats, time};
+use super::rng::Rng;
+
+/// Saves timed of each kind, after the warm-up.
+const SAVES: usize = 300;
+const WARM_UP: usize = 20;
+/// The idle upkeep runs after this many rounds (each a durable and an unflushed intake): a desk
+/// pausing now and then. The app runs it after a pause of 20 s, or after 48 saves without one.
+pub const UPKEEP_EVERY: usize = 16;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IntakeMeasurement {
+    pub saves: Stats,
+    pub bare_insert: Stats,
+    /// The same intake committed with `synchronous=OFF`: everything but waiting for the disk.
+    pub unflushed: Stats,
+    /// WAL pages one commit writes: every B-tree page the save touches, plus the commit record.
+    pub saves_wal_pages: u64,
+    pub bare_insert_wal_pages: u64,
+    /// The idle upkeep (search-index merge step and WAL checkpoint), run between saves.
+    pub upkeep: Stats,
+}
+
+pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) -> Result<IntakeMeasurement, StoreError> {
+    let mut baseline = Connection::open(path)?;
+    baseline.pragma_update(None, "synchronous", "FULL")?;
+    // Checkpoints are left to the upkeep on both connections, so neither save pays for one.
+    baseline.pragma_update(None, "wal_autocheckpoint", 0)?;
+    let payload = "x".repeat(300);
+    let mut rng = Rng::new(seed ^ 0x1A7A);
+    let agent = Actor::agent("Aino Agentti");
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let wal_pages = |baseline: &Connection| -> Result<u64, StoreError> {
+        let bytes = std::fs::metadata(&wal).map(|meta| meta.len()).unwrap_or(0);
+        let page: u64 = baseline.query_row("PRAGMA page_size", [], |row| row.get(0))?;
+        // A WAL file is a 32-byte header, then frames of a 24-byte header and one page.
+        Ok(bytes.saturating_sub(32) / (page + 24))
+    };
+    store.run_idle_upkeep()?;
+    let (mut saves, mut bare, mut unflushed, mut upkeep) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut save_pages, mut bare_pages) = (Vec::new(), Vec::new());
+    for n in 0..WARM_UP + SAVES {
+        // During the warm-up, with the WAL emptied before each commit: how many pages a commit
+        // writes (the median, in case a merge now and then writes more).
+        let count_pages = (5..16).contains(&n);
+        if count_pages {
+            baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
+        let at = now + Duration::seconds(n as i64 + 1);
+        let promise = |at: DateTime<Utc>| NewPromise {
+            text: "Soitamme takaisin huomenna".into(),
+            channel: PromiseChannel::Call,
+            due_at: at + Duration::days(1),
+            owner: agent.person.clone(),
+        };
+        let (save_ms, _) = time(|| {
+            let intake = corpus::intake(&mut rng, 1_000_000 + n as u64, 2026).validate()?;
+            store.create_case_with_promise(intake, promise(at), &agent, at)
+        })?;
+        if count_pages {
+            save_pages.push(wal_pages(&baseline)?);
+            baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
+        let (bare_ms, _) = time(|| {
+            let tx = baseline.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
+                "INSERT INTO bench_baseline (at, payload) VALUES (?1, ?2)",
+                params![at.timestamp_millis(), payload],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })?;
+        if count_pages {
+            bare_pages.push(wal_pages(&baseline)?);
+        }
+        let (unflushed_ms, _) = time(|| {
+            let intake = corpus::intake(&mut rng, 2_000_000 + n as u64, 2026).validate()?;
+            store.bulk_batch(|batch| {
+                let case_id = batch.create_case(intake, &agent, at)?;
+                batch.make_promise(case_id, promise(at), &agent, at)
+            })
+        })?;
+        if (n + 1) % UPKEEP_EVERY == 0 {
+            upkeep.push(time(|| store.run_idle_upkeep())?.0);
+        }
+        if n >= WARM_UP {
+            saves.push(save_ms);
+            bare.push(bare_ms);
+            unflushed.push(unflushed_ms);
+        }
+    }
+    store.run_idle_upkeep()?;
+    let median = |mut pages: Vec<u64>| {
+        pages.sort_unstable();
+        pages.get(pages.len() / 2).copied().unwrap_or(0)
+    };
+    Ok(IntakeMeasurement {
+        saves: Stats::of(saves),
+        bare_insert: Stats::of(bare),
+        unflushed: Stats::of(unflushed),
+        saves_wal_pages: median(save_pages),
+        bare_insert_wal_pages: median(bare_pages),
+        upkeep: Stats::of(upkeep),
+    })
+}

@@ -1,0 +1,21 @@
+// The signal from any failed command to the recovery screen: a command that finds the database
+// damaged (`database_corrupt`) or closed (`database_unavailable`) says so, wherever in the UI it
+// was called, and the recovery gate replaces the desk with the recovery screen.
+import type { IpcError } from './bindings';
+
+const EVENT = 'lupaus-database-problem';
+const CODES = new Set(['database_corrupt', 'database_unavailable']);
+
+/** Tells the recovery gate when `error` means the database itself cannot be used. */
+export function reportIfDatabaseProblem(error: IpcError): void {
+  if (CODES.has(error.code) && typeof window !== 'undefined') {
+    window.dispatchEvent(new CustomEvent<IpcError>(EVENT, { detail: error }));
+  }
+}
+
+/** Calls `handler` for each such error until the returned function is called. */
+export function listenForDatabaseProblems(handler: (error: IpcError) => void): () => void {
+  const listener = (event: Event) => handler((event as CustomEvent<IpcError>).detail);
+  window.addEventListener(EVENT, listener);
+  return () => window.removeEventListener(EVENT, listener);
+}
