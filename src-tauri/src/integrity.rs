@@ -3,7 +3,7 @@
 //! read-only connection in its own thread, so the desk can be used meanwhile. Damage found is
 //! kept in the state and sent to the window, which shows the recovery screen.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use lupaus_store::recovery;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -13,10 +13,17 @@ use crate::state::{AppState, DatabaseProblem};
 /// Payload: the [`DatabaseProblem`] found while the desk was in use.
 pub const DATABASE_PROBLEM: &str = "database-problem";
 
-/// Starts SQLite's `quick_check` of the open database file in the background.
+/// How long the check waits after start: reading a multi-gigabyte file competes for the disk and
+/// both cores with the window's first seconds, when the agent wants the case list (issue 8).
+const CHECK_AFTER_START: Duration = Duration::from_secs(30);
+
+/// Starts SQLite's `quick_check` of the open database file in the background, shortly after start.
 pub fn start_background_check<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
-    let spawned = std::thread::Builder::new().name("lupaus-db-check".into()).spawn(move || check_now(&app));
+    let spawned = std::thread::Builder::new().name("lupaus-db-check".into()).spawn(move || {
+        std::thread::sleep(CHECK_AFTER_START);
+        check_now(&app);
+    });
     if let Err(error) = spawned {
         tracing::warn!(%error, "cannot start the database check");
     }

@@ -95,7 +95,13 @@ impl Store {
                 return Ok(());
             }
             for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-                tracing::info!(version = index + 1, "applying migration");
+                // The start-up check migrates an in-memory database to learn the expected tables:
+                // only a real file's migration is news.
+                if path == Path::new(":memory:") {
+                    tracing::debug!(version = index + 1, "applying migration in memory");
+                } else {
+                    tracing::info!(version = index + 1, path = %path.display(), "applying migration");
+                }
                 tx.execute_batch(sql)?;
             }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
