@@ -7,12 +7,12 @@ use std::sync::{Arc, Mutex};
 
 use lupaus_store::Store;
 use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
+use tauri::test::{MockRuntime, mock_builder, mock_context, noop_assets};
 use tauri::{Listener, Manager};
 
 use crate::autostart::Autostart;
 use crate::state::{AppState, DatabaseProblem};
+use crate::wiring_tests::invoke;
 
 type Window = tauri::WebviewWindow<MockRuntime>;
 
@@ -22,22 +22,6 @@ fn app_with(state: AppState) -> (tauri::App<MockRuntime>, Window) {
     let app = crate::build(builder).build(mock_context(noop_assets())).expect("mock app");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     (app, window)
-}
-
-fn invoke(window: &Window, cmd: &str, body: Value) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|response| response.deserialize::<Value>().expect("json response"))
 }
 
 fn intake(name: &str) -> Value {

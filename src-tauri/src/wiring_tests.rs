@@ -21,7 +21,8 @@ fn app_with_autostart(autostart: Autostart) -> (tauri::App<MockRuntime>, tauri::
     (app, window)
 }
 
-fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+/// One command through the IPC layer, as the window would send it; shared by the shell's IPC tests.
+pub(crate) fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
     tauri::test::get_ipc_response(
         window,
         InvokeRequest {

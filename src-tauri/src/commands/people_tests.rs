@@ -9,8 +9,7 @@ use lupaus_core::lifecycle::{Actor, Role};
 use lupaus_store::Store;
 use lupaus_store::people::PinHash;
 use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
+use tauri::test::{MockRuntime, mock_builder, mock_context, noop_assets};
 
 use super::person_at_start;
 use crate::state::AppState;
@@ -36,19 +35,7 @@ fn desk(person: &str) -> Desk {
 
 impl Desk {
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        tauri::test::get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: tauri::ipc::InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|response| response.deserialize::<Value>().expect("json response"))
+        crate::wiring_tests::invoke(&self.window, cmd, body)
     }
 
     fn at_keyboard(&self) -> Value {
