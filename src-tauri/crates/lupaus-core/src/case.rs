@@ -6,6 +6,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::reason::{self as why, Reason};
 use crate::{CoreError, text};
 
 /// Longest free text we accept in one field (a long e-mail pasted in).
@@ -42,8 +43,9 @@ impl Channel {
 
     pub fn parse(value: &str) -> Result<Channel, CoreError> {
         Channel::ALL.into_iter().find(|channel| channel.as_str() == value).ok_or_else(|| {
-            CoreError::invalid(
+            CoreError::invalid_because(
                 "channel",
+                Reason::new(why::UNKNOWN_CHOICE).with("value", value),
                 format!("Unknown channel '{value}'; use one of phone, counter, email, chat, web_form, letter."),
             )
         })
@@ -73,7 +75,11 @@ impl Priority {
 
     pub fn parse(value: &str) -> Result<Priority, CoreError> {
         Priority::ALL.into_iter().find(|priority| priority.as_str() == value).ok_or_else(|| {
-            CoreError::invalid("priority", format!("Unknown priority '{value}'; use one of low, normal, high, urgent."))
+            CoreError::invalid_because(
+                "priority",
+                Reason::new(why::UNKNOWN_CHOICE).with("value", value),
+                format!("Unknown priority '{value}'; use one of low, normal, high, urgent."),
+            )
         })
     }
 }
@@ -130,8 +136,9 @@ impl NewCase {
         if let Some(email) = &customer.email
             && !looks_like_email(email)
         {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "customer.email",
+                Reason::new(why::NOT_AN_EMAIL).with("email", email),
                 format!("'{email}' is not an e-mail address; check it or leave the field empty."),
             ));
         }
@@ -179,7 +186,13 @@ impl CaseRef {
     }
 
     pub fn parse(value: &str) -> Result<CaseRef, CoreError> {
-        let bad = || CoreError::invalid("reference", format!("'{value}' is not a case reference like R-2026-000123."));
+        let bad = || {
+            CoreError::invalid_because(
+                "reference",
+                Reason::new(why::NOT_A_CASE_REFERENCE).with("value", value),
+                format!("'{value}' is not a case reference like R-2026-000123."),
+            )
+        };
         let rest = value.trim().strip_prefix("R-").ok_or_else(bad)?;
         let (year, number) = rest.split_once('-').ok_or_else(bad)?;
         Ok(CaseRef { year: year.parse().map_err(|_| bad())?, number: number.parse().map_err(|_| bad())? })

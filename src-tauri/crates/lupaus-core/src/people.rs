@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::CoreError;
 use crate::lifecycle::{Actor, Role};
+use crate::reason::{self as why, Reason};
 
 /// What the rules need to know about one person on the desk's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,8 +59,9 @@ pub fn check_change(by: &Actor, listed: &[Listed], change: &PeopleChange) -> Res
             }
             by.require_lead("add people or change their roles")?;
             if *role == Role::Agent && is_last_lead(name) {
-                return Err(CoreError::invalid(
+                return Err(CoreError::invalid_because(
                     "role",
+                    Reason::new(why::ONLY_LEAD_ROLE_CHANGE).with("name", name),
                     format!(
                         "{name} is the desk's only team lead. Make someone else a team lead first, then change {name}'s role."
                     ),
@@ -73,8 +75,9 @@ pub fn check_change(by: &Actor, listed: &[Listed], change: &PeopleChange) -> Res
                 return Err(not_listed(name));
             }
             if is_last_lead(name) {
-                return Err(CoreError::invalid(
+                return Err(CoreError::invalid_because(
                     "person",
+                    Reason::new(why::ONLY_LEAD_DEACTIVATE).with("name", name),
                     format!(
                         "{name} is the desk's only team lead. Make someone else a team lead first, then deactivate {name}."
                     ),
@@ -84,8 +87,9 @@ pub fn check_change(by: &Actor, listed: &[Listed], change: &PeopleChange) -> Res
         }
         PeopleChange::SetPin { name } => {
             if by.person != *name {
-                return Err(CoreError::invalid(
+                return Err(CoreError::invalid_because(
                     "person",
+                    Reason::new(why::PIN_OWN_ONLY).with("name", name),
                     format!("Only {name} can choose {name}'s PIN. If it is forgotten, a team lead can clear it."),
                 ));
             }
@@ -114,14 +118,22 @@ pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=8;
 /// Checks a new PIN: 4 to 8 digits, nothing else.
 pub fn validate_pin(pin: &str) -> Result<&str, CoreError> {
     if pin.is_empty() {
-        return Err(CoreError::invalid("pin", "Type a PIN of 4 to 8 digits."));
+        return Err(CoreError::invalid_because("pin", Reason::new(why::PIN_MISSING), "Type a PIN of 4 to 8 digits."));
     }
     if !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err(CoreError::invalid("pin", "A PIN is digits only (0–9). Remove the other characters."));
+        return Err(CoreError::invalid_because(
+            "pin",
+            Reason::new(why::PIN_DIGITS_ONLY),
+            "A PIN is digits only (0–9). Remove the other characters.",
+        ));
     }
     let digits = pin.len();
     if !PIN_DIGITS.contains(&digits) {
-        return Err(CoreError::invalid("pin", format!("A PIN has 4 to 8 digits; this one has {digits}.")));
+        return Err(CoreError::invalid_because(
+            "pin",
+            Reason::new(why::PIN_LENGTH).with("count", digits),
+            format!("A PIN has 4 to 8 digits; this one has {digits}."),
+        ));
     }
     Ok(pin)
 }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::case::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::reason::{self as why, Reason};
 use crate::{CoreError, text};
 
 /// Furthest ahead a promise may fall due; further is almost always a mistyped year.
@@ -155,11 +156,16 @@ impl NewPromise {
 /// A due time must lie ahead of `now`, but not absurdly far.
 fn check_due(field: &str, due_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), CoreError> {
     if due_at <= now {
-        return Err(CoreError::invalid(field, "The promised time has already passed; pick a time in the future."));
+        return Err(CoreError::invalid_because(
+            field,
+            Reason::new(why::PROMISE_DUE_IN_PAST),
+            "The promised time has already passed; pick a time in the future.",
+        ));
     }
     if due_at - now > TimeDelta::days(MAX_PROMISE_DAYS_AHEAD) {
-        return Err(CoreError::invalid(
+        return Err(CoreError::invalid_because(
             field,
+            Reason::new(why::PROMISE_DUE_TOO_FAR).with("days", MAX_PROMISE_DAYS_AHEAD),
             format!("The promised time is more than {MAX_PROMISE_DAYS_AHEAD} days away; check the year."),
         ));
     }
@@ -191,8 +197,9 @@ impl Promise {
         self.require_open()?;
         let outcome = text::required("outcome", outcome, MAX_TEXT_CHARS)?;
         if at < self.made_at {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "at",
+                Reason::new(why::CONTACT_BEFORE_PROMISE),
                 "The contact time is before the promise was made; check the date and time.",
             ));
         }
@@ -209,8 +216,9 @@ impl Promise {
         self.require_open()?;
         let by = text::required("by", &change.by, MAX_SHORT_CHARS)?;
         if change.customer_told_at < self.made_at || change.customer_told_at > change.at {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "customer_told_at",
+                Reason::new(why::TOLD_AT_OUT_OF_RANGE),
                 "The time the customer was told must be after the promise was made and not in the future.",
             ));
         }
@@ -223,8 +231,9 @@ impl Promise {
         }
         check_due("new_due_at", change.new_due_at, change.at)?;
         if change.new_due_at == self.due_at {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "new_due_at",
+                Reason::new(why::NEW_DUE_UNCHANGED),
                 "The new due time is the same as the old one; pick the time the customer agreed to.",
             ));
         }

@@ -70,6 +70,43 @@ pub const ALL: &[&str] = &[
     // Bad input.
     REQUIRED,
     TOO_LONG,
+    UNKNOWN_CHOICE,
+    NOT_AN_EMAIL,
+    NOT_A_CASE_REFERENCE,
+    PROMISE_DUE_IN_PAST,
+    PROMISE_DUE_TOO_FAR,
+    CONTACT_BEFORE_PROMISE,
+    TOLD_AT_OUT_OF_RANGE,
+    NEW_DUE_UNCHANGED,
+    ONLY_LEAD_ROLE_CHANGE,
+    ONLY_LEAD_DEACTIVATE,
+    PIN_OWN_ONLY,
+    PIN_MISSING,
+    PIN_DIGITS_ONLY,
+    PIN_LENGTH,
+    PROMISE_BUFFER_TOO_LONG,
+    EXPECTED_DATE_PAST,
+    COMPENSATION_AMOUNT_OR_FORM,
+    REMEDY_FORM_REQUIRED,
+    AMOUNT_NOT_POSITIVE,
+    AMOUNT_TOO_LARGE,
+    ALREADY_OWNER,
+    CALLBACK_DUE_IN_PAST,
+    ROOT_CAUSE_RECORDED,
+    ROOT_CAUSE_OR_REASON,
+    REMINDER_DELAY_OUT_OF_RANGE,
+    TOO_MANY_REMINDERS,
+    DUPLICATE_REMINDER,
+    SLA_TARGET_OUT_OF_RANGE,
+    SLA_TARGETS_SHRINK,
+    UNKNOWN_TIME_ZONE,
+    OPENS_AFTER_CLOSES,
+    NO_WEEKDAY_OPENING_HOURS,
+    END_BEFORE_START,
+    RANGE_TOO_LONG,
+    CHOOSE_PERSON,
+    FILE_NAME_UNREADABLE,
+    FILE_UNREADABLE,
 ];
 
 pub const CASE_CLOSED: &str = "case_closed";
@@ -102,3 +139,57 @@ pub const LOCK_TELL_DECLINE_FIRST: &str = "lock_tell_decline_first";
 pub const REQUIRED: &str = "required";
 /// Params: `count` characters given, `max` allowed.
 pub const TOO_LONG: &str = "too_long";
+/// Params: `value`, what was given instead of one of the choices.
+pub const UNKNOWN_CHOICE: &str = "unknown_choice";
+/// Params: `email`.
+pub const NOT_AN_EMAIL: &str = "not_an_email";
+/// Params: `value`.
+pub const NOT_A_CASE_REFERENCE: &str = "not_a_case_reference";
+pub const PROMISE_DUE_IN_PAST: &str = "promise_due_in_past";
+/// Params: `days`, the furthest a promise may reach.
+pub const PROMISE_DUE_TOO_FAR: &str = "promise_due_too_far";
+pub const CONTACT_BEFORE_PROMISE: &str = "contact_before_promise";
+pub const TOLD_AT_OUT_OF_RANGE: &str = "told_at_out_of_range";
+pub const NEW_DUE_UNCHANGED: &str = "new_due_unchanged";
+/// Params: `name`, the desk's only lead.
+pub const ONLY_LEAD_ROLE_CHANGE: &str = "only_lead_role_change";
+/// Params: `name`, the desk's only lead.
+pub const ONLY_LEAD_DEACTIVATE: &str = "only_lead_deactivate";
+/// Params: `name`, whose PIN it is.
+pub const PIN_OWN_ONLY: &str = "pin_own_only";
+pub const PIN_MISSING: &str = "pin_missing";
+pub const PIN_DIGITS_ONLY: &str = "pin_digits_only";
+/// Params: `count`, the digits given.
+pub const PIN_LENGTH: &str = "pin_length";
+/// Params: `max` business minutes.
+pub const PROMISE_BUFFER_TOO_LONG: &str = "promise_buffer_too_long";
+pub const EXPECTED_DATE_PAST: &str = "expected_date_past";
+pub const COMPENSATION_AMOUNT_OR_FORM: &str = "compensation_amount_or_form";
+pub const REMEDY_FORM_REQUIRED: &str = "remedy_form_required";
+pub const AMOUNT_NOT_POSITIVE: &str = "amount_not_positive";
+pub const AMOUNT_TOO_LARGE: &str = "amount_too_large";
+/// Params: `person`, who already owns the case.
+pub const ALREADY_OWNER: &str = "already_owner";
+pub const CALLBACK_DUE_IN_PAST: &str = "callback_due_in_past";
+pub const ROOT_CAUSE_RECORDED: &str = "root_cause_recorded";
+pub const ROOT_CAUSE_OR_REASON: &str = "root_cause_or_reason";
+/// Params: `minutes` given, `max` allowed.
+pub const REMINDER_DELAY_OUT_OF_RANGE: &str = "reminder_delay_out_of_range";
+/// Params: `max`.
+pub const TOO_MANY_REMINDERS: &str = "too_many_reminders";
+pub const DUPLICATE_REMINDER: &str = "duplicate_reminder";
+/// Params: `max_hours`, the largest target in business hours.
+pub const SLA_TARGET_OUT_OF_RANGE: &str = "sla_target_out_of_range";
+pub const SLA_TARGETS_SHRINK: &str = "sla_targets_shrink";
+/// Params: `value`.
+pub const UNKNOWN_TIME_ZONE: &str = "unknown_time_zone";
+/// Params: `open` and `close`, as HH:MM.
+pub const OPENS_AFTER_CLOSES: &str = "opens_after_closes";
+pub const NO_WEEKDAY_OPENING_HOURS: &str = "no_weekday_opening_hours";
+pub const END_BEFORE_START: &str = "end_before_start";
+/// Params: `count` days asked, `max` allowed.
+pub const RANGE_TOO_LONG: &str = "range_too_long";
+pub const CHOOSE_PERSON: &str = "choose_person";
+pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
+/// Params: `name`, the file's name.
+pub const FILE_UNREADABLE: &str = "file_unreadable";

@@ -20,6 +20,7 @@ use ts_rs::TS;
 use crate::CoreError;
 use crate::calendar::DeskCalendar;
 use crate::promise::{Promise, PromiseState};
+use crate::reason::{self as why, Reason};
 
 /// Longest delay in a plan: 30 days of minutes. Anything longer is a typo.
 pub const MAX_DELAY_MINUTES: u32 = 30 * 24 * 60;
@@ -97,8 +98,11 @@ impl ReminderPlan {
             if (1..=MAX_DELAY_MINUTES).contains(&delay.minutes()) {
                 Ok(())
             } else {
-                Err(CoreError::invalid(
+                Err(CoreError::invalid_because(
                     field,
+                    Reason::new(why::REMINDER_DELAY_OUT_OF_RANGE)
+                        .with("minutes", delay.minutes())
+                        .with("max", MAX_DELAY_MINUTES),
                     format!(
                         "A reminder delay of {} minutes is not possible; use 1 to {MAX_DELAY_MINUTES} minutes.",
                         delay.minutes()
@@ -107,15 +111,20 @@ impl ReminderPlan {
             }
         };
         if self.before_due.len() > MAX_BEFORE_STEPS {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "before_due",
+                Reason::new(why::TOO_MANY_REMINDERS).with("max", MAX_BEFORE_STEPS),
                 format!("Use at most {MAX_BEFORE_STEPS} reminders before the due time."),
             ));
         }
         for (index, delay) in self.before_due.iter().enumerate() {
             in_range("before_due", *delay)?;
             if self.before_due[..index].contains(delay) {
-                return Err(CoreError::invalid("before_due", "The same reminder is listed twice; remove one."));
+                return Err(CoreError::invalid_because(
+                    "before_due",
+                    Reason::new(why::DUPLICATE_REMINDER),
+                    "The same reminder is listed twice; remove one.",
+                ));
             }
         }
         if let Some(delay) = self.overdue_every {
@@ -205,8 +214,9 @@ impl FromStr for ReminderKey {
             _ => None,
         };
         key.ok_or_else(|| {
-            CoreError::invalid(
+            CoreError::invalid_because(
                 "key",
+                Reason::new(why::UNKNOWN_CHOICE).with("value", value),
                 format!("'{value}' is not a reminder key such as before:wall:15, at_due, overdue:3 or escalation."),
             )
         })

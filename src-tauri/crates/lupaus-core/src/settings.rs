@@ -7,6 +7,7 @@ use ts_rs::TS;
 use crate::CoreError;
 use crate::calendar::{CalendarSettings, DeskCalendar, SlaTargets};
 use crate::lifecycle::{Actor, Policy, Role};
+use crate::reason::{self as why, Reason};
 use crate::reminder::ReminderPlan;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -51,8 +52,9 @@ impl DeskSettings {
         self.reminder_plan.validate()?;
         self.sla_targets.validate()?;
         if self.promise_buffer_minutes > 5 * 8 * 60 {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "promise_buffer_minutes",
+                Reason::new(why::PROMISE_BUFFER_TOO_LONG).with("max", 2400),
                 "The promise buffer is more than a working week; use at most 2400 business minutes.",
             ));
         }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use lupaus_core::CoreError;
 use lupaus_core::lifecycle::Actor;
+use lupaus_core::reason::{self as why, Reason};
 use rusqlite::params;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -41,13 +42,21 @@ impl Store {
         by: &Actor,
         at: DateTime<Utc>,
     ) -> Result<Attachment, StoreError> {
-        let file_name = source
-            .file_name()
-            .and_then(|name| name.to_str())
-            .map(str::to_owned)
-            .ok_or_else(|| CoreError::invalid("file", "Choose a file with a readable name."))?;
+        let file_name = source.file_name().and_then(|name| name.to_str()).map(str::to_owned).ok_or_else(|| {
+            CoreError::invalid_because(
+                "file",
+                Reason::new(why::FILE_NAME_UNREADABLE),
+                "Choose a file with a readable name.",
+            )
+        })?;
         let size = std::fs::metadata(source)
-            .map_err(|error| CoreError::invalid("file", format!("Cannot read {file_name}: {error}")))?
+            .map_err(|error| {
+                CoreError::invalid_because(
+                    "file",
+                    Reason::new(why::FILE_UNREADABLE).with("name", &file_name),
+                    format!("Cannot read {file_name}: {error}"),
+                )
+            })?
             .len();
         if size > MAX_ATTACHMENT_BYTES {
             return Err(CoreError::FileTooLarge {

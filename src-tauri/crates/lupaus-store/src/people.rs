@@ -8,6 +8,7 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use lupaus_core::lifecycle::{Actor, Role};
 use lupaus_core::people::{Listed, PeopleChange, check_change, validate_pin};
+use lupaus_core::reason::{self as why, Reason};
 use lupaus_core::{CoreError, text};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -188,7 +189,12 @@ impl Store {
     pub fn sign_in(&self, name: &str) -> Result<SignIn, StoreError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(CoreError::invalid("person", "Choose who is at the keyboard.").into());
+            return Err(CoreError::invalid_because(
+                "person",
+                Reason::new(why::CHOOSE_PERSON),
+                "Choose who is at the keyboard.",
+            )
+            .into());
         }
         let row: Option<(String, Option<String>, i64)> = self
             .conn

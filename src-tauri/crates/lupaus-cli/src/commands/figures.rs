@@ -5,13 +5,19 @@ use std::path::PathBuf;
 use chrono::{Duration, NaiveDate};
 use lupaus_core::CoreError;
 use lupaus_core::desk_figures::{Period, table};
+use lupaus_core::reason::{self as why, Reason};
 use lupaus_store::StoreError;
 
 use super::Context;
 
 pub fn run(context: &Context, from: NaiveDate, to: NaiveDate, csv: Option<PathBuf>) -> Result<(), StoreError> {
     if to < from {
-        return Err(CoreError::invalid("to", "The period ends before it starts; swap --from and --to.").into());
+        return Err(CoreError::invalid_because(
+            "to",
+            Reason::new(why::END_BEFORE_START),
+            "The period ends before it starts; swap --from and --to.",
+        )
+        .into());
     }
     let calendar = context.store.desk_settings()?.calendar;
     let midnight = |date: NaiveDate| calendar.instant_at(date.and_time(chrono::NaiveTime::MIN));

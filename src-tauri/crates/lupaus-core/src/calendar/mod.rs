@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::reason::{self as why, Reason};
 
 pub use holidays::{
     FinnishHoliday, Holiday, HolidayName, Observance, easter_sunday, holidays_in, holidays_on, is_holiday,
@@ -139,8 +140,9 @@ impl Default for CalendarSettings {
 impl CalendarSettings {
     pub fn validate(self) -> Result<DeskCalendar, CoreError> {
         let zone: Tz = self.time_zone.trim().parse().map_err(|_| {
-            CoreError::invalid(
+            CoreError::invalid_because(
                 "time_zone",
+                Reason::new(why::UNKNOWN_TIME_ZONE).with("value", &self.time_zone),
                 format!("'{}' is not a time zone name; use an IANA name such as Europe/Helsinki.", self.time_zone),
             )
         })?;
@@ -149,8 +151,11 @@ impl CalendarSettings {
                 && hours.open >= hours.close
             {
                 let (field, day) = WeeklyHours::field(weekday);
-                return Err(CoreError::invalid(
+                return Err(CoreError::invalid_because(
                     field,
+                    Reason::new(why::OPENS_AFTER_CLOSES)
+                        .with("open", hours.open.format("%H:%M"))
+                        .with("close", hours.close.format("%H:%M")),
                     format!(
                         "{day} opens at {} and closes at {}; the opening time must be before the closing time.",
                         hours.open.format("%H:%M"),
@@ -161,8 +166,9 @@ impl CalendarSettings {
         }
         // Without one open weekday there is no business time at all, and every deadline would be never.
         if WEEK[..5].iter().all(|day| self.opening_hours.on(*day).is_none()) {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "opening_hours",
+                Reason::new(why::NO_WEEKDAY_OPENING_HOURS),
                 "The desk has no opening hours on any weekday; give at least one of Monday to Friday opening hours.",
             ));
         }
@@ -300,11 +306,16 @@ impl DeskCalendar {
     pub fn days(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>, CoreError> {
         let count = (to - from).num_days() + 1;
         if count < 1 {
-            return Err(CoreError::invalid("to", "The end date is before the start date; swap them."));
+            return Err(CoreError::invalid_because(
+                "to",
+                Reason::new(why::END_BEFORE_START),
+                "The end date is before the start date; swap them.",
+            ));
         }
         if count > MAX_LISTED_DAYS {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "to",
+                Reason::new(why::RANGE_TOO_LONG).with("count", count).with("max", MAX_LISTED_DAYS),
                 format!("That range is {count} days long; list at most {MAX_LISTED_DAYS} days at a time."),
             ));
         }

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::DeskCalendar;
 use crate::CoreError;
 use crate::case::Priority;
+use crate::reason::{self as why, Reason};
 
 /// Longest target accepted: 60 business days of eight hours. Anything longer is a typo.
 pub const MAX_TARGET_MINUTES: u32 = 60 * 8 * 60;
@@ -101,8 +102,9 @@ impl SlaTargets {
             ] {
                 let minutes = target.minutes(clock);
                 if minutes == 0 || minutes > MAX_TARGET_MINUTES {
-                    return Err(CoreError::invalid(
+                    return Err(CoreError::invalid_because(
                         &format!("{name}.{label}"),
+                        Reason::new(why::SLA_TARGET_OUT_OF_RANGE).with("max_hours", MAX_TARGET_MINUTES / 60),
                         format!(
                             "The {name} target {label} is {minutes}; give a number of business minutes from 1 to {MAX_TARGET_MINUTES}."
                         ),
@@ -118,8 +120,9 @@ impl SlaTargets {
                 None
             };
             if let Some(label) = out_of_order {
-                return Err(CoreError::invalid(
+                return Err(CoreError::invalid_because(
                     &format!("{name}.{label}"),
+                    Reason::new(why::SLA_TARGETS_SHRINK),
                     format!(
                         "For {name} priority the targets must not shrink: first response, then remedy, then close."
                     ),

@@ -87,7 +87,11 @@ fn events_for(cx: Context<'_>, command: CaseCommand) -> Result<Vec<CaseEvent>, C
         },
         CaseCommand::WaitFor { on, reason, until } => {
             if until.is_some_and(|until| until <= at) {
-                return Err(CoreError::invalid("until", "The expected date is already past."));
+                return Err(CoreError::invalid_because(
+                    "until",
+                    Reason::new(why::EXPECTED_DATE_PAST),
+                    "The expected date is already past.",
+                ));
             }
             CaseEvent::WaitStarted { on, reason: required("reason", &reason, MAX_TEXT_CHARS)?, until }
         }
@@ -119,8 +123,9 @@ fn events_for(cx: Context<'_>, command: CaseCommand) -> Result<Vec<CaseEvent>, C
             let form = optional("form", form.as_deref(), MAX_SHORT_CHARS)?;
             let amount_cents = amount_cents.map(|cents| valid_amount("amount_cents", cents)).transpose()?;
             if amount_cents.is_none() && form.is_none() {
-                return Err(CoreError::invalid(
+                return Err(CoreError::invalid_because(
                     "amount_cents",
+                    Reason::new(why::COMPENSATION_AMOUNT_OR_FORM),
                     "Give the amount, the form (a gift card, a free service...), or both.",
                 ));
             }
@@ -222,8 +227,9 @@ fn valid_remedy(remedy: Remedy) -> Result<Remedy, CoreError> {
         }
     }
     if forms.is_empty() {
-        return Err(CoreError::invalid(
+        return Err(CoreError::invalid_because(
             "remedy.forms",
+            Reason::new(why::REMEDY_FORM_REQUIRED),
             "Choose at least one form: repair, replacement, refund, discount, apology, ...",
         ));
     }
@@ -233,10 +239,16 @@ fn valid_remedy(remedy: Remedy) -> Result<Remedy, CoreError> {
 
 fn valid_amount(field: &str, cents: u64) -> Result<u64, CoreError> {
     match cents {
-        0 => Err(CoreError::invalid(field, "The amount must be more than 0 €.")),
-        cents if cents > MAX_AMOUNT_CENTS => {
-            Err(CoreError::invalid(field, "The amount is implausibly large; check it."))
-        }
+        0 => Err(CoreError::invalid_because(
+            field,
+            Reason::new(why::AMOUNT_NOT_POSITIVE),
+            "The amount must be more than 0 €.",
+        )),
+        cents if cents > MAX_AMOUNT_CENTS => Err(CoreError::invalid_because(
+            field,
+            Reason::new(why::AMOUNT_TOO_LARGE),
+            "The amount is implausibly large; check it.",
+        )),
         cents => Ok(cents),
     }
 }
@@ -268,7 +280,11 @@ fn hand_off(
     let Context { state, actor, at, .. } = cx;
     let to = required("to", &to, MAX_SHORT_CHARS)?;
     if same_person(&to, &state.owner) {
-        return Err(CoreError::invalid("to", format!("{to} already owns the case.")));
+        return Err(CoreError::invalid_because(
+            "to",
+            Reason::new(why::ALREADY_OWNER).with("person", &to),
+            format!("{to} already owns the case."),
+        ));
     }
     // Straight back to whoever just handed it over is the bouncing customers hate; a lead may.
     if actor.role == Role::Agent && state.hand_offs.last().is_some_and(|last| same_person(&last.from, &to)) {
@@ -297,8 +313,9 @@ fn same_person(a: &str, b: &str) -> bool {
 
 fn valid_callback(promise: NewPromise, at: DateTime<Utc>) -> Result<NewPromise, CoreError> {
     if promise.due_at <= at {
-        return Err(CoreError::invalid(
+        return Err(CoreError::invalid_because(
             "callback.due_at",
+            Reason::new(why::CALLBACK_DUE_IN_PAST),
             "The call-back time is already past; promise a time in the future.",
         ));
     }
@@ -314,16 +331,19 @@ fn valid_callback(promise: NewPromise, at: DateTime<Utc>) -> Result<NewPromise, 
 fn not_analysed(state: &CaseState, actor: &Actor, reason: Option<&str>) -> Result<Option<String>, CoreError> {
     let reason = optional("not_analysed_reason", reason, MAX_TEXT_CHARS)?;
     match (&state.analysis.root_cause, reason) {
-        (Some(_), Some(_)) => {
-            Err(CoreError::invalid("not_analysed_reason", "The root cause is recorded; leave 'not analysed' empty."))
-        }
+        (Some(_), Some(_)) => Err(CoreError::invalid_because(
+            "not_analysed_reason",
+            Reason::new(why::ROOT_CAUSE_RECORDED),
+            "The root cause is recorded; leave 'not analysed' empty.",
+        )),
         (None, Some(_)) if actor.role == Role::Agent => Err(CoreError::Refused {
             refusal: RefusalCode::LeadOnly,
             reason: Reason::new(why::LEAD_CLOSES_WITHOUT_ROOT_CAUSE),
             message: "Only a lead can close a case without a root cause.".into(),
         }),
-        (None, None) => Err(CoreError::invalid(
+        (None, None) => Err(CoreError::invalid_because(
             "not_analysed_reason",
+            Reason::new(why::ROOT_CAUSE_OR_REASON),
             "No root cause is recorded: record it, or give the reason the case closes unanalysed.",
         )),
         (_, reason) => Ok(reason),

@@ -69,6 +69,8 @@ fn invalid_promises_name_the_field(#[case] spoil: fn(&mut NewPromise, &mut Promi
     let error = input.validate(from).expect_err("refused");
     assert_eq!(error.code(), "invalid_input");
     assert_eq!(error.field(), Some(field));
+    // Each carries a reason key, so the UI can say it in the person's language.
+    assert!(error.reason().is_some_and(|key| crate::reason::ALL.contains(&key)), "{error}");
 }
 
 #[test]

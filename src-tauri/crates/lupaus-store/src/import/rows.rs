@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use lupaus_core::case::{Channel, CustomerInput, MAX_SHORT_CHARS, NewCase, Priority};
 use lupaus_core::lifecycle::{self, Actor, CaseCommand, CompensationBasis, Policy};
+use lupaus_core::reason::{self as why, Reason};
 use lupaus_core::{CoreError, text};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -149,8 +150,9 @@ pub(super) fn import_customer(
         if let Some(email) = &email
             && !(email.contains('@') && email.contains('.') && !email.contains(char::is_whitespace))
         {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_because(
                 "customer.email",
+                Reason::new(why::NOT_AN_EMAIL).with("email", email),
                 format!("'{email}' is not an e-mail address; check it or leave the cell empty."),
             ));
         }
