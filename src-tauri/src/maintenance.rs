@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use lupaus_store::StoreError;
 use tauri::{AppHandle, Manager};
 
 use crate::state::{AppState, StoreUnavailable};
@@ -39,18 +40,27 @@ struct Look {
     more_to_do: bool,
 }
 
-fn look(app: &AppHandle, last: Look) -> Result<Look, String> {
+/// Why a look could not run the upkeep; logged, and the next look tries again.
+#[derive(Debug, thiserror::Error)]
+enum UpkeepFailure {
+    #[error(transparent)]
+    Unavailable(#[from] StoreUnavailable),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn look(app: &AppHandle, last: Look) -> Result<Look, UpkeepFailure> {
     let shared = app.state::<AppState>().shared_store();
     let mut store = match shared.lock() {
         Ok(store) => store,
         Err(StoreUnavailable::NotOpen) => return Ok(Look::default()),
-        Err(error) => return Err(error.to_string()),
+        Err(error) => return Err(error.into()),
     };
     let saves = store.writes_since_upkeep();
     if !upkeep_due(saves, last) {
         return Ok(Look { saves, more_to_do: false });
     }
-    let upkeep = store.run_idle_upkeep().map_err(|error| error.to_string())?;
+    let upkeep = store.run_idle_upkeep()?;
     tracing::debug!(?upkeep, "idle upkeep");
     Ok(Look { saves: 0, more_to_do: upkeep.more_to_do() })
 }
