@@ -5,7 +5,6 @@
 use std::sync::Mutex;
 
 use lupaus_core::lifecycle::Role;
-use lupaus_core::people::PinTries;
 use lupaus_store::Store;
 use lupaus_store::people::{Person, PinHash};
 use serde::Serialize;
@@ -21,9 +20,10 @@ pub struct CurrentPerson {
     pub role: Role,
 }
 
-/// Wrong PINs per person since the app started; shared by every switch so guessing slows down.
+/// Held while a switch reads, checks and records a person's wrong PINs, so parallel guesses are
+/// counted one after another. The counts themselves are stored with the person.
 #[derive(Default)]
-pub struct PinGuard(Mutex<PinTries>);
+pub struct PinGuard(Mutex<()>);
 
 /// The person the app acts as at start: the OS user, unless they are listed with a PIN. Then
 /// nobody, until someone says who they are (with the PIN): a PIN is never skipped by logging in.
@@ -60,12 +60,17 @@ pub fn switch_person(
     name: String,
     pin: Option<String>,
 ) -> Result<CurrentPerson, IpcError> {
+    let _one_check_at_a_time =
+        guard.0.lock().map_err(|_| IpcError::internal("The PIN check failed earlier; restart Lupaus."))?;
     let sign_in = state.store()?.sign_in(&name)?;
     if let Some(hash) = &sign_in.pin {
-        // Held while checking, so parallel guesses are counted one after another.
-        let mut tries =
-            guard.0.lock().map_err(|_| IpcError::internal("The PIN check failed earlier; restart Lupaus."))?;
-        tries.unlock(&sign_in.actor.person, pin.as_deref(), state.clock.now(), |given| hash.matches(given))?;
+        let mut wrong_pins = sign_in.wrong_pins;
+        let unlocked =
+            wrong_pins.unlock(&sign_in.actor.person, pin.as_deref(), state.clock.now(), |given| hash.matches(given));
+        if wrong_pins != sign_in.wrong_pins {
+            state.store()?.record_pin_tries(&sign_in.actor.person, wrong_pins)?;
+        }
+        unlocked?;
     }
     let actor = sign_in.actor;
     state.set_person(actor.person.clone());

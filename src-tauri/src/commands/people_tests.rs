@@ -26,11 +26,19 @@ fn desk(person: &str) -> Desk {
     store.save_person("Leena", Role::Lead, &Actor::agent("Leena")).expect("lead");
     store.save_person("Aino", Role::Agent, &Actor::lead("Leena")).expect("agent");
     store.set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena")).expect("pin");
-    let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("time")));
+    mount(store, person, &Arc::new(FixedClock::new(nine_o_clock())))
+}
+
+fn nine_o_clock() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("time")
+}
+
+/// The app on `store`, with `person` at the keyboard and time from `clock`.
+fn mount(store: Store, person: &str, clock: &Arc<FixedClock>) -> Desk {
     let state = AppState::with_clock(store, person.to_owned(), clock.clone());
     let app = crate::build(mock_builder().manage(state)).build(mock_context(noop_assets())).expect("mock app");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
-    Desk { _app: app, window, clock }
+    Desk { _app: app, window, clock: clock.clone() }
 }
 
 impl Desk {
@@ -122,4 +130,28 @@ fn only_a_lead_changes_the_people_and_the_pin_hash_never_crosses_ipc() {
     );
     let bad = desk.invoke("set_pin", json!({ "name": "Leena", "pin": "12" })).expect_err("too short");
     assert_eq!((&bad["code"], &bad["field"]), (&json!("invalid_input"), &json!("pin")));
+}
+
+#[test]
+fn the_wait_after_wrong_pins_outlives_a_restart_of_the_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("lupaus.db");
+    let clock = Arc::new(FixedClock::new(nine_o_clock()));
+    let start = |clock: &Arc<FixedClock>| mount(Store::open(&path).expect("store"), "Aino", clock);
+    {
+        let mut store = Store::open(&path).expect("store");
+        store.save_person("Leena", Role::Lead, &Actor::agent("Leena")).expect("lead");
+        store.set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena")).expect("pin");
+    }
+    let desk = start(&clock);
+    for _ in 0..5 {
+        assert_eq!(desk.switch("Leena", Some("0000")).expect_err("wrong")["code"], "wrong_pin");
+    }
+    drop(desk);
+
+    clock.advance(Duration::seconds(10));
+    let restarted = start(&clock);
+    let waiting = restarted.switch("Leena", Some("2468")).expect_err("still waits after the restart");
+    assert_eq!(waiting["code"], "pin_wait");
+    assert_eq!(waiting["message"], "Too many wrong PINs for Leena. Wait 20 seconds, then try again.");
 }

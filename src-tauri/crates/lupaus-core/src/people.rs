@@ -3,9 +3,7 @@
 //! The rules live here so no screen or script can skip them: only a team lead changes the list,
 //! except that anyone may add the first lead of a new desk (so a fresh install is not locked
 //! out); the last active lead can be neither demoted nor deactivated; a PIN is chosen only by its
-//! owner, and a lead may clear anyone's forgotten PIN. [`PinTries`] slows down PIN guessing.
-
-use std::collections::HashMap;
+//! owner, and a lead may clear anyone's forgotten PIN. [`WrongPins`] slows down PIN guessing.
 
 use chrono::{DateTime, Utc};
 
@@ -142,23 +140,20 @@ pub fn validate_pin(pin: &str) -> Result<&str, CoreError> {
 pub const FREE_PIN_TRIES: u32 = 5;
 pub const PIN_WAIT_SECONDS: i64 = 30;
 
-/// Wrong PINs per person since their last right one, kept in memory: after [`FREE_PIN_TRIES`]
-/// wrong tries, each further try waits [`PIN_WAIT_SECONDS`] after the previous wrong one, which
-/// makes guessing a 4-digit PIN take days instead of minutes.
-#[derive(Debug, Default)]
-pub struct PinTries {
-    by_person: HashMap<String, WrongTries>,
+/// One person's wrong PINs since their last right one. The store keeps it with the person, so a
+/// restart does not reset the count: after [`FREE_PIN_TRIES`] wrong tries, each further try waits
+/// [`PIN_WAIT_SECONDS`] after the previous wrong one, which makes guessing a 4-digit PIN take
+/// days instead of minutes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WrongPins {
+    pub count: u32,
+    pub last: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct WrongTries {
-    count: u32,
-    last: DateTime<Utc>,
-}
-
-impl PinTries {
-    /// Lets `person`, who has a PIN, through when `pin` is theirs according to `matches`.
-    /// A missing PIN is not counted as a try; a try while waiting is refused without checking.
+impl WrongPins {
+    /// Lets `person`, who has a PIN, through when `pin` is theirs according to `matches`, and
+    /// updates the count either way (the caller stores it). A missing PIN is not counted as a
+    /// try; a try while waiting is refused without checking.
     pub fn unlock(
         &mut self,
         person: &str,
@@ -169,10 +164,11 @@ impl PinTries {
         let Some(pin) = pin.filter(|pin| !pin.trim().is_empty()) else {
             return Err(CoreError::PinRequired(format!("{person} has a PIN. Type it to continue as {person}.")));
         };
-        let wrong = self.by_person.get(person).copied();
-        if let Some(wrong) = wrong.filter(|wrong| wrong.count >= FREE_PIN_TRIES) {
-            let waited = (now - wrong.last).num_seconds();
-            if waited < PIN_WAIT_SECONDS {
+        if let Some(last) = self.last.filter(|_| self.count >= FREE_PIN_TRIES) {
+            // A clock set back behind the last wrong try (the count now outlives restarts) must
+            // not lock the person out until it catches up: such a try is not made to wait.
+            let waited = (now - last).num_seconds();
+            if (0..PIN_WAIT_SECONDS).contains(&waited) {
                 let seconds = (PIN_WAIT_SECONDS - waited).unsigned_abs();
                 return Err(CoreError::PinWait {
                     seconds,
@@ -181,12 +177,11 @@ impl PinTries {
             }
         }
         if matches(pin.trim()) {
-            self.by_person.remove(person);
+            *self = WrongPins::default();
             return Ok(());
         }
-        let count = wrong.map_or(0, |wrong| wrong.count) + 1;
-        self.by_person.insert(person.to_owned(), WrongTries { count, last: now });
-        let left = FREE_PIN_TRIES.saturating_sub(count);
+        *self = WrongPins { count: self.count.saturating_add(1), last: Some(now) };
+        let left = FREE_PIN_TRIES.saturating_sub(self.count);
         Err(CoreError::WrongPin(match left {
             0 => format!(
                 "That is not {person}'s PIN. Check it and try again in {PIN_WAIT_SECONDS} seconds; a team lead can clear a forgotten PIN."
@@ -310,13 +305,13 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("time") + Duration::seconds(seconds)
     }
 
-    fn try_pin(tries: &mut PinTries, pin: Option<&str>, seconds: i64) -> Result<(), CoreError> {
+    fn try_pin(tries: &mut WrongPins, pin: Option<&str>, seconds: i64) -> Result<(), CoreError> {
         tries.unlock("Leena", pin, at(seconds), |given| given == "2468")
     }
 
     #[test]
     fn the_right_pin_unlocks_and_a_missing_one_is_asked_for() {
-        let mut tries = PinTries::default();
+        let mut tries = WrongPins::default();
         let missing = try_pin(&mut tries, None, 0).expect_err("no pin");
         assert_eq!((missing.code(), missing.field()), ("pin_required", Some("pin")));
         assert_eq!(try_pin(&mut tries, Some("  "), 0).expect_err("blank").code(), "pin_required");
@@ -325,7 +320,7 @@ mod tests {
 
     #[test]
     fn after_five_wrong_pins_each_try_waits_thirty_seconds() {
-        let mut tries = PinTries::default();
+        let mut tries = WrongPins::default();
         for attempt in 1..=4 {
             let error = try_pin(&mut tries, Some("1111"), attempt).expect_err("wrong");
             assert_eq!(error.code(), "wrong_pin");
@@ -353,11 +348,14 @@ mod tests {
     }
 
     #[test]
-    fn wrong_pins_for_one_person_do_not_slow_down_another() {
-        let mut tries = PinTries::default();
-        for second in 0..5 {
-            assert!(try_pin(&mut tries, Some("0000"), second).is_err());
-        }
-        assert_eq!(tries.unlock("Aino", Some("1357"), at(6), |pin| pin == "1357"), Ok(()));
+    fn the_count_goes_on_from_what_was_stored_and_a_clock_set_back_does_not_lock_out() {
+        let mut stored = WrongPins { count: 5, last: Some(at(100)) };
+        assert_eq!(try_pin(&mut stored, Some("2468"), 110).expect_err("still waiting").code(), "pin_wait");
+        assert_eq!(stored, WrongPins { count: 5, last: Some(at(100)) }, "a refused wait is not a try");
+        let mut set_back = WrongPins { count: 5, last: Some(at(86_400)) };
+        assert_eq!(try_pin(&mut set_back, Some("1111"), 0).expect_err("wrong").code(), "wrong_pin");
+        assert_eq!(set_back, WrongPins { count: 6, last: Some(at(0)) }, "counted, and waits from now");
+        assert_eq!(try_pin(&mut stored, Some("2468"), 130), Ok(()));
+        assert_eq!(stored, WrongPins::default(), "a right PIN clears the count");
     }
 }

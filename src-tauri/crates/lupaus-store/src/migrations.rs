@@ -191,6 +191,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0);
     INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 64);
     "#,
+    // 3: wrong PINs are counted with the person, so restarting the app does not reset the wait
+    // that slows down guessing.
+    r#"
+    ALTER TABLE people ADD COLUMN wrong_pins INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE people ADD COLUMN last_wrong_pin_at INTEGER;
+    "#,
 ];
 
 #[cfg(test)]

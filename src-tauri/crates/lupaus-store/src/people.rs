@@ -7,13 +7,14 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use lupaus_core::lifecycle::{Actor, Role};
-use lupaus_core::people::{Listed, PeopleChange, check_change, validate_pin};
+use lupaus_core::people::{Listed, PeopleChange, WrongPins, check_change, validate_pin};
 use lupaus_core::reason::{self as why, Reason};
 use lupaus_core::{CoreError, text};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::time::{from_millis, to_millis};
 use crate::{Store, StoreError};
 
 /// A person on the desk's list. The PIN itself never leaves the store; only whether there is one.
@@ -70,6 +71,17 @@ impl PinHash {
 pub struct SignIn {
     pub actor: Actor,
     pub pin: Option<PinHash>,
+    /// Their wrong PINs since the last right one, kept across restarts.
+    pub wrong_pins: WrongPins,
+}
+
+/// A listed person as a switch reads them.
+struct SignInRow {
+    role: String,
+    pin: Option<String>,
+    active: bool,
+    wrong_pins: i64,
+    last_wrong_pin_at: Option<i64>,
 }
 
 fn role_str(role: Role) -> &'static str {
@@ -125,7 +137,11 @@ impl Store {
     pub fn set_pin(&mut self, name: &str, pin: &PinHash, by: &Actor) -> Result<(), StoreError> {
         let name = person_name(name)?;
         self.change_people(by, &PeopleChange::SetPin { name: name.clone() }, |tx| {
-            tx.execute("UPDATE people SET pin_hash = ?2 WHERE name = ?1", params![name, pin.0])?;
+            // A new PIN starts without wrong tries against the old one.
+            tx.execute(
+                "UPDATE people SET pin_hash = ?2, wrong_pins = 0, last_wrong_pin_at = NULL WHERE name = ?1",
+                params![name, pin.0],
+            )?;
             Ok(())
         })
     }
@@ -134,7 +150,10 @@ impl Store {
     pub fn clear_pin(&mut self, name: &str, by: &Actor) -> Result<(), StoreError> {
         let name = person_name(name)?;
         self.change_people(by, &PeopleChange::ClearPin { name: name.clone() }, |tx| {
-            tx.execute("UPDATE people SET pin_hash = NULL WHERE name = ?1", [&name])?;
+            tx.execute(
+                "UPDATE people SET pin_hash = NULL, wrong_pins = 0, last_wrong_pin_at = NULL WHERE name = ?1",
+                [&name],
+            )?;
             Ok(())
         })
     }
@@ -196,22 +215,52 @@ impl Store {
             )
             .into());
         }
-        let row: Option<(String, Option<String>, i64)> = self
+        let row: Option<SignInRow> = self
             .conn
-            .query_row("SELECT role, pin_hash, active FROM people WHERE name = ?1", [name], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })
+            .query_row(
+                "SELECT role, pin_hash, active, wrong_pins, last_wrong_pin_at FROM people WHERE name = ?1",
+                [name],
+                |row| {
+                    Ok(SignInRow {
+                        role: row.get(0)?,
+                        pin: row.get(1)?,
+                        active: row.get(2)?,
+                        wrong_pins: row.get(3)?,
+                        last_wrong_pin_at: row.get(4)?,
+                    })
+                },
+            )
             .optional()?;
-        match row {
-            None => Ok(SignIn { actor: Actor::agent(name), pin: None }),
-            Some((_, _, 0)) => Err(CoreError::NotFound(format!(
+        let Some(row) = row else {
+            return Ok(SignIn { actor: Actor::agent(name), pin: None, wrong_pins: WrongPins::default() });
+        };
+        if !row.active {
+            return Err(CoreError::NotFound(format!(
                 "{name} has been deactivated at this desk. Choose another person, or ask a team lead to add {name} again."
             ))
-            .into()),
-            Some((role, pin, _)) => {
-                Ok(SignIn { actor: Actor { person: name.to_owned(), role: role_of(&role) }, pin: pin.map(PinHash) })
-            }
+            .into());
         }
+        Ok(SignIn {
+            actor: Actor { person: name.to_owned(), role: role_of(&row.role) },
+            pin: row.pin.map(PinHash),
+            wrong_pins: WrongPins {
+                count: u32::try_from(row.wrong_pins).unwrap_or(u32::MAX),
+                last: row.last_wrong_pin_at.map(from_millis).transpose()?,
+            },
+        })
+    }
+
+    /// Keeps `name`'s wrong-PIN count after a try, so a restart does not reset the wait. Written
+    /// without an event: tries are not changes to the desk, and nobody is acting yet.
+    pub fn record_pin_tries(&mut self, name: &str, wrong_pins: WrongPins) -> Result<(), StoreError> {
+        let name = name.trim().to_owned();
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE people SET wrong_pins = ?2, last_wrong_pin_at = ?3 WHERE name = ?1",
+                params![name, i64::from(wrong_pins.count), wrong_pins.last.map(to_millis)],
+            )?;
+            Ok(())
+        })
     }
 
     /// Whether `name` is listed with a PIN, so the app must not act as them until it is given.

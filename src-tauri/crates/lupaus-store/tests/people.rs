@@ -105,3 +105,22 @@ fn nobody_at_the_keyboard_cannot_act_and_unlisted_names_act_as_agents() {
     let visitor = store.sign_in("Ville").expect("unlisted");
     assert_eq!((visitor.actor, visitor.pin), (Actor::agent("Ville"), None));
 }
+
+#[test]
+fn wrong_pins_are_still_counted_after_a_restart_and_a_new_pin_starts_afresh() {
+    use chrono::{TimeZone, Utc};
+    use lupaus_core::people::WrongPins;
+
+    let (dir, mut store) = desk();
+    store.set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena")).expect("pin");
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("time");
+    let five_wrong = WrongPins { count: 5, last: Some(at) };
+    store.record_pin_tries("Leena", five_wrong).expect("recorded");
+    drop(store);
+
+    let mut store = Store::open(&dir.path().join("people.db")).expect("reopened");
+    assert_eq!(store.sign_in("Leena").expect("sign in").wrong_pins, five_wrong, "the restart kept the count");
+    assert_eq!(store.sign_in("Aino").expect("sign in").wrong_pins, WrongPins::default(), "counted per person");
+    store.clear_pin("Leena", &Actor::lead("Leena")).expect("forgotten pin cleared");
+    assert_eq!(store.sign_in("Leena").expect("sign in").wrong_pins, WrongPins::default());
+}
