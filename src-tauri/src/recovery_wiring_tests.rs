@@ -172,3 +172,24 @@ fn damage_found_while_running_closes_the_store_and_tells_the_window() {
     assert_eq!(heard.len(), 1, "{heard:?}");
     assert!(heard[0].contains("database_corrupt"), "{heard:?}");
 }
+
+#[test]
+fn over_a_working_database_only_a_lead_restores_and_the_replaced_file_keeps_every_case() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = desk_with_backup(dir.path());
+    let (_app, window) = app_with(started_on(&db));
+    let backups = invoke(&window, "list_backups", json!({})).expect("backups");
+    let body = json!({ "path": backups[0]["path"], "acceptOlder": false });
+
+    let refused = invoke(&window, "restore_backup", body.clone()).expect_err("an agent may not");
+    assert_eq!(refused["code"], "lead_only");
+    assert_eq!(listed_customers(&window).len(), 3, "nothing was replaced");
+
+    invoke(&window, "save_person", json!({ "name": "Leena", "role": "lead" })).expect("first lead");
+    invoke(&window, "switch_person", json!({ "name": "Leena", "pin": null })).expect("lead at the keyboard");
+    let report = invoke(&window, "restore_backup", body).expect("a lead may");
+    assert_eq!(report["cases"], 2);
+    assert_eq!(listed_customers(&window), ["Maija Meikäläinen", "Matti Virtanen"]);
+    let kept = Store::open(Path::new(report["set_aside_as"].as_str().expect("kept aside"))).expect("kept opens");
+    assert_eq!(kept.check().expect("check").cases, 3, "the case made after the backup is in the kept file");
+}

@@ -45,6 +45,7 @@ pub fn recovery_info(state: State<'_, AppState>) -> Result<RecoveryInfo, IpcErro
 
 /// Puts the listed backup at `path` in place of the database and opens it; the file it replaces
 /// is kept aside untouched. A database from a newer Lupaus is replaced only with `accept_older`.
+/// From the recovery screen anyone may; over a working database (settings) only a team lead.
 #[tauri::command(async)]
 pub fn restore_backup(
     state: State<'_, AppState>,
@@ -59,6 +60,10 @@ pub fn restore_backup(
             field: Some("accept_older".into()),
             ..IpcError::new("older_backup_not_accepted", message)
         });
+    }
+    if state.problem().is_none() {
+        let store = state.store()?;
+        lupaus_core::people::check_restore_over_working_database(&state.actor(&store)?)?;
     }
     let listed = recovery::backups_for(state.db_path())?;
     let Some(chosen) = listed.iter().find(|backup| backup.path == path) else {

@@ -136,6 +136,20 @@ pub fn validate_pin(pin: &str) -> Result<&str, CoreError> {
     Ok(pin)
 }
 
+/// Whether `by` may put a backup in place of a database that still works: that undoes everyone's
+/// work since the backup was taken, so only a team lead may. (On the recovery screen, with a file
+/// that cannot be used, anyone may restore: nobody can be identified on a broken file.)
+pub fn check_restore_over_working_database(by: &Actor) -> Result<(), CoreError> {
+    match by.role {
+        Role::Lead => Ok(()),
+        Role::Agent => Err(CoreError::Refused {
+            refusal: crate::reason::RefusalCode::LeadOnly,
+            reason: Reason::new(why::LEAD_RESTORES_BACKUP),
+            message: "Only a team lead can restore a backup over the working database. Ask your team lead.".to_owned(),
+        }),
+    }
+}
+
 /// Wrong PINs allowed in a row before each further try must wait [`PIN_WAIT_SECONDS`].
 pub const FREE_PIN_TRIES: u32 = 5;
 pub const PIN_WAIT_SECONDS: i64 = 30;
@@ -345,6 +359,13 @@ mod tests {
         // A right PIN starts the count afresh.
         assert_eq!(try_pin(&mut tries, Some("1111"), 66).expect_err("wrong").code(), "wrong_pin");
         assert_eq!(try_pin(&mut tries, Some("2468"), 67), Ok(()));
+    }
+
+    #[test]
+    fn only_a_lead_restores_over_a_working_database() {
+        assert_eq!(check_restore_over_working_database(&Actor::lead("Leena")), Ok(()));
+        let refused = check_restore_over_working_database(&Actor::agent("Aino")).expect_err("agent");
+        assert_eq!(refused.code(), "lead_only");
     }
 
     #[test]

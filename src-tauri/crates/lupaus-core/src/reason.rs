@@ -62,6 +62,7 @@ pub const ALL: &[&str] = &[
     LEAD_DECIDES_COMPENSATION,
     LEAD_CLOSES_WITHOUT_ROOT_CAUSE,
     LEAD_REOPENS,
+    LEAD_RESTORES_BACKUP,
     HAND_BACK_BOUNCES,
     // Why root cause and responsibility are still locked.
     LOCK_AGREE_AND_DELIVER_FIRST,
@@ -130,6 +131,7 @@ pub const ANALYSIS_NEEDS_CLOSED_CASE: &str = "analysis_needs_closed_case";
 pub const LEAD_DECIDES_COMPENSATION: &str = "lead_decides_compensation";
 pub const LEAD_CLOSES_WITHOUT_ROOT_CAUSE: &str = "lead_closes_without_root_cause";
 pub const LEAD_REOPENS: &str = "lead_reopens";
+pub const LEAD_RESTORES_BACKUP: &str = "lead_restores_backup";
 /// Params: `person`, who just handed the case over.
 pub const HAND_BACK_BOUNCES: &str = "hand_back_bounces";
 pub const LOCK_AGREE_AND_DELIVER_FIRST: &str = "lock_agree_and_deliver_first";

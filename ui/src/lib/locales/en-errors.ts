@@ -30,6 +30,7 @@ export const enErrors = {
   'reason.lead_closes_without_root_cause':
     'Record the root cause first; only a lead can close a case without one, giving the reason it was not analysed.',
   'reason.lead_reopens': 'Only a lead can reopen a case.',
+  'reason.lead_restores_backup': 'Only a team lead can restore a backup while the database works: it replaces everyone\'s work since the backup. Ask your team lead.',
   'reason.hand_back_bounces':
     '{person} just handed this case over; handing it straight back bounces the customer. Solve it, pass it to someone else, or ask a lead.',
   'reason.lock_agree_and_deliver_first': 'Agree and deliver the customer’s remedy first; root cause and responsibility come after.',

@@ -119,4 +119,8 @@ export const enSettings = {
   'backups.verified': 'verified',
   'backups.not_verified': 'not verified',
   'backups.cases': '{count} cases',
+  'backups.restore': 'Restore…',
+  'backups.restore_question': 'Restore the backup of {time}? Everything saved after it is replaced on this desk. The current database is set aside as it is, not deleted.',
+  'backups.restore_yes': 'Restore this backup',
+  'backups.restore_cancel': 'Cancel',
 };

@@ -32,6 +32,7 @@ export const fiErrors: Part<typeof enErrors> = {
   'reason.lead_closes_without_root_cause':
     'Kirjaa ensin juurisyy; vain tiiminvetäjä voi sulkea tapauksen ilman sitä ja kertoa, miksi sitä ei analysoitu.',
   'reason.lead_reopens': 'Vain tiiminvetäjä voi avata tapauksen uudelleen.',
+  'reason.lead_restores_backup': 'Vain tiiminvetäjä voi palauttaa varmuuskopion toimivan tietokannan tilalle, sillä se korvaa kaiken varmuuskopion jälkeen tehdyn työn. Pyydä apua tiiminvetäjältä.',
   'reason.hand_back_bounces':
     '{person} siirsi tapauksen juuri sinulle; suoraan takaisin siirtäminen pompottelee asiakasta. Ratkaise se, siirrä se jollekulle muulle tai pyydä apua tiiminvetäjältä.',
   'reason.lock_agree_and_deliver_first': 'Sovi ja toimita asiakkaan hyvitys ensin; juurisyy ja vastuutaho tulevat sen jälkeen.',

@@ -120,4 +120,8 @@ export const fiSettings: Part<typeof enSettings> = {
   'backups.verified': 'tarkistettu',
   'backups.not_verified': 'ei tarkistettu',
   'backups.cases': '{count} tapausta',
+  'backups.restore': 'Palauta…',
+  'backups.restore_question': 'Palautetaanko varmuuskopio ajalta {time}? Kaikki sen jälkeen tallennettu korvautuu tällä työpisteellä. Nykyinen tietokanta siirretään sivuun sellaisenaan, sitä ei poisteta.',
+  'backups.restore_yes': 'Palauta tämä varmuuskopio',
+  'backups.restore_cancel': 'Peruuta',
 };

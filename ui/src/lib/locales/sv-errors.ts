@@ -32,6 +32,7 @@ export const svErrors: Part<typeof enErrors> = {
   'reason.lead_closes_without_root_cause':
     'Registrera grundorsaken först; bara en teamledare kan stänga ett ärende utan den och ange varför den inte analyserades.',
   'reason.lead_reopens': 'Bara en teamledare kan öppna ett ärende igen.',
+  'reason.lead_restores_backup': 'Bara en teamledare kan återställa en säkerhetskopia medan databasen fungerar, eftersom den ersätter allas arbete sedan dess. Be din teamledare.',
   'reason.hand_back_bounces':
     '{person} lämnade just över ärendet; att lämna tillbaka det direkt bollar runt kunden. Lös det, ge det till någon annan eller be en teamledare om hjälp.',
   'reason.lock_agree_and_deliver_first': 'Kom överens om och leverera kundens gottgörelse först; grundorsak och ansvar kommer sedan.',

@@ -120,4 +120,8 @@ export const svSettings: Part<typeof enSettings> = {
   'backups.verified': 'kontrollerad',
   'backups.not_verified': 'inte kontrollerad',
   'backups.cases': '{count} ärenden',
+  'backups.restore': 'Återställ…',
+  'backups.restore_question': 'Återställa säkerhetskopian från {time}? Allt som sparats efter den ersätts på den här arbetsplatsen. Den nuvarande databasen flyttas undan som den är och raderas inte.',
+  'backups.restore_yes': 'Återställ den här säkerhetskopian',
+  'backups.restore_cancel': 'Avbryt',
 };
