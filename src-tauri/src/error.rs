@@ -55,9 +55,11 @@ impl From<StoreError> for IpcError {
         }
         match error {
             StoreError::Core(core) => core.into(),
-            other => {
-                IpcError { field: other.field().map(str::to_owned), ..IpcError::new(other.code(), &other.to_string()) }
-            }
+            other => IpcError {
+                field: other.field().map(str::to_owned),
+                params: other.params().into_iter().map(|(name, value)| (name.to_owned(), value)).collect(),
+                ..IpcError::new(other.code(), &other.to_string())
+            },
         }
     }
 }
@@ -100,6 +102,7 @@ const STORE_CODES: &[&str] = &[
     "not_found",
     "backup_invalid",
     "import_rejected",
+    "no_room_for_backup",
     "storage_error",
 ];
 
@@ -131,6 +134,7 @@ mod tests {
             StoreError::NotFound(String::new()),
             StoreError::BackupInvalid { path: PathBuf::new(), reason: String::new() },
             StoreError::ImportRejected { problems: 1 },
+            StoreError::NoRoomForBackup { dir: PathBuf::new(), needed_mib: 2, free_mib: 1 },
             StoreError::Io(std::io::Error::other("example")),
         ];
         for example in &examples {
@@ -145,6 +149,7 @@ mod tests {
                 | StoreError::NotFound(_)
                 | StoreError::BackupInvalid { .. }
                 | StoreError::ImportRejected { .. }
+                | StoreError::NoRoomForBackup { .. }
                 | StoreError::Core(_)
                 | StoreError::Io(_)
                 | StoreError::Sqlite(_) => {}

@@ -31,6 +31,11 @@ pub enum StoreError {
     BackupInvalid { path: PathBuf, reason: String },
 
     #[error(
+        "There is not enough free space in {dir} for a backup: it needs {needed_mib} MB and {free_mib} MB is free. Nothing was written. Free some space, or back up to another disk (lupaus-cli backup --to PATH)."
+    )]
+    NoRoomForBackup { dir: PathBuf, needed_mib: u64, free_mib: u64 },
+
+    #[error(
         "The file has {problems} problem(s), so nothing was imported. Fix the rows listed and import again; --dry-run checks without saving."
     )]
     ImportRejected { problems: usize },
@@ -57,8 +62,22 @@ impl StoreError {
             StoreError::NotFound(_) => "not_found",
             StoreError::BackupInvalid { .. } => "backup_invalid",
             StoreError::ImportRejected { .. } => "import_rejected",
+            StoreError::NoRoomForBackup { .. } => "no_room_for_backup",
             StoreError::Core(error) => error.code(),
             StoreError::Io(_) | StoreError::Sqlite(_) => "storage_error",
+        }
+    }
+
+    /// Values the UI's sentence names (the core's, or e.g. `needed_mb` for a backup with no room).
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            StoreError::Core(error) => error.params(),
+            StoreError::NoRoomForBackup { dir, needed_mib, free_mib } => vec![
+                ("dir", dir.display().to_string()),
+                ("needed_mb", needed_mib.to_string()),
+                ("free_mb", free_mib.to_string()),
+            ],
+            _ => Vec::new(),
         }
     }
 

@@ -87,3 +87,27 @@ fn a_full_disk_refuses_the_save_and_keeps_what_was_stored() {
     saved.push(reference);
     check(&store, &saved);
 }
+
+#[test]
+fn a_backup_to_a_disk_without_room_is_refused_before_writing_and_says_how_much_is_needed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mount_point = dir.path().join("small");
+    std::fs::create_dir(&mount_point).expect("mount point");
+    let _mounted = match mount_small_tmpfs(&mount_point) {
+        Ok(mounted) => mounted,
+        Err(why) => {
+            eprintln!("SKIPPED a_backup_to_a_disk_without_room_is_refused_before_writing: no tmpfs here ({why}).");
+            return;
+        }
+    };
+    let mut store = Store::open(&dir.path().join("lupaus.db")).expect("open on the big disk");
+    save(&mut store, 1).expect("a case");
+
+    let error = store.backup_to(&mount_point.join("backups").join("lupaus.db")).expect_err("no room");
+    assert_eq!(error.code(), "no_room_for_backup");
+    let message = error.to_string();
+    assert!(message.contains("MB is free. Nothing was written."), "{message}");
+    let left: Vec<_> = std::fs::read_dir(&mount_point).expect("read").collect();
+    assert!(left.is_empty(), "nothing was written on the small disk: {left:?}");
+    assert_eq!(store.check().expect("check").cases, 1, "the desk is untouched");
+}

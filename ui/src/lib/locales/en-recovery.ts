@@ -34,4 +34,5 @@ export const enRecovery = {
   'error.older_backup_not_accepted':
     'This database is from a newer Lupaus. Tick the box to restore the older backup anyway, or update Lupaus.',
   'error.backup_invalid': 'That backup cannot be restored. Nothing was changed; choose another backup.',
+  'error.no_room_for_backup': 'There is not enough free space for a backup in {dir}: it needs {needed_mb} MB and {free_mb} MB is free. Nothing was written. Free some space, or back up to another disk.',
 };

@@ -37,4 +37,5 @@ export const fiRecovery: Part<typeof enRecovery> = {
   'error.older_backup_not_accepted':
     'Tämä tietokanta on Lupauksen uudemmasta versiosta. Rastita ruutu palauttaaksesi vanhemman varmuuskopion silti, tai päivitä Lupaus.',
   'error.backup_invalid': 'Tätä varmuuskopiota ei voi palauttaa. Mitään ei muutettu; valitse toinen varmuuskopio.',
+  'error.no_room_for_backup': 'Varmuuskopiolle ei ole tarpeeksi tilaa kansiossa {dir}: se tarvitsee {needed_mb} Mt, vapaana on {free_mb} Mt. Mitään ei kirjoitettu. Vapauta tilaa tai varmuuskopioi toiselle levylle.',
 };

@@ -37,4 +37,5 @@ export const svRecovery: Part<typeof enRecovery> = {
   'error.older_backup_not_accepted':
     'Databasen kommer från en nyare Lupaus. Kryssa i rutan för att ändå återställa den äldre kopian, eller uppdatera Lupaus.',
   'error.backup_invalid': 'Säkerhetskopian kan inte återställas. Inget ändrades; välj en annan kopia.',
+  'error.no_room_for_backup': 'Det finns inte tillräckligt med ledigt utrymme för en säkerhetskopia i {dir}: den behöver {needed_mb} MB och {free_mb} MB är ledigt. Inget skrevs. Frigör utrymme eller säkerhetskopiera till en annan disk.',
 };

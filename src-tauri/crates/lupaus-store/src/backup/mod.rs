@@ -4,7 +4,8 @@
 //! consistent snapshot even while the app keeps writing. It is written beside its final name,
 //! synced, renamed into place, and verified (opened read-only: SQLite header, our
 //! `application_id`, a schema version this build knows, `PRAGMA integrity_check`). A backup that
-//! does not verify is deleted and the call fails.
+//! does not verify is deleted and the call fails. Before copying, the disk must have room for
+//! every page plus 64 MiB for the desk's own saves (room.rs), or nothing is written.
 //!
 //! Scheduled backups live in `<data dir>/backups/` named `lupaus-YYYY-MM-DD-HHMMSS.db` in the
 //! desk's local time. Rotation keeps the newest backup of each of the 7 most recent days that have
@@ -21,6 +22,7 @@
 mod files;
 mod inspect;
 mod restore;
+mod room;
 mod rotation;
 
 use std::path::{Path, PathBuf};
@@ -87,9 +89,9 @@ impl Store {
                 reason: "it is the database itself; a backup must go to another file.".into(),
             });
         }
-        if let Some(parent) = dest.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
+        let folder = dest.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        room::check(&self.conn, folder)?;
+        std::fs::create_dir_all(folder)?;
         let partial = sibling(dest, ".partial");
         let _ = std::fs::remove_file(&partial);
         let copied = copy_database(&self.conn, &partial).and_then(|()| {
