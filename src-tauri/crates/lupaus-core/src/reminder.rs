@@ -335,6 +335,15 @@ impl<'a> Reminders<'a> {
         [before, chain, escalation].into_iter().flatten().min().map(|fire_at| fire_at.max(now))
     }
 
+    /// From when a promise due at `due_at` counts as "due soon" on the desk's screens: as its
+    /// earliest before-due reminder fires (business minutes counted on the desk's calendar, so a
+    /// Monday-morning promise is "soon" from Friday afternoon), or `at_least` before the due time
+    /// when the plan warns later than that or not at all.
+    pub fn soon_from(&self, due_at: DateTime<Utc>, at_least: TimeDelta) -> DateTime<Utc> {
+        let plain = due_at - at_least;
+        self.plan.before_due.iter().map(|delay| delay.before(self.calendar, due_at)).fold(plain, DateTime::min)
+    }
+
     fn before_steps(&self, due_at: DateTime<Utc>, made_at: DateTime<Utc>) -> Vec<PlannedReminder> {
         let mut steps: Vec<PlannedReminder> = self
             .plan

@@ -277,3 +277,21 @@ proptest! {
         prop_assert!(chain <= raised.len());
     }
 }
+
+#[test]
+fn a_promise_is_soon_from_its_earliest_reminder_counted_in_business_time() {
+    let (calendar, plan) = (calendar(), default_plan());
+    let reminders = Reminders::new(&plan, &calendar);
+    let two_hours = TimeDelta::minutes(120);
+    // Due a quarter past opening on Monday: the business hour before it reaches back to Friday.
+    let monday_morning = hel("2026-11-30 08:15");
+    let soon = reminders.soon_from(monday_morning, two_hours);
+    assert_eq!(soon, calendar.sub_business_minutes(monday_morning, 60));
+    assert!(soon < hel("2026-11-28 00:00"), "before the weekend: {soon}");
+    // Due mid-afternoon on a weekday: an hour of business time is an hour, so two wall hours win.
+    let wednesday = hel("2026-11-25 14:00");
+    assert_eq!(reminders.soon_from(wednesday, two_hours), wednesday - two_hours);
+    // A plan with no early reminders: the plain two hours.
+    let quiet = ReminderPlan { before_due: vec![], ..default_plan() };
+    assert_eq!(Reminders::new(&quiet, &calendar).soon_from(monday_morning, two_hours), monday_morning - two_hours);
+}
