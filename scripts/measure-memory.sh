@@ -6,11 +6,22 @@
 # LUPAUS_APP picks the binary (default target/debug/lupaus). Environment variables (e.g. the
 # WebKit and JavaScriptCore knobs compared in docs/measurements.md) reach the app and, through it,
 # its WebKit processes. With several runs the last line is the median of the summed PSS.
+# MEMORY_MAPPINGS=N also prints, for each process, its N largest mappings by PSS (libraries by
+# file name, anonymous memory as [anon]), to see where the memory is.
 set -euo pipefail
 app="${LUPAUS_APP:-target/debug/lupaus}"
 db="${1:-$(mktemp -d)/lupaus.db}"
 settle="${2:-10}"
 runs="${3:-1}"
+
+# The N largest mappings of a process by PSS, grouped by file (or [anon], [heap], ...).
+mappings() {
+  awk '
+    /^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6) ? $6 : "[anon]"; sub(/.*\//, "", name); next }
+    /^Pss:/ { pss[name] += $2 }
+    END { for (n in pss) if (pss[n] > 0) printf "    %7d KiB  %s\n", pss[n], n }
+  ' "/proc/$1/smaps" 2>/dev/null | sort -rn | head -n "$2"
+}
 
 # One run: start the app, let it settle, sum PSS over it, its children and grandchildren.
 measure_once() {
@@ -27,6 +38,7 @@ measure_once() {
     rss=$(awk '/^Rss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
     printf '%-8s %-24s PSS %7d KiB  RSS %7d KiB\n' "$pid" "$(cat "/proc/$pid/comm" 2>/dev/null)" "$pss" "$rss" >&2
     total=$((total + pss))
+    [ -n "${MEMORY_MAPPINGS:-}" ] && mappings "$pid" "$MEMORY_MAPPINGS" >&2
   done
   kill "$main" 2>/dev/null || true
   wait "$main" 2>/dev/null || true

@@ -1,26 +1,50 @@
 //! WebKitGTK settings for a small desk app, made before GTK starts (issue 8: idle memory).
 //!
-//! WebKitGTK 2.46+ paints page content with Skia on the GPU through OpenGL. Without a GPU (a
-//! virtual desktop, a thin client, Xvfb) that GL is Mesa's llvmpipe, whose buffers and code the
-//! web process then holds: measured, painting with Skia on the CPU takes the web process from
-//! 203 to 161 MiB PSS, and the app with its WebKit processes from 341 to 298 MiB
-//! (docs/measurements.md). Lupaus shows forms and a list; with 1 M cases a click still opened a
-//! case in 0.6 s (median; 0.46 s painting on the GPU, on a loaded machine). Switching compositing
-//! off altogether saved twice as much, but WebKitWebDriver then never answers a screenshot, so the
-//! end-to-end journeys could not run: not done.
+//! Lupaus shows forms and a list: it needs no GPU. Yet WebKitGTK 2.50 composites the page with
+//! OpenGL and GTK probes GL when it opens the display; without a GPU (a virtual desktop, a thin
+//! client, Xvfb) that GL is Mesa's llvmpipe, and each process that starts it holds libLLVM's
+//! relocated pages and code. Measured with the app and its WebKit processes as summed PSS
+//! (docs/measurements.md, release build, under Xvfb):
 //!
-//! WebKit reads these variables once, when its first web view is made, so they can only be set in
-//! the environment, before any thread starts. A desk that sets one itself keeps its own value.
+//! - compositing and the DMA-BUF renderer off: the page is painted on the CPU into shared memory,
+//!   and the web process drops llvmpipe's buffers and threads: 315 → 250 MiB with 1 M cases. The
+//!   window paints correctly and a click still opens a case as fast; WebKitWebDriver then never
+//!   answers a screenshot, so the end-to-end journeys take theirs from the X display.
+//! - with compositing off, nothing in the app's own process paints with GL, so GTK's GL probe is
+//!   turned off (`GDK_GL=disable`) and, when the machine has no GPU render node, WebKit is told so
+//!   instead of starting Mesa to look for one: libLLVM leaves the app's process, 230 → 213 MiB
+//!   with an empty database. The web process still loads Mesa: it cannot start without EGL.
+//! - Skia painting on the CPU is kept for a desk that turns compositing back on: 349 → 315 MiB.
+//!
+//! WebKit and GTK read these variables once, when the display opens and the first web view is
+//! made, so they can only be set in the environment, before any thread starts. A desk that sets one
+//! itself keeps its own value; one that turns compositing back on
+//! (`WEBKIT_DISABLE_COMPOSITING_MODE=0`) gets GL in both processes again, as WebKit needs it then.
 
 /// Each variable WebKitGTK reads, with the value Lupaus wants and why.
-const WEBKIT_ENVIRONMENT: [(&str, &str); 1] = [
-    // Skia paints on the CPU: no GL rendering contexts or GPU tiles in the web process.
+const WEBKIT_ENVIRONMENT: [(&str, &str); 3] = [
+    // Paint the page on the CPU into shared memory: no GL compositor in the web process.
+    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+    // No GPU buffers shared between the processes either.
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+    // Skia paints on the CPU also when a desk turns compositing back on.
     ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
 ];
 
+/// Only with compositing off: then the app's own process draws the page without GL.
+const WITHOUT_COMPOSITING: [(&str, &str); 1] = [
+    // GTK opens GL on an X display only to pick visuals for GL drawing, which nothing here does.
+    ("GDK_GL", "disable"),
+];
+
+/// Only with compositing off and no GPU render node: WebKit would otherwise start Mesa's
+/// software GL in the app's process just to ask which render node to hand the web process.
+const NO_RENDER_NODE: (&str, &str) = ("WEBKIT_WEB_RENDER_DEVICE_FILE", "/dev/null");
+
 /// Sets the WebKit variables the person has not set themselves. Call it first thing in `main`.
 pub fn prepare_environment() {
-    for (name, value) in to_set(|name| std::env::var_os(name).is_some()) {
+    let desk = |name: &str| std::env::var(name).ok();
+    for (name, value) in to_set(desk, has_render_node()) {
         // SAFETY: `main` calls this before it starts any thread (GTK, tokio, logging), so nothing
         // reads the environment concurrently.
         #[allow(unsafe_code)]
@@ -30,18 +54,73 @@ pub fn prepare_environment() {
     }
 }
 
-/// The variables to set: those not already in the environment.
-fn to_set(is_set: impl Fn(&str) -> bool) -> Vec<(&'static str, &'static str)> {
-    WEBKIT_ENVIRONMENT.into_iter().filter(|(name, _)| !is_set(name)).collect()
+/// Whether the machine has a GPU render node (`/dev/dri/renderD128` and so on).
+fn has_render_node() -> bool {
+    std::fs::read_dir("/dev/dri")
+        .map(|entries| entries.flatten().any(|entry| entry.file_name().to_string_lossy().starts_with("renderD")))
+        .unwrap_or(false)
+}
+
+/// The variables to set, given the desk's own (`desk` reads one) and whether a GPU is there.
+fn to_set(desk: impl Fn(&str) -> Option<String>, has_render_node: bool) -> Vec<(&'static str, &'static str)> {
+    let mut wanted = WEBKIT_ENVIRONMENT.to_vec();
+    let compositing_off = desk("WEBKIT_DISABLE_COMPOSITING_MODE").is_none_or(|value| value == "1");
+    if compositing_off {
+        wanted.extend(WITHOUT_COMPOSITING);
+        if !has_render_node {
+            wanted.push(NO_RENDER_NODE);
+        }
+    }
+    wanted.into_iter().filter(|(name, _)| desk(name).is_none()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A desk environment holding `pairs`.
+    fn desk(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_owned())
+    }
+
+    fn names(set: &[(&str, &str)]) -> Vec<String> {
+        set.iter().map(|(name, value)| format!("{name}={value}")).collect()
+    }
+
+    #[test]
+    fn nothing_set_and_no_gpu_means_no_gl_in_the_apps_process() {
+        assert_eq!(
+            names(&to_set(desk(&[]), false)),
+            [
+                "WEBKIT_DISABLE_COMPOSITING_MODE=1",
+                "WEBKIT_DISABLE_DMABUF_RENDERER=1",
+                "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1",
+                "GDK_GL=disable",
+                "WEBKIT_WEB_RENDER_DEVICE_FILE=/dev/null",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gpu_render_node_is_left_for_webkit_to_find() {
+        let set = names(&to_set(desk(&[]), true));
+        assert!(set.contains(&"GDK_GL=disable".to_owned()), "{set:?}");
+        assert!(!set.iter().any(|pair| pair.starts_with("WEBKIT_WEB_RENDER_DEVICE_FILE")), "{set:?}");
+    }
+
     #[test]
     fn a_desks_own_setting_is_kept() {
-        assert_eq!(to_set(|_| false), vec![("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1")], "nothing set: ours");
-        assert_eq!(to_set(|name| name == "WEBKIT_SKIA_ENABLE_CPU_RENDERING"), vec![], "the desk's own value stays");
+        let set = names(&to_set(desk(&[("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "0"), ("GDK_GL", "always")]), false));
+        assert!(!set.iter().any(|pair| pair.starts_with("WEBKIT_SKIA_ENABLE_CPU_RENDERING")), "{set:?}");
+        assert!(!set.iter().any(|pair| pair.starts_with("GDK_GL")), "{set:?}");
+        assert!(set.contains(&"WEBKIT_DISABLE_COMPOSITING_MODE=1".to_owned()), "{set:?}");
+    }
+
+    #[test]
+    fn a_desk_that_turns_compositing_back_on_keeps_gl() {
+        assert_eq!(
+            names(&to_set(desk(&[("WEBKIT_DISABLE_COMPOSITING_MODE", "0")]), false)),
+            ["WEBKIT_DISABLE_DMABUF_RENDERER=1", "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1"]
+        );
     }
 }

@@ -1,11 +1,12 @@
 // Shared helpers for the end-to-end journeys: start the real Lupaus binary through tauri-driver
 // (which must already listen on 127.0.0.1:4444, see run.sh), save screenshots, make temp databases.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { remote } from 'webdriverio';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,10 +57,34 @@ export async function startApp(db) {
   return browser;
 }
 
+/**
+ * Saves what the display shows as artifacts/NAME.png. The shot is taken from the X server, not
+ * through WebDriver: with WebKit's compositing off (webview.rs) WebKitWebDriver never answers a
+ * screenshot request. Without a window manager the 1280x800 window fills the screen at 0,0.
+ */
 export async function screenshot(browser, name) {
   const path = join(artifactsDir, `${name}.png`);
-  await browser.saveScreenshot(path);
+  await painted(browser);
+  await promisify(execFile)('import', ['-window', 'root', path]);
   return path;
+}
+
+/**
+ * Waits until the page has painted what the journey just did: two animation frames (the second
+ * starts after the first one's paint), or half a second if the page sends no frames.
+ */
+export async function painted(browser) {
+  await browser.executeAsync((done) => {
+    const fallback = setTimeout(done, 500);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        done();
+      }),
+    );
+  });
+  // GTK copies the painted page to the X window on its own next frame.
+  await new Promise((done) => setTimeout(done, 100));
 }
 
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);

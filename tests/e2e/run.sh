@@ -9,7 +9,13 @@ mkdir -p artifacts
 
 # The app inherits tauri-driver's environment. Desks are Finnish first, so the journeys run in Finnish.
 export LANG=fi_FI.UTF-8
-# tauri-driver listens on fixed ports 4444/4445: only one run per machine at a time.
+# tauri-driver listens on fixed ports 4444/4445: only one run per machine at a time, under the
+# same lock as scripts/measure-cold-start.sh.
+exec 9>/tmp/lupaus-e2e.lock
+flock 9
+# Screenshots are taken from the X display (harness.mjs): keep the app's OS notifications
+# (dunst, started by D-Bus on the first one) queued instead of painted over the window.
+dunstctl set-paused true >/dev/null 2>&1 || true
 tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >artifacts/tauri-driver.log 2>&1 &
 driver=$!
 trap 'kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true' EXIT

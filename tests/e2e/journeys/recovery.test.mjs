@@ -18,29 +18,6 @@ function damageMiddlePages(db) {
   return bytes;
 }
 
-/**
- * A screenshot of a page that is not changing. WebKitWebDriver answers a screenshot after the
- * page's next rendering update, which a still page never has (the request then hangs): an
- * invisible opacity flicker keeps frames coming until the shot is taken.
- */
-async function screenshotStill(browser, name) {
-  await browser.execute(() => {
-    let on = false;
-    window.lupausRepaint = setInterval(() => {
-      on = !on;
-      document.body.style.opacity = on ? '0.999' : '';
-    }, 100);
-  });
-  try {
-    return await screenshot(browser, name);
-  } finally {
-    await browser.execute(() => {
-      clearInterval(window.lupausRepaint);
-      document.body.style.opacity = '';
-    });
-  }
-}
-
 /** Starts Lupaus on `db` and waits for the recovery screen (the harness waits for the desk). */
 async function startOnRecovery(db) {
   const browser = await remote({
@@ -74,7 +51,7 @@ test('a damaged database opens on the recovery screen and the latest backup brin
     const latest = await byTestId(browser, 'restore-latest');
     await latest.waitForDisplayed({ timeout: 10000 });
     assert.equal((await browser.$$('[data-testid="backup-row"]')).length, 1);
-    await screenshotStill(browser, 'recovery-screen');
+    await screenshot(browser, 'recovery-screen');
     assert.deepEqual(await seriousAccessibilityViolations(browser), [], 'the recovery screen passes axe-core');
     assert.ok(readFileSync(db).equals(damaged), 'opening left the damaged file byte for byte as it was');
 
@@ -89,7 +66,7 @@ test('a damaged database opens on the recovery screen and the latest backup brin
     const rows = await browser.$$('[data-testid="case-row"]');
     assert.equal(rows.length, 1);
     assert.match(await rows[0].getText(), /Onni Korhonen/);
-    await screenshotStill(browser, 'recovery-restored');
+    await screenshot(browser, 'recovery-restored');
     assert.deepEqual(await seriousAccessibilityViolations(browser), [], 'the desk after restore passes axe-core');
   } finally {
     await browser.deleteSession();
