@@ -169,6 +169,30 @@ fn commands_that_change_promises_wake_the_reminder_scheduler() {
 }
 
 #[test]
+fn due_promises_answers_at_most_the_limit_asked_for() {
+    let (_app, window) = app();
+    for hours in 1..=3 {
+        let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
+        let due = (chrono::Utc::now() + chrono::Duration::hours(hours)).to_rfc3339();
+        let promise =
+            json!({ "text": format!("Soitto {hours}"), "channel": "call", "due_at": due, "owner": "Aino Agentti" });
+        invoke(&window, "make_promise", json!({ "caseId": case["id"], "promise": promise })).expect("promise");
+    }
+    let texts = |answer: Value| -> Vec<String> {
+        answer
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|view| view["promise"]["text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = invoke(&window, "due_promises", json!({ "withinHours": 8, "mineOnly": false })).expect("all");
+    assert_eq!(texts(all), ["Soitto 1", "Soitto 2", "Soitto 3"], "no limit: every due promise, soonest first");
+    let two = invoke(&window, "due_promises", json!({ "withinHours": 8, "mineOnly": false, "limit": 2 })).expect("two");
+    assert_eq!(texts(two), ["Soitto 1", "Soitto 2"], "the banner's limit: only the soonest");
+}
+
+#[test]
 fn only_a_lead_sees_the_approvals_list() {
     let (_app, window) = app();
     let refused = invoke(&window, "approvals", json!({})).expect_err("agent refused");

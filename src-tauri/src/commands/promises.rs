@@ -59,18 +59,22 @@ pub fn reassign_promise(state: State<'_, AppState>, promise_id: i64, owner: Stri
     Ok(reassigned)
 }
 
-/// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first.
+/// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first,
+/// at most `limit` of them (the banner asks only for the few it shows) and never more than 200.
 #[tauri::command(async)]
 pub fn due_promises(
     state: State<'_, AppState>,
     within_hours: u32,
     mine_only: bool,
+    limit: Option<u32>,
 ) -> Result<Vec<PromiseView>, IpcError> {
+    const MAX_DUE: u32 = 200;
     let store = state.store()?;
     let now = state.clock.now();
     let owner = mine_only.then(|| state.person());
     let until = now + Duration::hours(i64::from(within_hours.min(24 * 30)));
-    Ok(store.open_promises_due_before(until, owner.as_deref(), now, 200)?)
+    let limit = limit.unwrap_or(MAX_DUE).min(MAX_DUE);
+    Ok(store.open_promises_due_before(until, owner.as_deref(), now, limit)?)
 }
 
 /// A due time to promise: `within` business time from now plus the desk's buffer, inside opening hours.

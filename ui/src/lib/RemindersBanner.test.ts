@@ -40,11 +40,34 @@ describe('the reminders banner', () => {
     ]);
     expect(items[0].textContent).toContain('Hyvityslasku');
     expect(items[0].textContent).toContain('R-2026-000001');
-    expect(desk.calls.find((call) => call.command === 'due_promises')?.args).toEqual({ withinHours: 8, mineOnly: false });
+    // Five are shown; the sixth asked for only tells whether there are more.
+    expect(desk.calls.find((call) => call.command === 'due_promises')?.args).toEqual({ withinHours: 8, mineOnly: false, limit: 6 });
+    expect(screen.queryByTestId('reminders-show-all')).toBeNull();
 
     await fireEvent.click(within(items[1]).getByRole('button'));
     expect((await screen.findByTestId('stage-now')).textContent).toBe('Current stage: Solving');
     expect(desk.calls.find((call) => call.command === 'get_case')?.args).toEqual({ caseId: 1 });
+  });
+
+  it('shows the five most overdue of many and leaves the rest to the list by next promise', async () => {
+    const desk = fakeDesk('solving');
+    desk.due = Array.from({ length: 300 }, (_, index) => promiseView(index + 1, at((index - 400) * HOUR), 'broken', `Lupaus ${index + 1}`));
+    render(App);
+    const banner = await screen.findByTestId('reminders');
+    const items = within(banner).getAllByTestId('reminder');
+    expect(items).toHaveLength(5);
+    expect(items[0].textContent).toContain('Lupaus 1');
+    expect(items[4].textContent).toContain('Lupaus 5');
+    const answers = desk.calls.filter((call) => call.command === 'due_promises');
+    expect(answers.every((call) => call.args?.limit === 6)).toBe(true);
+
+    await fireEvent.click(within(banner).getByTestId('reminders-show-all'));
+    await waitFor(() =>
+      expect(desk.calls.filter((call) => call.command === 'browse_cases').at(-1)?.args).toMatchObject({
+        filter: { view: 'all', owner: null, search: null, sort: 'next_promise', after_id: null },
+      }),
+    );
+    expect((screen.getByTestId('filter-sort') as HTMLSelectElement).value).toBe('next_promise');
   });
 
   it('speaks Finnish on a Finnish desk', async () => {

@@ -75,8 +75,9 @@ export const api = {
   /** `customerToldAt` null means "now": the agent is telling the customer as they record it. */
   renegotiatePromise: (promiseId: number, newDueAt: string, customerToldAt: string | null = null) =>
     call<Renegotiated>('renegotiate_promise', { promiseId, newDueAt, customerToldAt }),
-  duePromises: (withinHours: number, mineOnly: boolean) =>
-    call<PromiseView[]>('due_promises', { withinHours, mineOnly }),
+  /** At most `limit` promises (the back end's cap of 200 when not given), soonest first. */
+  duePromises: (withinHours: number, mineOnly: boolean, limit?: number) =>
+    call<PromiseView[]>('due_promises', { withinHours, mineOnly, ...(limit === undefined ? {} : { limit }) }),
   /** A due time `within` business time from now, plus the desk's buffer (an ISO instant). */
   suggestDue: (within: BusinessSpan) => call<string>('suggest_due', { within }),
   /** Gives an open promise to another owner (the lead's promise board). */

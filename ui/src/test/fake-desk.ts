@@ -126,7 +126,8 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       desk.detail = { ...desk.detail, promises: [...desk.detail.promises, view] };
       return view.promise;
     },
-    due_promises: () => desk.due,
+    // Like the back end: soonest first as given, at most `limit` (200 when not asked).
+    due_promises: (args) => desk.due.slice(0, (args.limit as number | undefined) ?? 200),
     reassign_promise: (args) => {
       const view = desk.due.find((v) => v.promise.id === args.promiseId);
       if (!view) throw { code: 'not_found', message: `There is no promise ${String(args.promiseId)}.`, field: null };

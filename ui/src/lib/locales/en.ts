@@ -254,6 +254,7 @@ export const enCore = {
   'due.at_datetime': 'due {time}',
   'reminders.heading': 'Promises due',
   'reminders.open_case': 'Open case {reference}',
+  'reminders.show_all': 'Show all due promises in the case list',
   'remedy_form.repair': 'Repair',
   'remedy_form.replacement': 'Replacement',
   'remedy_form.refund': 'Refund',

@@ -254,6 +254,7 @@ const core: Part<typeof enCore> = {
   'due.at_datetime': 'erääntyy {time}',
   'reminders.heading': 'Erääntyvät lupaukset',
   'reminders.open_case': 'Avaa tapaus {reference}',
+  'reminders.show_all': 'Näytä kaikki erääntyvät lupaukset tapauslistassa',
   'remedy_form.repair': 'Korjaus',
   'remedy_form.replacement': 'Vaihto uuteen',
   'remedy_form.refund': 'Rahojen palautus',

@@ -254,6 +254,7 @@ const core: Part<typeof enCore> = {
   'due.at_datetime': 'förfaller {time}',
   'reminders.heading': 'Löften som förfaller',
   'reminders.open_case': 'Öppna ärende {reference}',
+  'reminders.show_all': 'Visa alla löften som förfaller i ärendelistan',
   'remedy_form.repair': 'Reparation',
   'remedy_form.replacement': 'Utbyte',
   'remedy_form.refund': 'Återbetalning',
