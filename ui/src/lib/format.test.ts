@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueText, helsinkiInputToIso, isoToHelsinkiInput, parseEuros, type EuroError } from './format';
+import { dateTimeFormat, formatDateTime, formatTime } from './i18n';
 
 describe('parseEuros', () => {
   it.each<[string, number]>([
@@ -81,5 +82,20 @@ describe('Helsinki wall time in date-time inputs', () => {
 
   it.each(['', '2026-11-23', 'tomorrow', '2026-11-23 14:15'])('refuses %j', (input) => {
     expect(helsinkiInputToIso(input)).toBeNull();
+  });
+});
+
+describe('date formatters', () => {
+  it('are made once per locale and options, and reused', () => {
+    const first = dateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: '2-digit' });
+    expect(dateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: '2-digit' })).toBe(first);
+    expect(dateTimeFormat('sv-FI', { timeZone: 'Europe/Helsinki', hour: '2-digit' })).not.toBe(first);
+    expect(dateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', minute: '2-digit' })).not.toBe(first);
+  });
+
+  it('still give the desk its own time', () => {
+    expect(formatDateTime('fi', '2026-11-23T10:15:00Z')).toBe(formatDateTime('fi', '2026-11-23T10:15:00Z'));
+    expect(formatTime('fi', '2026-11-23T10:15:00Z')).toBe('12.15');
+    expect(formatTime('fi', '2026-07-01T10:15:00Z')).toBe('13.15');
   });
 });

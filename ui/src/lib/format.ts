@@ -1,5 +1,5 @@
 // Small pure helpers for what agents type and read: euro amounts and due times.
-import { DESK_TIME_ZONE, formatDateTime, formatTime, translate, type Language } from './i18n';
+import { dateTimeFormat, DESK_TIME_ZONE, formatDateTime, formatTime, translate, type Language } from './i18n';
 
 /** The largest amount the back end accepts: 1 000 000 000 € (its `MAX_AMOUNT_CENTS`). */
 export const MAX_AMOUNT_CENTS = 100_000_000_000;
@@ -34,7 +34,7 @@ const MINUTE = 60_000;
 export function helsinkiDate(instant: Date): string {
   // Built from parts: how a locale orders a short date differs between ICU versions (WebKitGTK
   // formats en-CA as 11/23/2026 where Node gives 2026-11-23).
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = dateTimeFormat('en-GB', {
     timeZone: DESK_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
@@ -64,7 +64,7 @@ export function dueText(language: Language, dueIso: string, now: Date): string {
 
 /** Offset of Helsinki time from UTC at `instant`, in milliseconds (+2 h or +3 h). */
 function helsinkiOffset(instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone: DESK_TIME_ZONE,
     hourCycle: 'h23',
     year: 'numeric',

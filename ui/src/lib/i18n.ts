@@ -93,25 +93,40 @@ export function chooseLanguage(language: Language | null): void {
 }
 export const DESK_TIME_ZONE = 'Europe/Helsinki';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One date formatter per locale and options, made once: making one loads ICU's locale and zone
+ * data and costs far more than formatting with it, and every list row formats a time each minute.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  timeZone: DESK_TIME_ZONE,
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+const TIME: Intl.DateTimeFormatOptions = { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit' };
+
 /** Date and time as a Finnish desk reads it: in the desk's zone, Europe/Helsinki. */
 export function formatDateTime(language: Language, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: DESK_TIME_ZONE,
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return dateTimeFormat(LOCALES[language], DATE_TIME).format(new Date(iso));
 }
 
 /** Only the clock time, e.g. "14.15", in Helsinki time. */
 export function formatTime(language: Language, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: DESK_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return dateTimeFormat(LOCALES[language], TIME).format(new Date(iso));
 }
 
 /** Euro cents as money, e.g. "25,50 €". */
