@@ -50,9 +50,10 @@ impl Batch<'_> {
         &self.desk
     }
 
-    /// Opens a case, exactly as [`Store::create_case`] does (search index included).
+    /// Opens a case, exactly as [`Store::create_case`] does; like it, leaves the search index to
+    /// [`Store::index_new_cases`].
     pub fn create_case(&mut self, intake: ValidNewCase, actor: &Actor, at: DateTime<Utc>) -> Result<i64, StoreError> {
-        cases::insert_case(self.tx, intake, actor, at)
+        Ok(cases::insert_case(self.tx, intake, actor, at)?.id)
     }
 
     /// Runs several lifecycle commands on one case, each through the core's rules as

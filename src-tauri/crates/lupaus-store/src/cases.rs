@@ -80,7 +80,7 @@ impl Store {
         actor: &Actor,
         at: DateTime<Utc>,
     ) -> Result<CaseSummary, StoreError> {
-        let id = self.write(|tx| insert_case(tx, intake, actor, at))?;
+        let id = self.write(|tx| Ok(insert_case(tx, intake, actor, at)?.id))?;
         self.case_summary(id)
     }
 
@@ -146,7 +146,7 @@ impl Store {
 
     pub fn case_summary(&self, id: i64) -> Result<CaseSummary, StoreError> {
         let sql = format!("{SUMMARY_SELECT} WHERE c.id = ?1");
-        self.conn.query_row(&sql, [id], summary_from_row).map_err(|error| match error {
+        self.conn.prepare_cached(&sql)?.query_row([id], summary_from_row).map_err(|error| match error {
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(format!("There is no case with id {id}.")),
             other => other.into(),
         })?
@@ -224,13 +224,24 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CaseSum
     Ok(build())
 }
 
+/// A case just inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Inserted {
+    pub(crate) id: i64,
+    pub(crate) reference: CaseRef,
+    /// The intake named a customer not known before.
+    pub(crate) new_customer: bool,
+}
+
+/// Inserts a case with its customer and first event. The search index catches up later (see
+/// search.rs), so the save writes no index terms.
 pub(crate) fn insert_case(
     tx: &Transaction<'_>,
     intake: ValidNewCase,
     actor: &Actor,
     at: DateTime<Utc>,
-) -> Result<i64, StoreError> {
-    let customer_id = customers::find_or_create(tx, &intake.get().customer, at)?;
+) -> Result<Inserted, StoreError> {
+    let (customer_id, new_customer) = customers::find_or_create(tx, &intake.get().customer, at)?;
     let year = CaseRef::for_received(at, 0).year;
     let number: u32 = tx
         .prepare_cached("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1")?
@@ -255,14 +266,14 @@ pub(crate) fn insert_case(
         to_json(&state)?
     ])?;
     let case_id = tx.last_insert_rowid();
-    events::append(tx, case_id, std::slice::from_ref(&opened))?;
-    crate::search::index_case(tx, case_id, CaseRef { year, number }, &state.intake)?;
-    Ok(case_id)
+    events::append_first(tx, case_id, &opened)?;
+    Ok(Inserted { id: case_id, reference: CaseRef { year, number }, new_customer })
 }
 
 pub(crate) fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<CaseState, StoreError> {
     let json: String = conn
-        .query_row("SELECT state_json FROM cases WHERE id = ?1", [case_id], |row| row.get(0))
+        .prepare_cached("SELECT state_json FROM cases WHERE id = ?1")?
+        .query_row([case_id], |row| row.get(0))
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("There is no case with id {case_id}.")))?;
     serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("case {case_id}: {error}")))
@@ -270,20 +281,20 @@ pub(crate) fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<Ca
 
 /// Updates the projection row from the state the events produced.
 pub(crate) fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) -> Result<(), StoreError> {
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE cases SET stage = ?2, owner = ?3, priority = ?4, updated_at = ?5, state_json = ?6,
              pending_approvals = ?7, waiting = ?8 WHERE id = ?1",
-        params![
-            case_id,
-            state.stage.as_str(),
-            state.owner,
-            state.intake.priority.as_str(),
-            time::to_millis(state.last_event_at),
-            to_json(state)?,
-            pending_approvals(state),
-            i64::from(state.waiting.is_some())
-        ],
-    )?;
+    )?
+    .execute(params![
+        case_id,
+        state.stage.as_str(),
+        state.owner,
+        state.intake.priority.as_str(),
+        time::to_millis(state.last_event_at),
+        to_json(state)?,
+        pending_approvals(state),
+        i64::from(state.waiting.is_some())
+    ])?;
     Ok(())
 }
 

@@ -21,11 +21,12 @@ pub struct Customer {
 
 /// Finds the customer an intake refers to, or creates one. A customer number or an e-mail address
 /// identifies a returning customer; a bare name never does (two Matti Virtanens are two people).
+/// Returns the customer's id, and whether it was created.
 pub(crate) fn find_or_create(
     tx: &Transaction<'_>,
     input: &CustomerInput,
     at: DateTime<Utc>,
-) -> Result<i64, StoreError> {
+) -> Result<(i64, bool), StoreError> {
     // Cached statements: an import runs these once per row, and preparing costs more than running.
     if let Some(number) = &input.customer_number {
         let found = tx
@@ -33,7 +34,7 @@ pub(crate) fn find_or_create(
             .query_row([number], |row| row.get(0))
             .optional()?;
         if let Some(id) = found {
-            return Ok(id);
+            return Ok((id, false));
         }
     } else if let Some(email) = &input.email {
         let found = tx
@@ -41,14 +42,14 @@ pub(crate) fn find_or_create(
             .query_row([email], |row| row.get(0))
             .optional()?;
         if let Some(id) = found {
-            return Ok(id);
+            return Ok((id, false));
         }
     }
     tx.prepare_cached(
         "INSERT INTO customers (name, email, phone, customer_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![input.name, input.email, input.phone, input.customer_number, time::to_millis(at)])?;
-    Ok(tx.last_insert_rowid())
+    Ok((tx.last_insert_rowid(), true))
 }
 
 impl Store {

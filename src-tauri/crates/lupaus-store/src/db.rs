@@ -65,6 +65,11 @@ impl Store {
         crate::maintenance::keep_checkpoints_off_saves(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf(), writes_since_upkeep: 0 };
         store.migrate()?;
+        // Cases saved after the last indexing (the app stopped or crashed before its upkeep) are
+        // indexed now. Search finds them meanwhile, so a failure (a full disk) only waits.
+        if let Err(error) = store.index_new_cases() {
+            tracing::warn!(%error, "could not index the newest cases for search; the upkeep tries again");
+        }
         crate::maintenance::refresh_planner_statistics(&store.conn);
         Ok(store)
     }

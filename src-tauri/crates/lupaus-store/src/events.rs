@@ -8,23 +8,27 @@ use crate::{Store, StoreError, time};
 
 /// Appends `records` after the case's last event, in order.
 pub(crate) fn append(tx: &Transaction<'_>, case_id: i64, records: &[EventRecord]) -> Result<(), StoreError> {
-    let last_seq: i64 =
-        tx.query_row("SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = ?1", [case_id], |row| row.get(0))?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO case_events (case_id, seq, at, actor, kind, record_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
+    let last_seq: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = ?1")?
+        .query_row([case_id], |row| row.get(0))?;
     for (offset, record) in records.iter().enumerate() {
-        let json = serde_json::to_value(record).map_err(|error| StoreError::Corrupt(error.to_string()))?;
-        let kind = json["event"]["kind"].as_str().unwrap_or("unknown").to_owned();
-        insert.execute(params![
-            case_id,
-            last_seq + 1 + offset as i64,
-            time::to_millis(record.at),
-            record.actor.person,
-            kind,
-            json.to_string()
-        ])?;
+        insert(tx, case_id, last_seq + 1 + offset as i64, record)?;
     }
+    Ok(())
+}
+
+/// Appends the first event of a case just inserted: its log is empty, so no need to look.
+pub(crate) fn append_first(tx: &Transaction<'_>, case_id: i64, record: &EventRecord) -> Result<(), StoreError> {
+    insert(tx, case_id, 1, record)
+}
+
+fn insert(tx: &Transaction<'_>, case_id: i64, seq: i64, record: &EventRecord) -> Result<(), StoreError> {
+    let json = serde_json::to_value(record).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+    let kind = json["event"]["kind"].as_str().unwrap_or("unknown");
+    tx.prepare_cached(
+        "INSERT INTO case_events (case_id, seq, at, actor, kind, record_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![case_id, seq, time::to_millis(record.at), record.actor.person, kind, json.to_string()])?;
     Ok(())
 }
 

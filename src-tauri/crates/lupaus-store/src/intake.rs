@@ -20,7 +20,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<(CaseSummary, Promise), StoreError> {
         let (case_id, promise) = self.write(|tx| {
-            let case_id = cases::insert_case(tx, intake, actor, at)?;
+            let case_id = cases::insert_case(tx, intake, actor, at)?.id;
             let desk = settings::load(tx)?;
             let promise = promises::make(tx, case_id, promise, &actor.person, at, &desk)?;
             Ok((case_id, promise))

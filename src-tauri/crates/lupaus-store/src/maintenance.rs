@@ -1,5 +1,6 @@
-//! Upkeep that must not land on a save: copying the WAL into the database file (a checkpoint)
-//! and merging the search index's segments. Left to SQLite, both run inside whichever save
+//! Upkeep that must not land on a save: indexing the cases saved since the last run for search
+//! (search.rs), copying the WAL into the database file (a checkpoint) and merging the search
+//! index's segments. Left to SQLite, both run inside whichever save
 //! crosses a threshold; on a million cases about one save in 34 paid 20–70 ms for them (issue 8).
 //! The app calls [`Store::run_idle_upkeep`] when the desk is idle instead.
 //!
@@ -25,6 +26,8 @@ const MERGE_PAGES_PER_UPKEEP: i64 = 500;
 /// What one run of the idle upkeep did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Upkeep {
+    /// Cases saved since the last run, now added to the search index.
+    pub indexed_cases: u64,
     /// The search index merged some of its segments; more may be left for the next run.
     pub merged_search_segments: bool,
     /// Pages in the WAL when the checkpoint ran, and how many of them it copied into the file.
@@ -48,10 +51,11 @@ impl Store {
         self.writes_since_upkeep
     }
 
-    /// Merges a bounded step of the search index, checkpoints the WAL into the database file
+    /// Indexes the cases saved since the last run, merges a bounded step of the search index, checkpoints the WAL into the database file
     /// (truncating it when it has grown large) and refreshes the query planner's statistics.
     /// Meant for when nobody is saving: it holds the store for a few milliseconds to a few tens.
     pub fn run_idle_upkeep(&mut self) -> Result<Upkeep, StoreError> {
+        let indexed_cases = self.index_new_cases()?;
         let merged_search_segments = self.merge_search_segments()?;
         let (wal_pages, checkpointed_pages) = checkpoint(&self.conn, "PASSIVE")?;
         let mut wal_truncated = false;
@@ -61,7 +65,7 @@ impl Store {
         }
         refresh_planner_statistics(&self.conn);
         self.writes_since_upkeep = 0;
-        Ok(Upkeep { merged_search_segments, wal_pages, checkpointed_pages, wal_truncated })
+        Ok(Upkeep { indexed_cases, merged_search_segments, wal_pages, checkpointed_pages, wal_truncated })
     }
 
     /// One FTS5 `merge` step in a transaction of its own. FTS5 runs it only when a level of the

@@ -197,6 +197,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ALTER TABLE people ADD COLUMN wrong_pins INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE people ADD COLUMN last_wrong_pin_at INTEGER;
     "#,
+    // 4: a save no longer writes search-index terms (issue 8). Every case up to `up_to_case` is
+    // in case_search; newer ones are indexed by the idle upkeep or when the store opens, and
+    // search matches them directly until then (search.rs). Every case so far was indexed by its
+    // save, so the mark starts at the newest.
+    r#"
+    CREATE TABLE search_watermark (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        up_to_case  INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO search_watermark (id, up_to_case) SELECT 1, COALESCE(MAX(id), 0) FROM cases;
+    "#,
 ];
 
 #[cfg(test)]

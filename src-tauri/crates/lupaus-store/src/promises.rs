@@ -38,7 +38,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
 }
 
 fn next_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
-    Ok(tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM promises", [], |row| row.get(0))?)
+    Ok(tx.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM promises")?.query_row([], |row| row.get(0))?)
 }
 
 /// Writes `promise` (new or changed) with its next reminder time, and logs the change.
@@ -52,12 +52,14 @@ pub(crate) fn save(
 ) -> Result<(), StoreError> {
     let raised = crate::reminders::raised_keys(tx, promise.id)?;
     let next = Reminders::new(&desk.settings.reminder_plan, &desk.calendar).next_fire_at(promise, &raised, at);
-    tx.execute(
+    let record_json = to_json(promise)?;
+    tx.prepare_cached(
         "INSERT INTO promises (id, case_id, text, channel, due_at, owner, made_by, made_at, state, record_json, next_reminder_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, state = excluded.state,
              record_json = excluded.record_json, next_reminder_at = excluded.next_reminder_at",
-        params![
+    )?
+    .execute(params![
             promise.id,
             promise.case_id,
             promise.text,
@@ -67,14 +69,13 @@ pub(crate) fn save(
             promise.made_by,
             time::to_millis(promise.made_at),
             state_name(&promise.state),
-            to_json(promise)?,
+            record_json,
             next.map(time::to_millis)
-        ],
-    )?;
-    tx.execute(
+        ])?;
+    tx.prepare_cached(
         "INSERT INTO promise_events (promise_id, case_id, at, actor, kind, record_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![promise.id, promise.case_id, time::to_millis(at), by, change, to_json(promise)?],
-    )?;
+    )?
+    .execute(params![promise.id, promise.case_id, time::to_millis(at), by, change, record_json])?;
     Ok(())
 }
 
@@ -87,7 +88,7 @@ pub(crate) fn make(
     desk: &ValidDeskSettings,
 ) -> Result<Promise, StoreError> {
     let exists: Option<i64> =
-        tx.query_row("SELECT id FROM cases WHERE id = ?1", [case_id], |row| row.get(0)).optional()?;
+        tx.prepare_cached("SELECT id FROM cases WHERE id = ?1")?.query_row([case_id], |row| row.get(0)).optional()?;
     if exists.is_none() {
         return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
     }

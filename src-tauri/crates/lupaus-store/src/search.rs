@@ -7,9 +7,14 @@
 //! not stemmed), words (the complaint's words, folded), stems (their Snowball stems), beginnings
 //! of words and names, and endings of long words and stems (compound parts).
 //!
-//! **Maintenance.** [`index_case`] is called by `cases::insert_case`, in the transaction that
-//! creates the case; the intake text never changes afterwards. Anything that rewrites a case's
-//! intake or customer (anonymisation, an import that writes rows itself) calls [`reindex_case`],
+//! **Maintenance.** A save does not index: `search_watermark` holds the id up to which every
+//! case is in the index, and [`Store::index_new_cases`] indexes the cases above it and moves it,
+//! in one transaction. The idle upkeep (maintenance.rs) and opening the store run it, so a
+//! crash loses no indexing: the cases are saved, above the watermark, and caught up at the next
+//! open. Until then search reads those few cases' intakes and matches them term by term against
+//! the same query (see [`Group::matches`]), so a case is found the moment its save returns. An
+//! import indexes its own rows inside its transaction. The intake text never changes afterwards;
+//! anything that rewrites a case's intake or customer (anonymisation) calls [`reindex_case`],
 //! or [`forget_case`] when the case goes; [`Store::rebuild_search_index`] redoes every case.
 //! Rust functions rather than SQL triggers, because triggers cannot stem.
 //!
@@ -35,11 +40,12 @@ mod terms;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use lupaus_core::case::{CaseRef, NewCase};
 use lupaus_core::lifecycle::CaseState;
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
+use serde::Deserialize;
 
 use crate::cases::CaseSummary;
 use crate::{Store, StoreError};
@@ -80,33 +86,32 @@ impl Kind {
     }
 }
 
-/// The terms of one case, by kind, ready for FTS5.
+/// The terms of one case, each behind its kind's digit, ready for FTS5. Kept in one buffer
+/// (a case has a few hundred terms), without repeats once [`Document::finish`]ed.
 #[derive(Debug, Default)]
-struct Document {
-    keys: BTreeSet<String>,
-    words: BTreeSet<String>,
-    stems: BTreeSet<String>,
-    endings: BTreeSet<String>,
-    beginnings: BTreeSet<String>,
+pub(crate) struct Document {
+    buffer: String,
+    spans: Vec<(u32, u32)>,
 }
 
 impl Document {
-    fn of_case(reference: CaseRef, intake: &NewCase) -> Document {
+    pub(crate) fn of_case(reference: CaseRef, intake: &NewCase) -> Document {
         let mut document = Document::default();
         let customer = &intake.customer;
         let phone_digits: Option<String> =
             customer.phone.as_ref().map(|phone| phone.chars().filter(char::is_ascii_digit).collect());
+        let reference = reference.to_string();
         let key_fields = [
-            Some(reference.to_string()),
-            Some(customer.name.clone()),
-            customer.email.clone(),
-            customer.phone.clone(),
-            phone_digits,
-            customer.customer_number.clone(),
-            intake.product_ref.clone(),
-            intake.category.clone(),
+            Some(&reference),
+            Some(&customer.name),
+            customer.email.as_ref(),
+            customer.phone.as_ref(),
+            phone_digits.as_ref(),
+            customer.customer_number.as_ref(),
+            intake.product_ref.as_ref(),
+            intake.category.as_ref(),
         ];
-        for field in key_fields.iter().flatten().chain(&intake.tags) {
+        for field in key_fields.into_iter().flatten().chain(&intake.tags) {
             document.add_keys(field);
         }
         let text_fields = [Some(&intake.description), Some(&intake.requested_remedy), intake.product_ref.as_ref()];
@@ -115,18 +120,28 @@ impl Document {
             Token::Word(word) => Some(word.as_str()),
             Token::Code(_) => None,
         }));
-        for token in text {
+        for token in &text {
             match token {
                 Token::Word(word) => document.add_word(word, language),
                 Token::Code(parts) => {
-                    document.keys.extend(terms::code_keys(&parts));
+                    for key in terms::code_keys(parts) {
+                        document.push(Kind::Key, &key);
+                    }
                     for part in parts {
                         document.add_word(part, language);
                     }
                 }
             }
         }
+        document.finish();
         document
+    }
+
+    fn push(&mut self, kind: Kind, term: &str) {
+        let start = self.buffer.len() as u32;
+        self.buffer.push(kind.mark());
+        self.buffer.push_str(term);
+        self.spans.push((start, self.buffer.len() as u32));
     }
 
     fn add_keys(&mut self, field: &str) {
@@ -134,70 +149,155 @@ impl Document {
             match token {
                 Token::Word(word) => {
                     if !word.chars().any(|c| c.is_ascii_digit()) {
-                        self.beginnings.extend(terms::beginnings(&word));
+                        for beginning in terms::beginnings(&word) {
+                            self.push(Kind::Beginning, beginning);
+                        }
                     }
-                    self.keys.insert(word);
+                    self.push(Kind::Key, &word);
                 }
-                Token::Code(parts) => self.keys.extend(terms::code_keys(&parts)),
+                Token::Code(parts) => {
+                    for key in terms::code_keys(&parts) {
+                        self.push(Kind::Key, &key);
+                    }
+                }
             }
         }
     }
 
-    fn add_word(&mut self, word: String, language: Language) {
-        if !terms::is_stop_word(&word)
-            && let Some(stem) = terms::stem(&word, language)
+    fn add_word(&mut self, word: &str, language: Language) {
+        if !terms::is_stop_word(word)
+            && let Some(stem) = terms::stem(word, language)
         {
-            self.endings.extend(terms::endings(&stem));
-            self.endings.extend(terms::endings(&word));
-            self.stems.insert(stem);
+            for ending in terms::endings(&stem).chain(terms::endings(word)) {
+                self.push(Kind::Ending, ending);
+            }
+            self.push(Kind::Stem, &stem);
         }
         if !word.chars().any(|c| c.is_ascii_digit()) {
-            self.beginnings.extend(terms::beginnings(&word));
+            for beginning in terms::beginnings(word) {
+                self.push(Kind::Beginning, beginning);
+            }
         }
-        self.words.insert(word);
+        self.push(Kind::Word, word);
     }
 
-    /// Every term behind its kind's digit, space-separated: FTS5's text for the case.
-    fn text(&self) -> String {
-        let kinds = [
-            (Kind::Key, &self.keys),
-            (Kind::Word, &self.words),
-            (Kind::Stem, &self.stems),
-            (Kind::Ending, &self.endings),
-            (Kind::Beginning, &self.beginnings),
-        ];
-        kinds.iter().flat_map(|(kind, terms)| terms.iter().map(|term| kind.term(term))).collect::<Vec<_>>().join(" ")
+    fn term(&self, (start, end): (u32, u32)) -> &str {
+        &self.buffer[start as usize..end as usize]
+    }
+
+    /// Drops repeated terms. FTS5 needs no order; hashing is cheaper than sorting a case's terms.
+    fn finish(&mut self) {
+        let buffer = &self.buffer;
+        let mut seen = HashSet::with_capacity(self.spans.len());
+        self.spans.retain(|&(start, end)| seen.insert(&buffer[start as usize..end as usize]));
+    }
+
+    fn terms(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|span| self.term(*span))
+    }
+
+    /// Whether the case holds `term`, or with `prefix` any term starting with it. A plain walk:
+    /// only the few cases not yet in the index are asked.
+    fn has(&self, term: &str, prefix: bool) -> bool {
+        self.terms().any(|found| if prefix { found.starts_with(term) } else { found == term })
+    }
+
+    /// Every term, space-separated: FTS5's text for the case.
+    pub(crate) fn text(&self) -> String {
+        let mut text = String::with_capacity(self.buffer.len() + self.spans.len());
+        for (n, term) in self.terms().enumerate() {
+            if n > 0 {
+                text.push(' ');
+            }
+            text.push_str(term);
+        }
+        text
     }
 }
 
-/// Adds a new case to the search index. Called in the transaction that inserts the case.
-pub(crate) fn index_case(
-    tx: &Transaction<'_>,
-    case_id: i64,
-    reference: CaseRef,
-    intake: &NewCase,
-) -> Result<(), StoreError> {
-    let document = Document::of_case(reference, intake);
-    tx.prepare_cached("INSERT INTO case_search (rowid, terms) VALUES (?1, ?2)")?
-        .execute(params![case_id, document.text()])?;
+/// Writes a case's terms into the index. The caller moves the watermark.
+pub(crate) fn index_document(tx: &Transaction<'_>, case_id: i64, document: &Document) -> Result<(), StoreError> {
+    index_text(tx, case_id, &document.text())
+}
+
+/// Writes a case's terms, as [`Document::text`] made them, into the index.
+pub(crate) fn index_text(tx: &Transaction<'_>, case_id: i64, text: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT INTO case_search (rowid, terms) VALUES (?1, ?2)")?.execute(params![case_id, text])?;
     Ok(())
 }
 
-/// Removes a case from the search index (when its intake is erased or the case removed).
+/// Every case up to this id is in the index; newer ones wait for [`index_pending`].
+pub(crate) fn watermark(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.prepare_cached("SELECT up_to_case FROM search_watermark WHERE id = 1")?.query_row([], |row| row.get(0))?)
+}
+
+pub(crate) fn set_watermark(tx: &Transaction<'_>, up_to_case: i64) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE search_watermark SET up_to_case = ?1 WHERE id = 1")?.execute([up_to_case])?;
+    Ok(())
+}
+
+/// Only the intake of a stored case state: all the index needs, read without the rest.
+#[derive(Deserialize)]
+struct StoredIntake {
+    intake: NewCase,
+}
+
+/// The cases newer than the watermark, with their terms, newest first when `newest_first`.
+fn pending_documents(conn: &Connection, newest_first: bool) -> Result<Vec<(i64, Document)>, StoreError> {
+    let sql = if newest_first {
+        "SELECT id, ref_year, ref_number, state_json FROM cases WHERE id > ?1 ORDER BY id DESC"
+    } else {
+        "SELECT id, ref_year, ref_number, state_json FROM cases WHERE id > ?1 ORDER BY id"
+    };
+    let mut statement = conn.prepare_cached(sql)?;
+    let mut rows = statement.query([watermark(conn)?])?;
+    let mut documents = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let reference = CaseRef { year: row.get(1)?, number: row.get(2)? };
+        let json: String = row.get(3)?;
+        let stored: StoredIntake =
+            serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("case {id}: {error}")))?;
+        documents.push((id, Document::of_case(reference, &stored.intake)));
+    }
+    Ok(documents)
+}
+
+/// Indexes every case above the watermark and moves it past them, in `tx`. Returns how many.
+pub(crate) fn index_pending(tx: &Transaction<'_>) -> Result<u64, StoreError> {
+    let pending = pending_documents(tx, false)?;
+    for (id, document) in &pending {
+        index_document(tx, *id, document)?;
+    }
+    if let Some((last, _)) = pending.last() {
+        set_watermark(tx, *last)?;
+    }
+    Ok(pending.len() as u64)
+}
+
+/// Removes a case from the search index (when its intake is erased or the case removed). A case
+/// not indexed yet has nothing to remove.
 pub fn forget_case(tx: &Transaction<'_>, case_id: i64) -> Result<(), StoreError> {
+    if case_id > watermark(tx)? {
+        return Ok(());
+    }
     tx.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?.execute([case_id])?;
     Ok(())
 }
 
-/// Re-indexes a case from its stored state, after something rewrote its intake.
+/// Re-indexes a case from its stored state, after something rewrote its intake. A case not
+/// indexed yet is left to [`index_pending`], which reads its state as it is then.
 pub fn reindex_case(tx: &Transaction<'_>, case_id: i64) -> Result<(), StoreError> {
+    if case_id > watermark(tx)? {
+        return Ok(());
+    }
     let (year, number): (i32, u32) =
         tx.query_row("SELECT ref_year, ref_number FROM cases WHERE id = ?1", [case_id], |row| {
             Ok((row.get(0)?, row.get(1)?))
         })?;
     let state = crate::cases::load_state(tx, case_id)?;
     forget_case(tx, case_id)?;
-    index_case(tx, case_id, CaseRef { year, number }, &state.intake)
+    index_document(tx, case_id, &Document::of_case(CaseRef { year, number }, &state.intake))
 }
 
 /// How a typed word may match, from the most to the least specific (see the module docs).
@@ -232,21 +332,58 @@ fn query_tokens(query: &str) -> Vec<Token> {
     unique
 }
 
-/// The FTS5 query for `tokens` at `tier`: one group per token, ANDed.
-pub(crate) fn tier_expression(tokens: &[Token], tier: Tier) -> String {
-    let groups: Vec<String> = tokens
-        .iter()
-        .map(|token| match token {
-            // A code is specific enough as it is: R-2026-000123, 2026-11873, WX-700.
-            Token::Code(parts) => quote(&Kind::Key.term(&Token::joined(parts))) + "*",
-            Token::Word(word) => word_group(word, tier),
-        })
-        .collect();
-    groups.join(" AND ")
+/// What one typed token may match at a tier: any of `terms` (stored forms, see [`Kind`]); a
+/// code matches any stored term that starts with its one term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Group {
+    terms: Vec<String>,
+    prefix: bool,
 }
 
-/// What one typed word may match at `tier`, ORed; whole terms only.
-fn word_group(word: &str, tier: Tier) -> String {
+impl Group {
+    pub(crate) fn of(token: &Token, tier: Tier) -> Group {
+        match token {
+            // A code is specific enough as it is: R-2026-000123, 2026-11873, WX-700.
+            Token::Code(parts) => Group { terms: vec![Kind::Key.term(&Token::joined(parts))], prefix: true },
+            Token::Word(word) => Group { terms: word_alternatives(word, tier), prefix: false },
+        }
+    }
+
+    /// The group as FTS5 query syntax, every term quoted.
+    fn expression(&self) -> String {
+        let quoted: Vec<String> = self.terms.iter().map(|term| quote(term)).collect();
+        if self.prefix {
+            quoted.concat() + "*"
+        } else if quoted.len() == 1 {
+            quoted[0].clone()
+        } else {
+            format!("({})", quoted.join(" OR "))
+        }
+    }
+
+    /// What FTS5 answers for [`Group::expression`], asked of a case not in the index yet.
+    fn matches(&self, document: &Document) -> bool {
+        self.terms.iter().any(|term| document.has(term, self.prefix))
+    }
+}
+
+/// The groups of `tokens` at `tier`, all of which a case must match.
+pub(crate) fn tier_groups(tokens: &[Token], tier: Tier) -> Vec<Group> {
+    tokens.iter().map(|token| Group::of(token, tier)).collect()
+}
+
+/// The FTS5 query for `tokens` at `tier`: one group per token, ANDed.
+#[cfg(test)]
+pub(crate) fn tier_expression(tokens: &[Token], tier: Tier) -> String {
+    expression(&tier_groups(tokens, tier))
+}
+
+fn expression(groups: &[Group]) -> String {
+    groups.iter().map(Group::expression).collect::<Vec<_>>().join(" AND ")
+}
+
+/// The stored terms one typed word may match at `tier`; whole terms only.
+fn word_alternatives(word: &str, tier: Tier) -> Vec<String> {
     let mut alternatives = vec![Kind::Key.term(word)];
     if tier >= Tier::Words {
         alternatives.push(Kind::Word.term(word));
@@ -264,8 +401,7 @@ fn word_group(word: &str, tier: Tier) -> String {
         }
         alternatives.extend(stems.iter().map(|stem| Kind::Stem.term(stem)));
     }
-    let quoted: Vec<String> = alternatives.iter().map(|term| quote(term)).collect();
-    if quoted.len() == 1 { quoted[0].clone() } else { format!("({})", quoted.join(" OR ")) }
+    alternatives
 }
 
 /// Terms are letters and digits only, but quoting keeps FTS5 from reading any of them as syntax.
@@ -298,14 +434,23 @@ impl Store {
         let mut statement = self
             .conn
             .prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?;
+        // Cases saved since the upkeep last indexed: matched here, term by term, so a case is
+        // found the moment it is saved. They are the newest, so they come before the index's.
+        let pending = pending_documents(&self.conn, true)?;
         let mut found = Vec::with_capacity(limit);
         let mut previous = String::new();
         for tier in Tier::ALL {
-            let expression = tier_expression(&tokens, tier);
+            let groups = tier_groups(&tokens, tier);
+            let expression = expression(&groups);
             // Codes and short words read the same at several tiers; ask once.
             if expression == previous {
                 continue;
             }
+            let new = pending
+                .iter()
+                .filter(|(_, document)| groups.iter().all(|group| group.matches(document)))
+                .map(|(id, _)| *id);
+            merge_tier(&mut found, tier, new, limit);
             // Ask for a full page: cases found at an earlier tier come again here.
             let ids = statement.query_map(params![expression, limit as i64], |row| row.get::<_, i64>(0))?;
             merge_tier(&mut found, tier, ids.collect::<Result<Vec<_>, _>>()?, limit);
@@ -329,6 +474,20 @@ impl Store {
         Ok(summaries.into_iter().map(|(_, summary)| summary).collect())
     }
 
+    /// Indexes the cases saved since this last ran, in one transaction of its own, and moves
+    /// the watermark past them; returns how many. Saves leave indexing to this (the idle upkeep
+    /// and opening the store run it), so a crash between the two loses nothing: the cases are
+    /// in `cases`, above the watermark, and search matches them directly until then. Writes
+    /// nothing when there is nothing to index.
+    pub fn index_new_cases(&mut self) -> Result<u64, StoreError> {
+        let newest: i64 =
+            self.conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM cases")?.query_row([], |row| row.get(0))?;
+        if newest <= watermark(&self.conn)? {
+            return Ok(0);
+        }
+        self.write(index_pending)
+    }
+
     /// Rebuilds the whole search index from the stored cases (after a restore from an old
     /// backup, or if the index is suspected broken). One transaction.
     pub fn rebuild_search_index(&mut self) -> Result<u64, StoreError> {
@@ -343,7 +502,8 @@ impl Store {
                 let json: String = row.get(3)?;
                 let state: CaseState =
                     serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("case {id}: {error}")))?;
-                index_case(tx, id, reference, &state.intake)?;
+                index_document(tx, id, &Document::of_case(reference, &state.intake))?;
+                set_watermark(tx, id)?;
                 count += 1;
             }
             Ok(count)

@@ -10,8 +10,10 @@ const DESK_KEY: &str = "desk";
 
 /// The stored desk settings, or the defaults when none were saved yet.
 pub(crate) fn load(conn: &Connection) -> Result<ValidDeskSettings, StoreError> {
-    let json: Option<String> =
-        conn.query_row("SELECT value_json FROM settings WHERE key = ?1", [DESK_KEY], |row| row.get(0)).optional()?;
+    let json: Option<String> = conn
+        .prepare_cached("SELECT value_json FROM settings WHERE key = ?1")?
+        .query_row([DESK_KEY], |row| row.get(0))
+        .optional()?;
     let settings = match json {
         Some(json) => serde_json::from_str::<DeskSettings>(&json)
             .map_err(|error| StoreError::Corrupt(format!("desk settings: {error}")))?,

@@ -128,6 +128,30 @@ Tyhjä Päivä;puhelin;;Kuvaus;Korjaus;
     }
 }
 
+/// An import indexes its cases for search in its own transaction (and the cases saved before it
+/// that the idle upkeep had not indexed yet); a refused import indexes nothing either.
+#[test]
+fn an_import_is_searchable_at_once_and_a_refused_one_leaves_the_index_as_it_was() {
+    let mut store = Store::open_in_memory().expect("store");
+    let saved = common::intake("Korhonen Kaisa").validate().expect("valid");
+    store.create_case(saved, &common::agent(), now()).expect("saved, not yet indexed");
+
+    let refused = "asiakas;kanava;vastaanotettu;kuvaus;toive\nHyvä Rivi;puhelin;3.11.2026;Toimii;Korjaus\nHuono;puhelin;;Kuvaus;Korjaus\n";
+    assert!(!import(&mut store, &utf8_bom(refused), false).saved);
+    assert!(store.search_cases("Toimii", 5).expect("search").is_empty(), "nothing of a refused import is indexed");
+    assert_eq!(store.index_new_cases().expect("catch up"), 1, "the saved case still waited for the upkeep");
+
+    store
+        .create_case(common::intake("Laine Leena").validate().expect("valid"), &common::agent(), now())
+        .expect("saved");
+    assert!(import(&mut store, &utf8_bom(FINNISH), false).saved);
+    assert_eq!(store.index_new_cases().expect("catch up"), 0, "the import indexed its cases and the one before it");
+    let found: Vec<String> =
+        store.search_cases("aijala", 5).expect("search").into_iter().map(|case| case.customer_name).collect();
+    assert_eq!(found, ["Äijälä Åsa"]);
+    assert_eq!(store.search_cases("Laine", 5).expect("search").len(), 1);
+}
+
 #[test]
 fn missing_required_columns_are_named() {
     let mut store = Store::open_in_memory().expect("store");

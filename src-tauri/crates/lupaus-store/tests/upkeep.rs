@@ -17,8 +17,13 @@ fn wal_file_pages(path: &std::path::Path) -> u64 {
 }
 
 fn save_intakes(store: &mut Store, count: usize) {
+    save_more_intakes(store, 0, count);
+}
+
+/// Intakes numbered `from..from + count`, each with a customer of its own.
+fn save_more_intakes(store: &mut Store, from: usize, count: usize) {
     let start = common::helsinki(2026, 3, 2, 9, 0);
-    for n in 0..count {
+    for n in from..from + count {
         let at = start + Duration::minutes(n as i64);
         let intake = common::intake(&format!("Asiakas{n} Virtanen")).validate().expect("valid intake");
         let promise = NewPromise {
@@ -59,11 +64,15 @@ fn saves_leave_the_checkpoint_to_the_idle_upkeep_which_copies_the_whole_wal() {
 #[test]
 fn the_search_index_is_merged_by_the_upkeep_and_still_finds_every_case() {
     let mut store = Store::open_in_memory().expect("store");
-    save_intakes(&mut store, 24);
+    // Saves between upkeeps, each upkeep indexing the new cases as one segment of the index.
+    for round in 0..6 {
+        save_more_intakes(&mut store, round * 4, 4);
+        assert_eq!(store.index_new_cases().expect("indexed"), 4);
+    }
     let before = store.search_cases("pesukone", 50).expect("search").len();
     assert_eq!(before, 24);
 
-    // Each save left a segment of its own; a merge step is due and finds work.
+    // Six segments: a merge step is due and finds work.
     let first = store.run_idle_upkeep().expect("upkeep");
     assert!(first.merged_search_segments, "{first:?}");
     let mut runs = 1;
@@ -74,6 +83,38 @@ fn the_search_index_is_merged_by_the_upkeep_and_still_finds_every_case() {
     assert_eq!(store.search_cases("pesukone", 50).expect("search").len(), 24);
     assert_eq!(store.search_cases("Asiakas7", 50).expect("search by name").len(), 1);
     assert!(!store.run_idle_upkeep().expect("upkeep").more_to_do(), "nothing left to merge");
+}
+
+/// A crash after saves and before the upkeep loses no indexing: the saves are committed, the
+/// watermark still below them, and opening the store catches up. Until then search finds them.
+#[test]
+fn cases_saved_before_a_crash_are_indexed_when_the_store_opens_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("lupaus.db");
+    let mut store = Store::open(&path).expect("open");
+    save_intakes(&mut store, 10);
+    store.run_idle_upkeep().expect("upkeep");
+    save_more_intakes(&mut store, 10, 5);
+    assert_eq!(store.search_cases("Asiakas12", 5).expect("search").len(), 1, "found before it is indexed");
+    // The process dies here: no upkeep, no orderly close.
+    std::mem::forget(store);
+
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    let indexed_up_to = |raw: &rusqlite::Connection| -> i64 {
+        raw.query_row("SELECT up_to_case FROM search_watermark", [], |row| row.get(0)).expect("watermark")
+    };
+    assert_eq!(indexed_up_to(&raw), 10, "the five newest cases wait for indexing");
+    let indexed = |raw: &rusqlite::Connection| -> i64 {
+        raw.query_row("SELECT count(*) FROM case_search WHERE case_search MATCH '1asiakas12'", [], |row| row.get(0))
+            .expect("index")
+    };
+    assert_eq!(indexed(&raw), 0);
+
+    let mut store = Store::open(&path).expect("reopen");
+    assert_eq!(indexed_up_to(&raw), 15, "opening caught up");
+    assert_eq!(indexed(&raw), 1, "the case is in the index itself");
+    assert_eq!(store.search_cases("Asiakas12", 5).expect("search").len(), 1);
+    assert_eq!(store.index_new_cases().expect("nothing left"), 0);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::ImportReport;
 use super::columns::Field;
+use super::indexer::Indexer;
 use super::sheet::Sheet;
 use super::values::{self, CellProblem};
 use crate::{StoreError, cases, customers, events, time};
@@ -22,6 +23,9 @@ pub(super) struct RowContext<'a> {
     pub(super) now: DateTime<Utc>,
     pub(super) actor: &'a Actor,
     pub(super) policy: &'a Policy,
+    /// Where each case goes for its search terms; none in a dry run (indexing finds no
+    /// problem, and the rollback would discard it).
+    pub(super) indexer: Option<&'a Indexer<'a>>,
 }
 
 /// One complaint row: parse and validate every cell (reporting each problem), then open the case.
@@ -97,10 +101,13 @@ pub(super) fn import_complaint(
         ));
         return Ok(());
     }
-    let customers_before = max_customer_id(tx)?;
-    let case_id = cases::insert_case(tx, intake, context.actor, received_at)?;
-    let customer_id: i64 = tx.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0))?;
-    if customer_id > customers_before {
+    let to_index = context.indexer.map(|indexer| (indexer, intake.get().clone()));
+    let inserted = cases::insert_case(tx, intake, context.actor, received_at)?;
+    let case_id = inserted.id;
+    if let Some((indexer, intake)) = to_index {
+        indexer.add(case_id, inserted.reference, intake);
+    }
+    if inserted.new_customer {
         report.customers_created += 1;
     } else {
         report.customers_matched += 1;
@@ -165,8 +172,7 @@ pub(super) fn import_customer(
     })();
     match input {
         Ok(input) => {
-            let before = max_customer_id(tx)?;
-            if customers::find_or_create(tx, &input, now)? > before {
+            if customers::find_or_create(tx, &input, now)?.1 {
                 report.customers_created += 1;
             } else {
                 report.customers_matched += 1;
@@ -187,10 +193,6 @@ fn core_problem(sheet: &Sheet, row: usize, error: &CoreError, report: &mut Impor
     report.problem(row, &column, message);
 }
 
-fn max_customer_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
-    Ok(tx.query_row("SELECT COALESCE(MAX(id), 0) FROM customers", [], |row| row.get(0))?)
-}
-
 /// The reference of a case with the same customer name, time and description, if there is one.
 fn duplicate_of(
     tx: &Transaction<'_>,
@@ -199,12 +201,11 @@ fn duplicate_of(
     received_at: DateTime<Utc>,
 ) -> Result<Option<String>, StoreError> {
     let found: Option<(i32, u32, String)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT c.ref_year, c.ref_number, c.state_json FROM cases c JOIN customers cu ON cu.id = c.customer_id
              WHERE c.received_at = ?1 AND cu.name = ?2 LIMIT 1",
-            params![time::to_millis(received_at), customer],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )
+        )?
+        .query_row(params![time::to_millis(received_at), customer], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
         .optional()?;
     Ok(found.and_then(|(year, number, state_json)| {
         let state: lifecycle::CaseState = serde_json::from_str(&state_json).ok()?;

@@ -98,6 +98,10 @@ fn is_term_char(c: char) -> bool {
 
 /// `Päätös` → `paatos`: what every term is made of.
 pub(crate) fn fold(text: &str) -> String {
+    // Most words are plain ASCII, where folding is lowercasing: skip the Unicode machinery.
+    if text.is_ascii() {
+        return text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    }
     text.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).filter(|c| is_term_char(*c)).collect()
 }
 
@@ -149,20 +153,22 @@ pub(crate) fn stem(word: &str, language: Language) -> Option<String> {
 }
 
 /// The proper prefixes of `word` worth storing: `laskutus` → `las lask lasku laskut laskutu`.
-pub(crate) fn beginnings(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (MIN_BEGINNING_CHARS..chars.len().min(MAX_BEGINNING_CHARS + 1)).map(|end| chars[..end].iter().collect()).collect()
+/// Slices of `word`, so a case's few hundred terms cost no allocation each.
+pub(crate) fn beginnings(word: &str) -> impl Iterator<Item = &str> {
+    // Char k starts where the prefix of k chars ends; only chars before the last make proper prefixes.
+    word.char_indices()
+        .skip(MIN_BEGINNING_CHARS)
+        .take(MAX_BEGINNING_CHARS + 1 - MIN_BEGINNING_CHARS)
+        .map(move |(end, _)| &word[..end])
 }
 
 /// The proper suffixes of a word or stem that may be a compound's last part:
 /// `laatureklamaatio` → `aatureklamaatio … reklamaatio … tio`; none for words too short to be
 /// compounds.
-pub(crate) fn endings(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < MIN_COMPOUND_CHARS {
-        return Vec::new();
-    }
-    (1..=chars.len() - MIN_ENDING_CHARS).map(|start| chars[start..].iter().collect()).collect()
+pub(crate) fn endings(word: &str) -> impl Iterator<Item = &str> {
+    let chars = word.chars().count();
+    let count = if chars < MIN_COMPOUND_CHARS { 0 } else { chars - MIN_ENDING_CHARS };
+    word.char_indices().skip(1).take(count).map(move |(start, _)| &word[start..])
 }
 
 /// Whether a typed word or stem can be looked up among endings.

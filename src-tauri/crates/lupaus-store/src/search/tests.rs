@@ -61,7 +61,15 @@ fn intake(case: &Case<'_>) -> NewCase {
     }
 }
 
+/// The desk with every case in the search index.
 fn desk() -> Store {
+    let mut store = unindexed_desk();
+    assert_eq!(store.index_new_cases().expect("indexed"), (DESK.len() + 30) as u64);
+    store
+}
+
+/// The desk as saves leave it before the idle upkeep: no case in the search index yet.
+fn unindexed_desk() -> Store {
     let mut store = Store::open_in_memory().expect("store");
     let agent = Actor::agent("Aino Agentti");
     for (n, case) in DESK.iter().enumerate() {
@@ -110,12 +118,35 @@ fn found(store: &Store, query: &str) -> Vec<String> {
 #[case::star_and_minus("-laskutus*", &["Daniel Dahl"])]
 #[case::column_filter_is_text("words:laskutus", &[])]
 fn finds(#[case] query: &str, #[case] expected: &[&str]) {
-    let store = desk();
-    let mut got = found(&store, query);
-    got.sort();
     let mut expected: Vec<String> = expected.iter().map(|name| name.to_string()).collect();
     expected.sort();
+    // Through the index, and the instant the cases are saved (matched before the upkeep indexes
+    // them): the same cases, in the same order.
+    let indexed = found(&desk(), query);
+    assert_eq!(found(&unindexed_desk(), query), indexed, "query {query:?}: saved but not yet indexed");
+    let mut got = indexed;
+    got.sort();
     assert_eq!(got, expected, "query {query:?}");
+}
+
+#[test]
+fn a_case_is_found_the_moment_it_is_saved_and_after_it_is_indexed() {
+    let mut store = desk();
+    let agent = Actor::agent("Aino Agentti");
+    let new = Case {
+        customer: "Zacharias Zetterberg",
+        description: "Pesukoneen luukku jäi jumiin.",
+        product_ref: Some("WX-700"),
+    };
+    store.create_case(intake(&new).validate().expect("valid"), &agent, day(60)).expect("created");
+    for query in ["Zetterberg", "zetter", "luukku", "luukun", "pesukone", "kone", "WX-700", "wx"] {
+        assert_eq!(found(&store, query).first().map(String::as_str), Some("Zacharias Zetterberg"), "{query}");
+    }
+    assert_eq!(store.index_new_cases().expect("indexed"), 1);
+    assert_eq!(store.index_new_cases().expect("nothing left"), 0);
+    for query in ["Zetterberg", "zetter", "luukku", "luukun", "pesukone", "kone", "WX-700", "wx"] {
+        assert_eq!(found(&store, query).first().map(String::as_str), Some("Zacharias Zetterberg"), "{query}");
+    }
 }
 
 #[test]
@@ -278,12 +309,22 @@ fn tokens(#[case] text: &str, #[case] expected: &[Token]) {
 
 #[test]
 fn beginnings_and_endings() {
-    assert_eq!(terms::beginnings("lasku"), ["las", "lask"]);
-    assert!(terms::beginnings("ab").is_empty());
-    assert!(terms::endings("virhe").is_empty(), "too short to be a compound");
-    let endings = terms::endings("laatureklamaatio");
-    assert!(endings.contains(&"reklamaatio".to_owned()) && endings.contains(&"tio".to_owned()), "{endings:?}");
-    assert!(!endings.contains(&"laatureklamaatio".to_owned()) && !endings.contains(&"io".to_owned()));
+    assert_eq!(terms::beginnings("lasku").collect::<Vec<_>>(), ["las", "lask"]);
+    assert_eq!(
+        terms::beginnings("päätöksestä").collect::<Vec<_>>(),
+        ["pää", "päät", "päätö", "päätök", "päätöks", "päätökse", "päätökses", "päätöksest"]
+    );
+    assert_eq!(
+        terms::beginnings("abcdefghijklmnopqrstuvwxyz").last(),
+        Some("abcdefghijklmnopqrst"),
+        "at most 20 letters"
+    );
+    assert!(terms::beginnings("ab").next().is_none());
+    assert!(terms::endings("virhe").next().is_none(), "too short to be a compound");
+    let endings: Vec<&str> = terms::endings("laatureklamaatio").collect();
+    assert!(endings.contains(&"reklamaatio") && endings.contains(&"tio"), "{endings:?}");
+    assert!(!endings.contains(&"laatureklamaatio") && !endings.contains(&"io"));
+    assert_eq!(terms::endings("pesukäs").collect::<Vec<_>>(), ["esukäs", "sukäs", "ukäs", "käs"]);
 }
 
 #[test]
