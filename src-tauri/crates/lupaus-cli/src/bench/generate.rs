@@ -49,6 +49,8 @@ pub fn generate(
             }
             Ok(())
         })?;
+        // As the desk's idle upkeep would, between batches.
+        store.index_new_cases()?;
         progress(done, started.elapsed().as_secs_f64());
     }
     Ok(Generated { cases: done, seconds: started.elapsed().as_secs_f64() })

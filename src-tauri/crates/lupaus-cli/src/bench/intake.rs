@@ -2,7 +2,9 @@
 //! transaction committed with `synchronous=FULL`) against a bare one-row INSERT committed the
 //! same way on a second connection, alternating so both see the same disk. The same intake with
 //! `synchronous=OFF` shows what the save costs before the flush. Between saves the bench runs
-//! the store's idle upkeep as the app does when the desk pauses, timed apart from the saves.
+//! the store's idle upkeep as the app does when the desk pauses, timed apart from the saves: first
+//! its search indexing of the cases saved since (`Store::index_new_cases`, moved out of the save
+//! and timed on a row of its own), then the rest (merge step, checkpoint).
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +37,10 @@ pub struct IntakeMeasurement {
     pub bare_insert_wal_pages: u64,
     /// The idle upkeep (search-index merge step and WAL checkpoint), run between saves.
     pub upkeep: Stats,
+    /// The upkeep's first step, timed alone: indexing the cases saved since the last upkeep.
+    pub indexing: Stats,
+    /// Cases each indexing step added (the durable and the unflushed saves since the last one).
+    pub indexed_per_run: u64,
 }
 
 pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) -> Result<IntakeMeasurement, StoreError> {
@@ -54,6 +60,7 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
     };
     store.run_idle_upkeep()?;
     let (mut saves, mut bare, mut unflushed, mut upkeep) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut indexing, mut indexed_per_run) = (Vec::new(), 0);
     let (mut save_pages, mut bare_pages) = (Vec::new(), Vec::new());
     for n in 0..WARM_UP + SAVES {
         // During the warm-up, with the WAL emptied before each commit: how many pages a commit
@@ -97,6 +104,9 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
             })
         })?;
         if (n + 1) % UPKEEP_EVERY == 0 {
+            let (indexing_ms, indexed) = time(|| store.index_new_cases())?;
+            indexing.push(indexing_ms);
+            indexed_per_run = indexed;
             upkeep.push(time(|| store.run_idle_upkeep())?.0);
         }
         if n >= WARM_UP {
@@ -117,5 +127,7 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
         saves_wal_pages: median(save_pages),
         bare_insert_wal_pages: median(bare_pages),
         upkeep: Stats::of(upkeep),
+        indexing: Stats::of(indexing),
+        indexed_per_run,
     })
 }

@@ -42,6 +42,25 @@ pub struct BenchArgs {
     /// Seed of the generator: the same seed gives the same database.
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
+    /// Run one measurement alone and print it instead of writing the report (for profiling).
+    #[arg(long, value_enum)]
+    pub only: Option<Only>,
+}
+
+/// One measurement run alone: `import` needs no bench database and always imports the issue's
+/// 100,000 rows; `intake` runs on the bench database (generated first if need be).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    Import,
+    Intake,
+}
+
+/// What `--only` measured.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum OnlyReport {
+    Import(import::ImportMeasurement),
+    Intake(intake::IntakeMeasurement),
 }
 
 /// Cases in the small database whose query plans are compared with the large one's.
@@ -152,6 +171,19 @@ pub fn run(path: &Path, args: &BenchArgs, now: DateTime<Utc>) -> Result<BenchRep
     let report = BenchReport { machine, dataset, rows, measurements };
     std::fs::write(&args.out, markdown::markdown(&report, path))?;
     Ok(report)
+}
+
+/// Runs only the measurement `only` names, on the bench database at `path`.
+pub fn run_only(path: &Path, args: &BenchArgs, only: Only, now: DateTime<Utc>) -> Result<OnlyReport, StoreError> {
+    match only {
+        Only::Import => Ok(OnlyReport::Import(import::measure(path, import::ROWS, args.seed, now)?)),
+        Only::Intake => {
+            let raw = Connection::open(path)?;
+            let (_, _, now) = prepare(&raw, path, args, now)?;
+            let mut store = Store::open(path)?;
+            Ok(OnlyReport::Intake(intake::measure(&mut store, path, args.seed, now)?))
+        }
+    }
 }
 
 /// Generates the database, or checks that the one given is a finished bench database of the
