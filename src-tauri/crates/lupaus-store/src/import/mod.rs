@@ -30,7 +30,6 @@ use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::TransactionBehavior;
 use serde::Serialize;
 
-use self::indexer::Indexer;
 use self::rows::{RowContext, import_complaint, import_customer};
 use self::sheet::Sheet;
 use self::table::Table;
@@ -160,38 +159,29 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         match sheet.kind {
-            ImportKind::Complaints if options.dry_run => {
+            ImportKind::Complaints => {
                 let context = RowContext {
                     zone: desk.calendar.zone(),
                     now: options.now,
                     actor: options.actor,
                     policy: &desk.settings.policy,
-                    indexer: None,
+                    index_search: !options.dry_run,
                 };
+                if context.index_search {
+                    // Cases saved before are indexed first, so that every case up to the last
+                    // one imported is in the index when the watermark moves past them.
+                    search::index_pending(&tx)?;
+                }
+                let mut to_index = Vec::new();
                 for (row, cells) in &table.rows {
-                    import_complaint(&tx, sheet, *row, cells, &context, report)?;
+                    to_index.extend(import_complaint(&tx, sheet, *row, cells, &context, report)?);
+                }
+                if context.index_search && report.problems.is_empty() {
+                    indexer::index_all(&tx, to_index)?;
+                    let newest: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |row| row.get(0))?;
+                    search::set_watermark(&tx, newest)?;
                 }
             }
-            ImportKind::Complaints => std::thread::scope(|scope| -> Result<(), StoreError> {
-                // Cases saved before are indexed first, so that every case up to the last one
-                // imported is in the index when the watermark moves past them.
-                search::index_pending(&tx)?;
-                let indexer = Indexer::start(scope);
-                let context = RowContext {
-                    zone: desk.calendar.zone(),
-                    now: options.now,
-                    actor: options.actor,
-                    policy: &desk.settings.policy,
-                    indexer: Some(&indexer),
-                };
-                for (row, cells) in &table.rows {
-                    import_complaint(&tx, sheet, *row, cells, &context, report)?;
-                    indexer.write_ready(&tx)?;
-                }
-                indexer.finish(&tx)?;
-                let newest: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |row| row.get(0))?;
-                search::set_watermark(&tx, newest)
-            })?,
             ImportKind::Customers => {
                 for (row, cells) in &table.rows {
                     import_customer(&tx, sheet, *row, cells, options.now, report)?;

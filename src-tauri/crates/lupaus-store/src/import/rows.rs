@@ -12,7 +12,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::ImportReport;
 use super::columns::Field;
-use super::indexer::Indexer;
+use super::indexer::ToIndex;
 use super::sheet::Sheet;
 use super::values::{self, CellProblem};
 use crate::{StoreError, cases, customers, events, time};
@@ -23,12 +23,13 @@ pub(super) struct RowContext<'a> {
     pub(super) now: DateTime<Utc>,
     pub(super) actor: &'a Actor,
     pub(super) policy: &'a Policy,
-    /// Where each case goes for its search terms; none in a dry run (indexing finds no
-    /// problem, and the rollback would discard it).
-    pub(super) indexer: Option<&'a Indexer<'a>>,
+    /// Hand each case back for the search index; not in a dry run (indexing finds no problem,
+    /// and the rollback would discard it).
+    pub(super) index_search: bool,
 }
 
 /// One complaint row: parse and validate every cell (reporting each problem), then open the case.
+/// Returns the case opened, for the search index, when the context asks for it.
 pub(super) fn import_complaint(
     tx: &Transaction<'_>,
     sheet: &Sheet,
@@ -36,7 +37,7 @@ pub(super) fn import_complaint(
     cells: &[String],
     context: &RowContext<'_>,
     report: &mut ImportReport,
-) -> Result<(), StoreError> {
+) -> Result<Option<ToIndex>, StoreError> {
     let problems_before = report.problems.len();
     let mut parsed = |field: Field, parse: &dyn Fn(&str) -> Result<(), CellProblem>| {
         if let Some(cell) = sheet.cell(cells, field)
@@ -88,25 +89,22 @@ pub(super) fn import_complaint(
         Ok(intake) => intake,
         Err(error) => {
             core_problem(sheet, row, &error, report);
-            return Ok(());
+            return Ok(None);
         }
     };
-    let Some(received_at) = received.get() else { return Ok(()) };
+    let Some(received_at) = received.get() else { return Ok(None) };
     if report.problems.len() > problems_before {
-        return Ok(());
+        return Ok(None);
     }
     if let Some(existing) = duplicate_of(tx, &intake.get().customer.name, &intake.get().description, received_at)? {
         report.problem(row, &sheet.header(Field::Description), format!(
             "This complaint is already in Lupaus as {existing} (same customer, time and description); remove the row so it is not imported twice."
         ));
-        return Ok(());
+        return Ok(None);
     }
-    let to_index = context.indexer.map(|indexer| (indexer, intake.get().clone()));
+    let to_index = context.index_search.then(|| intake.get().clone());
     let inserted = cases::insert_case(tx, intake, context.actor, received_at)?;
     let case_id = inserted.id;
-    if let Some((indexer, intake)) = to_index {
-        indexer.add(case_id, inserted.reference, intake);
-    }
     if inserted.new_customer {
         report.customers_created += 1;
     } else {
@@ -132,7 +130,7 @@ pub(super) fn import_complaint(
             Err(error) => report.problem(row, &sheet.header(Field::Amount), error.to_string()),
         }
     }
-    Ok(())
+    Ok(to_index.map(|intake| ToIndex { id: case_id, reference: inserted.reference, intake }))
 }
 
 /// One customer row: found by customer number or e-mail, else created.
