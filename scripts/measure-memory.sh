@@ -7,7 +7,9 @@
 # WebKit and JavaScriptCore knobs compared in docs/measurements.md) reach the app and, through it,
 # its WebKit processes. With several runs the last line is the median of the summed PSS.
 # MEMORY_MAPPINGS=N also prints, for each process, its N largest mappings by PSS (libraries by
-# file name, anonymous memory as [anon]), to see where the memory is.
+# file name, anonymous memory as [anon]), to see where the memory is. MEMORY_SCREENSHOT=FILE.png
+# saves what the window showed when it was measured (a refused or damaged database shows a much
+# smaller page: check it is the case list).
 set -euo pipefail
 app="${LUPAUS_APP:-target/debug/lupaus}"
 db="${1:-$(mktemp -d)/lupaus.db}"
@@ -40,6 +42,7 @@ measure_once() {
     total=$((total + pss))
     [ -n "${MEMORY_MAPPINGS:-}" ] && mappings "$pid" "$MEMORY_MAPPINGS" >&2
   done
+  [ -n "${MEMORY_SCREENSHOT:-}" ] && import -window root "$MEMORY_SCREENSHOT"
   kill "$main" 2>/dev/null || true
   wait "$main" 2>/dev/null || true
   echo "$total"

@@ -8,27 +8,34 @@
 //!
 //! - compositing and the DMA-BUF renderer off: the page is painted on the CPU into shared memory,
 //!   and the web process drops llvmpipe's buffers and threads: 315 → 250 MiB with 1 M cases. The
-//!   window paints correctly and a click still opens a case as fast; WebKitWebDriver then never
-//!   answers a screenshot, so the end-to-end journeys take theirs from the X display.
+//!   window paints correctly, and the first case row and a click on it came no later (0.93 s and
+//!   0.24 s warm, against 1.08–1.31 s and 0.31–0.42 s with compositing on); WebKitWebDriver then
+//!   never answers a screenshot, so the end-to-end journeys take theirs from the X display.
 //! - with compositing off, nothing in the app's own process paints with GL, so GTK's GL probe is
 //!   turned off (`GDK_GL=disable`) and, when the machine has no GPU render node, WebKit is told so
-//!   instead of starting Mesa to look for one: libLLVM leaves the app's process, 230 → 213 MiB
-//!   with an empty database. The web process still loads Mesa: it cannot start without EGL.
+//!   instead of starting Mesa to look for one: libLLVM leaves the app's process, 250 → 234 MiB
+//!   with 1 M cases (230 → 213 MiB empty). The web process still loads Mesa: it cannot start
+//!   without EGL.
 //! - Skia painting on the CPU is kept for a desk that turns compositing back on: 349 → 315 MiB.
+//! - JavaScriptCore without its JIT compilers: 220 → 213 MiB with 1 M cases. The first screen and
+//!   a click on a case took as long as with the JIT (within the run-to-run noise of ±100 ms); the
+//!   page's scripts are small and event-driven, rarely hot enough for the JIT to pay back.
 //!
 //! WebKit and GTK read these variables once, when the display opens and the first web view is
 //! made, so they can only be set in the environment, before any thread starts. A desk that sets one
 //! itself keeps its own value; one that turns compositing back on
 //! (`WEBKIT_DISABLE_COMPOSITING_MODE=0`) gets GL in both processes again, as WebKit needs it then.
 
-/// Each variable WebKitGTK reads, with the value Lupaus wants and why.
-const WEBKIT_ENVIRONMENT: [(&str, &str); 3] = [
+/// Each variable WebKitGTK (and its JavaScriptCore) reads, with the value Lupaus wants and why.
+const WEBKIT_ENVIRONMENT: [(&str, &str); 4] = [
     // Paint the page on the CPU into shared memory: no GL compositor in the web process.
     ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
     // No GPU buffers shared between the processes either.
     ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
     // Skia paints on the CPU also when a desk turns compositing back on.
     ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
+    // The page's scripts run in JavaScriptCore's interpreter: no JIT code or compiler memory.
+    ("JSC_useJIT", "0"),
 ];
 
 /// Only with compositing off: then the app's own process draws the page without GL.
@@ -95,6 +102,7 @@ mod tests {
                 "WEBKIT_DISABLE_COMPOSITING_MODE=1",
                 "WEBKIT_DISABLE_DMABUF_RENDERER=1",
                 "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1",
+                "JSC_useJIT=0",
                 "GDK_GL=disable",
                 "WEBKIT_WEB_RENDER_DEVICE_FILE=/dev/null",
             ]
@@ -120,7 +128,7 @@ mod tests {
     fn a_desk_that_turns_compositing_back_on_keeps_gl() {
         assert_eq!(
             names(&to_set(desk(&[("WEBKIT_DISABLE_COMPOSITING_MODE", "0")]), false)),
-            ["WEBKIT_DISABLE_DMABUF_RENDERER=1", "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1"]
+            ["WEBKIT_DISABLE_DMABUF_RENDERER=1", "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1", "JSC_useJIT=0"]
         );
     }
 }
