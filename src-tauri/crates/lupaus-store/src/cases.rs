@@ -73,7 +73,7 @@ const MAX_PAGE: u32 = 500;
 
 impl Store {
     /// Opens a new case from a validated intake, in one transaction: customer, case, first event.
-    /// Opens a new case from a validated intake, in one transaction: customer, case, first event.
+    /// Search finds it at once; the idle upkeep adds it to the index (search.rs).
     pub fn create_case(
         &mut self,
         intake: ValidNewCase,
