@@ -17,8 +17,8 @@
 //!   with 1 M cases (230 → 213 MiB empty). The web process still loads Mesa: it cannot start
 //!   without EGL.
 //! - Skia painting on the CPU is kept for a desk that turns compositing back on: 349 → 315 MiB.
-//! - JavaScriptCore without its JIT compilers: 220 → 213 MiB with 1 M cases. The first screen and
-//!   a click on a case took as long as with the JIT (within the run-to-run noise of ±100 ms); the
+//! - JavaScriptCore without its JIT compilers: 220 → 213 MiB with 1 M cases. The first case row
+//!   came as fast, a click on a case perhaps 0.05 s slower, both inside the run-to-run noise; the
 //!   page's scripts are small and event-driven, rarely hot enough for the JIT to pay back.
 //!
 //! WebKit and GTK read these variables once, when the display opens and the first web view is
