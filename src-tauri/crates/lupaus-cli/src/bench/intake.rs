@@ -1,6 +1,7 @@
-//! Durable intake: the desk's real save (case, first event, search index, promise; one
-//! transaction committed with `synchronous=FULL`) against a bare one-row INSERT committed the
-//! same way on a second connection, alternating so both see the same disk. The same intake with
+//! Durable intake: the desk's real save (case, first event, promise; one transaction committed
+//! with `synchronous=FULL`) against a bare one-row INSERT committed the same way on a second
+//! connection, in alternating blocks of ten so both see the same disk (one block after the
+//! other, not save by save: a commit on one connection empties the other's page cache). The same intake with
 //! `synchronous=OFF` shows what the save costs before the flush. Between saves the bench runs
 //! the store's idle upkeep as the app does when the desk pauses, timed apart from the saves: first
 //! its search indexing of the cases saved since (`Store::index_new_cases`, moved out of the save
@@ -22,9 +23,12 @@ use super::rng::Rng;
 /// Saves timed of each kind, after the warm-up.
 const SAVES: usize = 300;
 const WARM_UP: usize = 20;
-/// The idle upkeep runs after this many rounds (each a durable and an unflushed intake): a desk
-/// pausing now and then. The app runs it after a pause of 20 s, or after 48 saves without one.
-pub const UPKEEP_EVERY: usize = 16;
+/// Saves of one kind in a row. After each block of every kind the idle upkeep runs, as the app
+/// runs it when saves pause for 20 s (or after 48 saves without a pause): a block of durable
+/// and a block of unflushed saves, each after an untimed one, are 22 cases.
+pub const BLOCK: usize = 10;
+/// Commits whose WAL pages are counted, before the timed blocks.
+const PAGE_COUNTS: usize = 11;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IntakeMeasurement {
@@ -59,61 +63,84 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
         Ok(bytes.saturating_sub(32) / (page + 24))
     };
     store.run_idle_upkeep()?;
+    let promise = |at: DateTime<Utc>| NewPromise {
+        text: "Soitamme takaisin huomenna".into(),
+        channel: PromiseChannel::Call,
+        due_at: at + Duration::days(1),
+        owner: agent.person.clone(),
+    };
+    let mut number = 0u64;
+    let mut next = || {
+        number += 1;
+        (number, now + Duration::seconds(number as i64))
+    };
+    let durable = |store: &mut Store, rng: &mut Rng, (n, at): (u64, DateTime<Utc>)| {
+        let intake = corpus::intake(rng, 1_000_000 + n, 2026).validate()?;
+        store.create_case_with_promise(intake, promise(at), &agent, at).map(|_| ())
+    };
+    let unflushed_save = |store: &mut Store, rng: &mut Rng, (n, at): (u64, DateTime<Utc>)| {
+        let intake = corpus::intake(rng, 2_000_000 + n, 2026).validate()?;
+        store.bulk_batch(|batch| {
+            let case_id = batch.create_case(intake, &agent, at)?;
+            batch.make_promise(case_id, promise(at), &agent, at).map(|_| ())
+        })
+    };
+    let bare_insert = |baseline: &mut Connection, at: DateTime<Utc>| -> Result<(), StoreError> {
+        let tx = baseline.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO bench_baseline (at, payload) VALUES (?1, ?2)",
+            params![at.timestamp_millis(), payload],
+        )?;
+        tx.commit()?;
+        Ok(())
+    };
+
+    // Pages per commit, with the WAL emptied before each (the median, in case a merge now and
+    // then writes more). Not timed.
+    let (mut save_pages, mut bare_pages) = (Vec::new(), Vec::new());
+    for _ in 0..PAGE_COUNTS {
+        baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        durable(store, &mut rng, next())?;
+        save_pages.push(wal_pages(&baseline)?);
+        baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        bare_insert(&mut baseline, next().1)?;
+        bare_pages.push(wal_pages(&baseline)?);
+    }
+
     let (mut saves, mut bare, mut unflushed, mut upkeep) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut indexing, mut indexed_per_run) = (Vec::new(), 0);
-    let (mut save_pages, mut bare_pages) = (Vec::new(), Vec::new());
-    for n in 0..WARM_UP + SAVES {
-        // During the warm-up, with the WAL emptied before each commit: how many pages a commit
-        // writes (the median, in case a merge now and then writes more).
-        let count_pages = (5..16).contains(&n);
-        if count_pages {
-            baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    for block in 0..(WARM_UP + SAVES) / BLOCK {
+        let timed = block * BLOCK >= WARM_UP;
+        // A commit on one connection empties the other's page cache (SQLite drops it when
+        // another connection has written), so each kind runs in a block of its own, after one
+        // save that is not timed. In the app no other connection writes between saves.
+        durable(store, &mut rng, next())?;
+        for _ in 0..BLOCK {
+            let (ms, ()) = time(|| durable(store, &mut rng, next()))?;
+            if timed {
+                saves.push(ms);
+            }
         }
-        let at = now + Duration::seconds(n as i64 + 1);
-        let promise = |at: DateTime<Utc>| NewPromise {
-            text: "Soitamme takaisin huomenna".into(),
-            channel: PromiseChannel::Call,
-            due_at: at + Duration::days(1),
-            owner: agent.person.clone(),
-        };
-        let (save_ms, _) = time(|| {
-            let intake = corpus::intake(&mut rng, 1_000_000 + n as u64, 2026).validate()?;
-            store.create_case_with_promise(intake, promise(at), &agent, at)
-        })?;
-        if count_pages {
-            save_pages.push(wal_pages(&baseline)?);
-            baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        bare_insert(&mut baseline, next().1)?;
+        for _ in 0..BLOCK {
+            let at = next().1;
+            let (ms, ()) = time(|| bare_insert(&mut baseline, at))?;
+            if timed {
+                bare.push(ms);
+            }
         }
-        let (bare_ms, _) = time(|| {
-            let tx = baseline.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute(
-                "INSERT INTO bench_baseline (at, payload) VALUES (?1, ?2)",
-                params![at.timestamp_millis(), payload],
-            )?;
-            tx.commit()?;
-            Ok(())
-        })?;
-        if count_pages {
-            bare_pages.push(wal_pages(&baseline)?);
+        unflushed_save(store, &mut rng, next())?;
+        for _ in 0..BLOCK {
+            let (ms, ()) = time(|| unflushed_save(store, &mut rng, next()))?;
+            if timed {
+                unflushed.push(ms);
+            }
         }
-        let (unflushed_ms, _) = time(|| {
-            let intake = corpus::intake(&mut rng, 2_000_000 + n as u64, 2026).validate()?;
-            store.bulk_batch(|batch| {
-                let case_id = batch.create_case(intake, &agent, at)?;
-                batch.make_promise(case_id, promise(at), &agent, at)
-            })
-        })?;
-        if (n + 1) % UPKEEP_EVERY == 0 {
-            let (indexing_ms, indexed) = time(|| store.index_new_cases())?;
-            indexing.push(indexing_ms);
-            indexed_per_run = indexed;
-            upkeep.push(time(|| store.run_idle_upkeep())?.0);
-        }
-        if n >= WARM_UP {
-            saves.push(save_ms);
-            bare.push(bare_ms);
-            unflushed.push(unflushed_ms);
-        }
+        // The desk pauses: the app's idle upkeep, timed apart from the saves.
+        let (indexing_ms, indexed) = time(|| store.index_new_cases())?;
+        indexing.push(indexing_ms);
+        indexed_per_run = indexed;
+        upkeep.push(time(|| store.run_idle_upkeep())?.0);
     }
     store.run_idle_upkeep()?;
     let median = |mut pages: Vec<u64>| {
