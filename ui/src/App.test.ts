@@ -48,6 +48,7 @@ function fakeBackend(locale: string) {
           owner: 'Aino',
           summary: intake.description,
           next_promise_due: null,
+          next_promise_soon_from: null,
         };
         stored.push(created);
         return created;

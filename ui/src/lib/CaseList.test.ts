@@ -17,6 +17,7 @@ function desk(count: number) {
     owner: 'Aino Agentti',
     summary: 'Pesukone vuotaa.',
     next_promise_due: null,
+    next_promise_soon_from: null,
   }));
   const fetch = vi.fn<PageFetch>(async (after, _offset, limit) => {
     const start = after === null ? 0 : rows.findIndex((row) => row.id === after.id) + 1;

@@ -253,7 +253,12 @@ summary: string,
 /**
  * The earliest due time of the case's open promises.
  */
-next_promise_due: string | null, };
+next_promise_due: string | null, 
+/**
+ * From when that promise counts as due soon: its earliest reminder on the desk's calendar
+ * (`Store::browse_cases`, the case list). `None` in other lists, which show no closeness.
+ */
+next_promise_soon_from: string | null, };
 
 export type CaseView = "all" | "open" | "waiting" | "due_today" | "overdue" | "closed";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeness, soonMinutesOf, type ClosenessLevel } from './closeness';
+import { closeness, type ClosenessLevel } from './closeness';
 
 // Monday 23 November 2026, 12:00 in Helsinki (UTC+2).
 const now = new Date('2026-11-23T10:00:00Z');
@@ -40,15 +40,18 @@ describe('closeness of the next promise', () => {
     expect(plain(result.text)).toBe(text);
   });
 
-  it('widens "soon" to the desk’s earliest reminder', () => {
-    const threeHours = '2026-11-23T13:00:00Z';
-    expect(closeness('en', threeHours, now).level).toBe('later');
-    expect(closeness('en', threeHours, now, 240)).toEqual({ level: 'soon', text: 'due in 3 hr' });
-  });
-
-  it('reads the soon window from the reminder plan, never below two hours', () => {
-    expect(soonMinutesOf([])).toBe(120);
-    expect(soonMinutesOf([{ business_minutes: 60 }])).toBe(120);
-    expect(soonMinutesOf([{ wall_minutes: 30 }, { business_minutes: 240 }])).toBe(240);
+  it('is soon from the time the back end says the desk’s earliest reminder fires', () => {
+    // Friday 27 November 15:00 in Helsinki; the promise is due on Monday at 8.15, and its
+    // business-hour reminder fired at 15.00 on Friday.
+    const friday = new Date('2026-11-27T13:00:00Z');
+    const monday = '2026-11-30T06:15:00Z';
+    const reminderFires = '2026-11-27T13:00:00Z';
+    expect(closeness('fi', monday, friday).level).toBe('later');
+    const close = closeness('fi', monday, friday, reminderFires);
+    expect(close.level).toBe('soon');
+    expect(plain(close.text)).toBe('erääntyy 30.11.2026 klo 08.15');
+    expect(closeness('fi', monday, new Date('2026-11-27T12:59:00Z'), reminderFires).level).toBe('later');
+    // A reminder later than two hours ahead does not shorten the "in 45 min" wording.
+    expect(closeness('en', '2026-11-23T10:45:00Z', now, '2026-11-23T10:30:00Z')).toEqual({ level: 'later', text: 'due in 45 min' });
   });
 });

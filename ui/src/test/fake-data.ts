@@ -64,6 +64,7 @@ export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDeta
       owner: 'Aino',
       summary: intake.description,
       next_promise_due: null,
+      next_promise_soon_from: null,
     },
     customer: { id: 7, name: intake.customer.name, email: intake.customer.email, phone: intake.customer.phone, customer_number: null, case_count: 3 },
     state: {

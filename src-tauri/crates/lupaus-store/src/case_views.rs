@@ -9,6 +9,7 @@
 //! bounded result set (`search::MAX_RESULTS`), so there an offset is exact and cheap.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
+use lupaus_core::reminder::Reminders;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -63,8 +64,23 @@ pub struct CaseFilter {
 
 const MAX_PAGE: u32 = 500;
 
+/// How long before its due time a promise counts as "due soon" when the desk's reminder plan
+/// warns later than that, or not at all.
+pub const SOON_AT_LEAST: Duration = Duration::hours(2);
+
 impl Store {
+    /// One page of the case list, each row with the time its next promise turns "due soon".
     pub fn browse_cases(&self, filter: &CaseFilter, now: DateTime<Utc>) -> Result<Vec<CaseSummary>, StoreError> {
+        let mut rows = self.browse_rows(filter, now)?;
+        let desk = self.desk_settings()?;
+        let reminders = Reminders::new(&desk.settings.reminder_plan, &desk.calendar);
+        for row in &mut rows {
+            row.next_promise_soon_from = row.next_promise_due.map(|due| reminders.soon_from(due, SOON_AT_LEAST));
+        }
+        Ok(rows)
+    }
+
+    fn browse_rows(&self, filter: &CaseFilter, now: DateTime<Utc>) -> Result<Vec<CaseSummary>, StoreError> {
         let limit = filter.limit.unwrap_or(100).clamp(1, MAX_PAGE);
         if let Some(words) = filter.search.as_deref().map(str::trim).filter(|words| !words.is_empty()) {
             return self.search_in_view(words, filter, now, limit);

@@ -28,6 +28,9 @@ pub struct CaseSummary {
     pub summary: String,
     /// The earliest due time of the case's open promises.
     pub next_promise_due: Option<DateTime<Utc>>,
+    /// From when that promise counts as due soon: its earliest reminder on the desk's calendar
+    /// (`Store::browse_cases`, the case list). `None` in other lists, which show no closeness.
+    pub next_promise_soon_from: Option<DateTime<Utc>>,
 }
 
 /// Everything the case view shows: the current state, what may be done next, the history.
@@ -219,6 +222,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CaseSum
             owner: row.get(8)?,
             summary: row.get(9)?,
             next_promise_due: next_due.map(time::from_millis).transpose()?,
+            next_promise_soon_from: None,
         })
     };
     Ok(build())

@@ -145,3 +145,30 @@ fn every_view_pages_without_gaps_or_repeats() {
     expected.sort();
     assert_eq!(found, expected, "a search pages through every match once");
 }
+
+#[test]
+fn a_row_says_from_when_its_promise_is_due_soon_on_the_desks_calendar() {
+    let mut store = Store::open_in_memory().expect("store");
+    let friday = helsinki(2026, 11, 27, 10, 0);
+    let (monday_case, friday_case) = (new_case(&mut store, friday), new_case(&mut store, friday));
+    let _no_promise = new_case(&mut store, friday);
+    let promise = |due| NewPromise {
+        text: "Soitamme".into(),
+        channel: PromiseChannel::Call,
+        due_at: due,
+        owner: "Aino Agentti".into(),
+    };
+    // The default plan reminds one business hour before: for a quarter past opening on Monday,
+    // that hour reaches back into Friday afternoon, long before two wall hours would.
+    let monday_morning = helsinki(2026, 11, 30, 8, 15);
+    store.make_promise(monday_case, promise(monday_morning), &agent(), friday).expect("promise");
+    let friday_afternoon = helsinki(2026, 11, 27, 15, 0);
+    store.make_promise(friday_case, promise(friday_afternoon), &agent(), friday).expect("promise");
+
+    let rows = store.browse_cases(&CaseFilter::default(), friday).expect("browse");
+    let soon_from = |id: i64| rows.iter().find(|row| row.id == id).expect("listed").next_promise_soon_from;
+    let monday_soon = soon_from(monday_case).expect("has a promise");
+    assert!(monday_soon < helsinki(2026, 11, 28, 0, 0), "soon already on Friday: {monday_soon}");
+    assert_eq!(soon_from(friday_case), Some(friday_afternoon - Duration::hours(2)), "two wall hours at least");
+    assert_eq!(rows.iter().filter(|row| row.next_promise_soon_from.is_none()).count(), 1, "no promise, no time");
+}
