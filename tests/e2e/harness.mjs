@@ -89,6 +89,14 @@ export async function painted(browser) {
 
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
+/** Switches the person at the keyboard to `name` (someone without a PIN) and waits until it shows. */
+export async function switchPerson(browser, name) {
+  await (await byTestId(browser, 'switch-person')).click();
+  await (await byTestId(browser, 'person-choice')).selectByAttribute('value', name);
+  await (await browser.$('form.switch-form button[type="submit"]')).click();
+  await eventually(async () => (await (await byTestId(browser, 'current-person')).getText()).includes(name), `${name} at the keyboard`);
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the window and returns the serious and critical violations. */

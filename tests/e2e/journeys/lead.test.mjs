@@ -2,7 +2,7 @@
 // agents' limit, and gives an overdue promise to someone who can keep it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, cli, eventually, screenshot, seriousAccessibilityViolations, startApp, tempDatabase } from '../harness.mjs';
+import { byTestId, cli, eventually, screenshot, seriousAccessibilityViolations, startApp, switchPerson, tempDatabase } from '../harness.mjs';
 
 test('a lead approves compensation and reassigns an overdue promise', async () => {
   const db = tempDatabase();
@@ -22,10 +22,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
   const browser = await startApp(db);
   try {
     // The person at the keyboard switches to the team lead.
-    await (await byTestId(browser, 'switch-person')).click();
-    await (await byTestId(browser, 'person-choice')).selectByAttribute('value', 'Leena Lead');
-    await (await browser.$('form.switch-form button[type="submit"]')).click();
-    await eventually(async () => /Leena Lead/.test(await (await byTestId(browser, 'current-person')).getText()), 'the lead at the keyboard');
+    await switchPerson(browser, 'Leena Lead');
 
     await (await byTestId(browser, 'nav-lead')).click();
     const board = await byTestId(browser, 'promise-board');

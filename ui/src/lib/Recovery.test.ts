@@ -88,7 +88,7 @@ describe('the recovery screen', () => {
     expect(screen.queryByTestId('case-list-heading')).toBeNull();
 
     const latest = screen.getByTestId('restore-latest');
-    expect(latest.textContent).toMatch(/^Restore the latest backup \(23 Nov 2026, 09:00\)$/);
+    expect(latest.textContent).toMatch(/^Restore the latest backup \(23\/11\/2026, 09:00\)$/);
     await fireEvent.click(latest);
 
     const notice = await screen.findByTestId('restored');

@@ -129,6 +129,14 @@ export function formatTime(language: Language, iso: string): string {
   return dateTimeFormat(LOCALES[language], TIME).format(new Date(iso));
 }
 
+/**
+ * A local date and time without a zone (a backup's name gives the desk's local time), shown as
+ * it is, e.g. "23.11.2026 15.03".
+ */
+export function formatLocalDateTime(language: Language, naive: string): string {
+  return dateTimeFormat(LOCALES[language], { ...DATE_TIME, timeZone: 'UTC' }).format(new Date(`${naive}Z`));
+}
+
 /** Euro cents as money, e.g. "25,50 €". */
 export function formatEuros(language: Language, cents: number): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);

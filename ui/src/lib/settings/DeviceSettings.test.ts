@@ -6,8 +6,8 @@ import type { BackupCheck, IpcError, RecoveryReport, Role } from '../bindings';
 import { listenForRestores, type Restored } from '../recovery';
 
 const BACKUPS: BackupCheck[] = [
-  { path: '/data/backups/lupaus-20261123T0700Z.db', verified: true, problem: null, taken_local: '23.11.2026 9.00', size_bytes: 40960, schema_version: 3, cases: 2 },
-  { path: '/data/backups/lupaus-20261122T0700Z.db', verified: false, problem: 'It is not a Lupaus database.', taken_local: '22.11.2026 9.00', size_bytes: 4096, schema_version: null, cases: null },
+  { path: '/data/backups/lupaus-20261123T0700Z.db', verified: true, problem: null, taken_local: '2026-11-23T09:00:00', size_bytes: 40960, schema_version: 3, cases: 2 },
+  { path: '/data/backups/lupaus-20261122T0700Z.db', verified: false, problem: 'It is not a Lupaus database.', taken_local: '2026-11-22T09:00:00', size_bytes: 4096, schema_version: null, cases: null },
 ];
 
 /** The shell's answers; `restoreRefusal` makes restore_backup fail with it. */
@@ -53,14 +53,14 @@ describe('backups in the device settings', () => {
 
     await fireEvent.click(within(verified).getByTestId('restore-backup'));
     const confirm = within(verified).getByTestId('restore-confirm');
-    expect(confirm.textContent).toContain('Palautetaanko varmuuskopio ajalta 23.11.2026 9.00?');
+    expect(confirm.textContent).toContain('Palautetaanko varmuuskopio ajalta 23.11.2026 klo 09.00?');
     expect(confirm.textContent).toContain('sitä ei poisteta');
     expect(restores).toEqual([]);
 
     await fireEvent.click(within(confirm).getByTestId('restore-yes'));
     await waitFor(() => expect(announced).toHaveLength(1));
     expect(restores).toEqual([{ path: BACKUPS[0].path, acceptOlder: false }]);
-    expect(announced[0].taken).toBe('23.11.2026 9.00');
+    expect(announced[0].taken).toBe('23.11.2026 klo 09.00');
     expect(announced[0].report.set_aside_as).toContain('set-aside');
     stop();
   });
