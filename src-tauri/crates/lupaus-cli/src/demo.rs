@@ -9,58 +9,13 @@ use lupaus_core::promise::{NewPromise, PromiseChannel};
 use lupaus_store::{Store, StoreError};
 use serde::Serialize;
 
+use crate::words::{FIRST_EN, FIRST_FI, FIRST_SV, LAST_EN, LAST_FI, LAST_SV};
+
 #[derive(Debug, Serialize)]
 pub struct DemoSummary {
     pub cases: u32,
 }
 
-const FIRST_NAMES: &[&str] = &[
-    "Maija",
-    "Matti",
-    "Aino",
-    "Juhani",
-    "Helmi",
-    "Eero",
-    "Sanna",
-    "Pekka",
-    "Liisa",
-    "Antti",
-    "Emma",
-    "Mikko",
-    "Kaisa",
-    "Ville",
-    "Anna-Liisa",
-    "Jukka",
-    "Sofia",
-    "Oskari",
-    "Elina",
-    "Tuomas",
-    "Karin",
-    "Erik",
-    "Linnea",
-    "John",
-    "Sarah",
-];
-const LAST_NAMES: &[&str] = &[
-    "Virtanen",
-    "Korhonen",
-    "Mäkinen",
-    "Nieminen",
-    "Mäkelä",
-    "Hämäläinen",
-    "Laine",
-    "Heikkinen",
-    "Koskinen",
-    "Järvinen",
-    "Lehtonen",
-    "Lindqvist",
-    "Björklund",
-    "Saarinen",
-    "Salminen",
-    "Öhman",
-    "Smith",
-    "Karjalainen",
-];
 /// (what happened, what the customer asks for, category)
 const COMPLAINTS: &[(&str, &str, &str)] = &[
     (
@@ -108,8 +63,7 @@ pub fn fill(store: &mut Store, count: u32, seed: u64, now: DateTime<Utc>) -> Res
     received.sort();
     for at in received {
         let (description, remedy, category) = *random.pick(COMPLAINTS);
-        let first = random.pick(FIRST_NAMES);
-        let last = random.pick(LAST_NAMES);
+        let (first, last) = customer_name(&mut random);
         // A few returning customers, recognised by their customer number.
         let returning = random.below(5) == 0;
         let customer_number = returning.then(|| format!("AS-{:05}", random.below(40)));
@@ -234,6 +188,16 @@ const ROOT_CAUSES: [RootCauseCategory; 8] = [
     RootCauseCategory::CustomerAction,
     RootCauseCategory::Unknown,
 ];
+
+/// A customer's first and last name, mostly Finnish, some Swedish and English, as at a Finnish desk.
+fn customer_name(random: &mut SplitMix64) -> (&'static str, &'static str) {
+    let (first, last) = match random.below(10) {
+        0..=6 => (FIRST_FI, LAST_FI),
+        7 | 8 => (FIRST_SV, LAST_SV),
+        _ => (FIRST_EN, LAST_EN),
+    };
+    (*random.pick(first), *random.pick(last))
+}
 
 fn ascii(name: &str) -> String {
     name.to_lowercase().replace(['ä', 'å'], "a").replace('ö', "o").replace(' ', "")

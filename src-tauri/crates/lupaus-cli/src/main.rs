@@ -8,6 +8,7 @@ mod commands;
 mod demo;
 mod ics;
 mod output;
+mod words;
 
 use clap::Parser;
 

@@ -5,7 +5,7 @@
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 
 use super::rng::Rng;
-use super::words::*;
+use crate::words::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {

@@ -16,7 +16,6 @@ mod measure;
 mod queries;
 mod report;
 mod rng;
-mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,5 @@
-//! The word pools the corpus draws from: names, products, faults and phrases in Finnish, Swedish
-//! and English, and the desk's agents.
+//! The word pools generated data draws from: names, products, faults and phrases in Finnish,
+//! Swedish and English, and the desk's agents. The bench corpus and the demo data share them.
 
 pub const FIRST_FI: &[&str] = &[
     "Maija",
