@@ -194,30 +194,8 @@ pub struct RecoveryBackup {
 /// The scheduled backups beside the database at `db_path`, newest first, each looked at cheaply
 /// (header, ownership, schema version): listing a month of 7 GB backups must not take minutes.
 pub fn backups_for(db_path: &Path) -> Result<Vec<RecoveryBackup>, StoreError> {
-    let dir = backups_dir(db_path);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => return Err(error.into()),
-    };
-    let mut found = Vec::new();
-    for entry in entries {
-        let entry = entry?;
-        if let Some(taken_local) = entry.file_name().to_str().and_then(parse_scheduled_name)
-            && entry.file_type()?.is_file()
-        {
-            found.push(look_at_backup(&entry.path(), taken_local));
-        }
-    }
-    found.sort_by_key(|backup| std::cmp::Reverse(backup.taken_local));
-    Ok(found)
-}
-
-/// A scheduled backup's name, `lupaus-YYYY-MM-DD-HHMMSS.db`, as `backup.rs` writes it (a test
-/// lists a backup written by `backup_into`, so the two cannot drift apart unnoticed).
-fn parse_scheduled_name(name: &str) -> Option<NaiveDateTime> {
-    let stamp = name.strip_prefix("lupaus-")?.strip_suffix(".db")?;
-    NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()
+    let newest_first = backup::scheduled_backups(&backups_dir(db_path))?.into_iter().rev();
+    Ok(newest_first.map(|(taken_local, path)| look_at_backup(&path, taken_local)).collect())
 }
 
 fn look_at_backup(path: &Path, taken_local: NaiveDateTime) -> RecoveryBackup {

@@ -31,7 +31,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use self::files::{copy_database, same_file, sibling, sync_dir};
-use self::rotation::{parse_name, scheduled_backups};
+use self::rotation::parse_name;
+pub(crate) use self::rotation::scheduled_backups;
 use crate::{Store, StoreError};
 
 pub use self::restore::restore;

@@ -48,7 +48,7 @@ fn kept(taken: &[NaiveDateTime]) -> BTreeSet<NaiveDateTime> {
 }
 
 /// Scheduled backups in `dir` (by name), oldest first. A missing folder has none.
-pub(super) fn scheduled_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>, StoreError> {
+pub(crate) fn scheduled_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>, StoreError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
