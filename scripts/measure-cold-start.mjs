@@ -51,16 +51,25 @@ async function once() {
       spawned,
       'the first case row',
     );
-    // The page's own clock: when its navigation began and when its IPC calls ran (Tauri's IPC is
-    // fetch to ipc.localhost, so each command is a resource timing entry).
-    const page = await browser.execute(() => ({
-      origin: performance.timeOrigin,
-      domReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-      ipc: performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.name.includes('ipc.localhost'))
-        .map((entry) => [entry.name.split('/').pop(), Math.round(entry.startTime), Math.round(entry.duration)]),
-    }));
+    // The page's own clock: when its navigation began, when its script had run, and when each
+    // IPC call went out and was answered (api.ts records the first calls as `ipc <command>`
+    // measures: Tauri's IPC on Linux goes to the ipc:// scheme, which resource timing skips).
+    const page = await browser.execute(() => {
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+      return {
+        origin: performance.timeOrigin,
+        responseEnd: navigation?.responseEnd ?? null,
+        domInteractive: navigation?.domInteractive ?? null,
+        modulesEvaluated: mark('lupaus:modules-evaluated'),
+        mounted: mark('lupaus:mounted'),
+        domReady: navigation?.domContentLoadedEventEnd ?? null,
+        ipc: performance
+          .getEntriesByType('measure')
+          .filter((entry) => entry.name.startsWith('ipc '))
+          .map((entry) => [entry.name.slice(4), Math.round(entry.startTime), Math.round(entry.duration)]),
+      };
+    });
     const clicked = Date.now();
     // WebKit does not deliver a click on a <tr>: click its first cell.
     await (await browser.$('[data-testid="case-row"] td')).click();
@@ -71,7 +80,19 @@ async function once() {
       'the case to open',
     );
     const navigated = Math.round(page.origin - spawned);
-    return { firstRow, opened, navigated, domReady: navigated + Math.round(page.domReady ?? 0), ipc: page.ipc, spawned };
+    const after = (ms) => (ms === null ? null : navigated + Math.round(ms));
+    return {
+      firstRow,
+      opened,
+      navigated,
+      htmlLoaded: after(page.responseEnd),
+      domInteractive: after(page.domInteractive),
+      modulesEvaluated: after(page.modulesEvaluated),
+      mounted: after(page.mounted),
+      domReady: after(page.domReady),
+      ipc: page.ipc,
+      spawned,
+    };
   } finally {
     await browser.deleteSession();
     // Let the app and its WebKit processes exit before the next spawn.
@@ -91,8 +112,10 @@ for (let run = 1; run <= runs; run += 1) {
   results.push(result);
   const ipc = result.ipc.map(([name, start, took]) => `${name}@${result.navigated + start}+${took}`).join(' ');
   console.log(
-    `run ${run}: first row ${result.firstRow} ms (page navigation began ${result.navigated} ms, ` +
-      `DOM ready ${result.domReady} ms; IPC ms after spawn: ${ipc}); a click opened the case in ${result.opened} ms`,
+    `run ${run}: first row ${result.firstRow} ms (ms after spawn: navigation began ${result.navigated}, ` +
+      `HTML loaded ${result.htmlLoaded}, DOM interactive ${result.domInteractive}, ` +
+      `modules evaluated ${result.modulesEvaluated}, gate mounted ${result.mounted}, DOM ready ${result.domReady}; ` +
+      `IPC command@sent+took: ${ipc}); a click opened the case in ${result.opened} ms`,
   );
   for (const [at, message] of logSince(result.spawned)) console.log(`    log +${at} ms ${message}`);
 }

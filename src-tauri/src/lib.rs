@@ -31,8 +31,11 @@ pub fn run() {
     let _log_guard = logging::init(&lupaus_store::paths::data_dir().join("logs"));
     let db_path = lupaus_store::paths::resolve_db_path(args.db);
     tracing::info!(path = %db_path.display(), "opening database");
+    let opening = std::time::Instant::now();
     let (state, check_owed) = match recovery::open_checked(&db_path) {
         Ok((store, checked)) => {
+            // A start-up phase: scripts/measure-cold-start.mjs prints it beside each run.
+            tracing::info!(elapsed_ms = opening.elapsed().as_millis(), "database open");
             let person = commands::people::person_at_start(&store, state::os_user());
             (AppState::new(store, person), checked == CheckedAtOpen::StructureOnly)
         }

@@ -49,13 +49,35 @@ export function asIpcError(error: unknown): IpcError {
   return { code: 'internal', message: String(error), field: null };
 }
 
+/** Round trips timed as performance measures: the start-up's first few (cold start, issue 8). */
+const TIMED_CALLS = 20;
+let timedCalls = 0;
+
+/**
+ * Records `command`'s round trip as a performance measure named `ipc <command>`, which
+ * scripts/measure-cold-start.mjs prints. Only the first calls: the page's entry buffer would
+ * otherwise grow for as long as the window stays open.
+ */
+function timeCall(command: string, start: number) {
+  if (timedCalls >= TIMED_CALLS || typeof performance?.measure !== 'function') return;
+  timedCalls += 1;
+  try {
+    performance.measure(`ipc ${command}`, { start, end: performance.now() });
+  } catch {
+    // An engine without User Timing level 3: nothing is timed.
+  }
+}
+
 async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  const start = performance.now();
   try {
     return await invoke<T>(command, args);
   } catch (error) {
     const failure = asIpcError(error);
     reportIfDatabaseProblem(failure); // Any screen's call can find the file damaged.
     throw failure;
+  } finally {
+    timeCall(command, start);
   }
 }
 
