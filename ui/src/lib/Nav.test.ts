@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../App.svelte';
-import '../test/lazy-views';
 import { argsOf, fakeDesk, NOW } from '../test/fake-desk';
 
 const current = () => document.querySelector('nav [aria-current="page"]')?.getAttribute('data-testid');

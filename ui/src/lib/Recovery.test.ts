@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import RecoveryGate from './RecoveryGate.svelte';
-import '../test/lazy-views';
 import type { DatabaseProblem, RecoveryBackup, RecoveryInfo } from './bindings';
 
 const DB = '/home/aino/.local/share/lupaus/lupaus.db';

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import App from '../App.svelte';
-import '../test/lazy-views';
 import { fakeDesk, promiseView } from '../test/fake-desk';
 
 const HOUR = 3_600_000;

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { clearMocks, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import App from '../../App.svelte';
-import '../../test/lazy-views';
 import type { Role, Stage } from '../bindings';
 import { argsOf, fakeDesk, promiseView, type FakeDesk } from '../../test/fake-desk';
 

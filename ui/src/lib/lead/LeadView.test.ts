@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
-import '../../test/lazy-views';
 import type { PromiseView } from '../bindings';
 import { argsOf, fakeDesk, promiseView, type FakeDesk } from '../../test/fake-desk';
 
