@@ -40,8 +40,12 @@ pub(super) struct RowContext<'a> {
     pub(super) index_search: bool,
 }
 
-/// Complaint rows prepared ahead of the import thread at most: bounds memory.
-const AHEAD: usize = 256;
+/// Complaint rows handed from the second thread to the import thread at a time: one hand-over
+/// per row made each thread wait on the other's wake-up (measured: the rows phase of 100,000
+/// rows once took 11.6 s instead of 3.5 on a busy machine).
+const BATCH: usize = 64;
+/// Batches made ahead of the import thread at most: bounds memory.
+const BATCHES_AHEAD: usize = 4;
 
 /// Imports every complaint row of `table` in `tx`: prepared on a second thread, written on this
 /// one, in the file's order. Returns the cases opened, for the search index, when the context
@@ -54,21 +58,24 @@ pub(super) fn import_complaints(
     report: &mut ImportReport,
 ) -> Result<Vec<ToIndex>, StoreError> {
     std::thread::scope(|scope| {
-        let (send, prepared) = sync_channel(AHEAD);
+        let (send, prepared) = sync_channel(BATCHES_AHEAD);
         let worker = scope.spawn(move || {
-            for (row, cells) in &table.rows {
-                let result = prepare_complaint(sheet, *row, cells, context);
-                let failed = result.is_err();
+            for rows in table.rows.chunks(BATCH) {
+                let batch: Result<Vec<PreparedComplaint>, StoreError> =
+                    rows.iter().map(|(row, cells)| prepare_complaint(sheet, *row, cells, context)).collect();
+                let failed = batch.is_err();
                 // Stop when the import thread stopped taking rows (a database error) or after
                 // handing it an error of our own.
-                if send.send(result).is_err() || failed {
+                if send.send(batch).is_err() || failed {
                     return;
                 }
             }
         });
         let mut to_index = Vec::new();
-        let written = prepared.iter().try_for_each(|result| {
-            to_index.extend(write_complaint(tx, sheet, result?, report)?);
+        let written = prepared.iter().try_for_each(|batch| {
+            for complaint in batch? {
+                to_index.extend(write_complaint(tx, sheet, complaint, report)?);
+            }
             Ok::<(), StoreError>(())
         });
         // Unblocks the worker if this thread stopped early.
