@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::customers::Customer;
+use crate::events::EncodedEvent;
 use crate::{Store, StoreError, customers, events, time};
 
 /// One row of the case list.
@@ -245,14 +246,38 @@ pub(crate) fn insert_case(
     actor: &Actor,
     at: DateTime<Utc>,
 ) -> Result<Inserted, StoreError> {
-    let (customer_id, new_customer) = customers::find_or_create(tx, &intake.get().customer, at)?;
+    insert_new_case(tx, &NewCaseRow::new(intake, actor, at)?)
+}
+
+/// A new case as its rows hold it: the state its first event makes, encoded, and that event.
+/// Making one needs no database, so the import makes them on a second thread while the first
+/// one writes; only the customer, the reference number and the ids come from the database.
+#[derive(Debug)]
+pub(crate) struct NewCaseRow {
+    pub(crate) state: CaseState,
+    state_json: String,
+    summary: String,
+    opened: EncodedEvent,
+}
+
+impl NewCaseRow {
+    pub(crate) fn new(intake: ValidNewCase, actor: &Actor, at: DateTime<Utc>) -> Result<NewCaseRow, StoreError> {
+        let opened = open_case(intake, actor.clone(), at);
+        let state = CaseState::replay(std::slice::from_ref(&opened))?;
+        let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
+        Ok(NewCaseRow { state_json: to_json(&state)?, summary, opened: EncodedEvent::of(&opened)?, state })
+    }
+}
+
+/// Inserts a case made by [`NewCaseRow::new`], with its customer (found or created) and first event.
+pub(crate) fn insert_new_case(tx: &Transaction<'_>, case: &NewCaseRow) -> Result<Inserted, StoreError> {
+    let state = &case.state;
+    let at = state.received_at;
+    let (customer_id, new_customer) = customers::find_or_create(tx, &state.intake.customer, at)?;
     let year = CaseRef::for_received(at, 0).year;
     let number: u32 = tx
         .prepare_cached("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1")?
         .query_row([year], |row| row.get(0))?;
-    let opened = open_case(intake, actor.clone(), at);
-    let state = CaseState::replay(std::slice::from_ref(&opened))?;
-    let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
     tx.prepare_cached(
         "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary, updated_at, state_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10)",
@@ -266,11 +291,11 @@ pub(crate) fn insert_case(
         state.intake.priority.as_str(),
         state.stage.as_str(),
         state.owner,
-        summary,
-        to_json(&state)?
+        case.summary,
+        case.state_json
     ])?;
     let case_id = tx.last_insert_rowid();
-    events::append_first(tx, case_id, &opened)?;
+    events::insert_encoded(tx, case_id, 1, &case.opened)?;
     Ok(Inserted { id: case_id, reference: CaseRef { year, number }, new_customer })
 }
 
@@ -285,6 +310,16 @@ pub(crate) fn load_state(conn: &rusqlite::Connection, case_id: i64) -> Result<Ca
 
 /// Updates the projection row from the state the events produced.
 pub(crate) fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) -> Result<(), StoreError> {
+    save_encoded_state(tx, case_id, state, &to_json(state)?)
+}
+
+/// [`save_state`] with the state already encoded as `state_json` (by the import's second thread).
+pub(crate) fn save_encoded_state(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    state: &CaseState,
+    state_json: &str,
+) -> Result<(), StoreError> {
     tx.prepare_cached(
         "UPDATE cases SET stage = ?2, owner = ?3, priority = ?4, updated_at = ?5, state_json = ?6,
              pending_approvals = ?7, waiting = ?8 WHERE id = ?1",
@@ -295,7 +330,7 @@ pub(crate) fn save_state(tx: &Transaction<'_>, case_id: i64, state: &CaseState) 
         state.owner,
         state.intake.priority.as_str(),
         time::to_millis(state.last_event_at),
-        to_json(state)?,
+        state_json,
         pending_approvals(state),
         i64::from(state.waiting.is_some())
     ])?;
@@ -306,6 +341,6 @@ fn pending_approvals(state: &CaseState) -> i64 {
     state.compensations.iter().filter(|item| matches!(item.status, CompensationStatus::PendingLead)).count() as i64
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|error| StoreError::Corrupt(error.to_string()))
 }

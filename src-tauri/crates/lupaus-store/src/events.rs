@@ -17,18 +17,44 @@ pub(crate) fn append(tx: &Transaction<'_>, case_id: i64, records: &[EventRecord]
     Ok(())
 }
 
-/// Appends the first event of a case just inserted: its log is empty, so no need to look.
-pub(crate) fn append_first(tx: &Transaction<'_>, case_id: i64, record: &EventRecord) -> Result<(), StoreError> {
-    insert(tx, case_id, 1, record)
+fn insert(tx: &Transaction<'_>, case_id: i64, seq: i64, record: &EventRecord) -> Result<(), StoreError> {
+    insert_encoded(tx, case_id, seq, &EncodedEvent::of(record)?)
 }
 
-fn insert(tx: &Transaction<'_>, case_id: i64, seq: i64, record: &EventRecord) -> Result<(), StoreError> {
-    let json = serde_json::to_value(record).map_err(|error| StoreError::Corrupt(error.to_string()))?;
-    let kind = json["event"]["kind"].as_str().unwrap_or("unknown");
+/// An event as its `case_events` row holds it. Encoding needs no database, so the import does it
+/// on a second thread while the first one writes.
+#[derive(Debug)]
+pub(crate) struct EncodedEvent {
+    at_millis: i64,
+    actor: String,
+    kind: String,
+    json: String,
+}
+
+impl EncodedEvent {
+    pub(crate) fn of(record: &EventRecord) -> Result<EncodedEvent, StoreError> {
+        let json = serde_json::to_value(record).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+        let kind = json["event"]["kind"].as_str().unwrap_or("unknown").to_owned();
+        Ok(EncodedEvent {
+            at_millis: time::to_millis(record.at),
+            actor: record.actor.person.clone(),
+            kind,
+            json: json.to_string(),
+        })
+    }
+}
+
+/// Inserts an encoded event as the case's event number `seq`.
+pub(crate) fn insert_encoded(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    seq: i64,
+    event: &EncodedEvent,
+) -> Result<(), StoreError> {
     tx.prepare_cached(
         "INSERT INTO case_events (case_id, seq, at, actor, kind, record_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![case_id, seq, time::to_millis(record.at), record.actor.person, kind, json.to_string()])?;
+    .execute(params![case_id, seq, event.at_millis, event.actor, event.kind, event.json])?;
     Ok(())
 }
 

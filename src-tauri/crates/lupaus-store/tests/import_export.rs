@@ -152,6 +152,53 @@ fn an_import_is_searchable_at_once_and_a_refused_one_leaves_the_index_as_it_was(
     assert_eq!(store.search_cases("Laine", 5).expect("search").len(), 1);
 }
 
+/// A file of `rows` complaints, each with its own customer, time and order number (four digits,
+/// so that no number begins another), every third
+/// with an amount; `bad_row` (a data row, 0-based) gets a date that does not exist.
+fn many_rows(rows: usize, bad_row: Option<usize>) -> Vec<u8> {
+    let mut file = String::from("asiakas;kanava;vastaanotettu;tuote/tilaus;kuvaus;toive;korvaus\n");
+    for n in 0..rows {
+        let day = if Some(n) == bad_row { "31.11.2026".to_owned() } else { format!("{}.10.2026", 1 + n % 28) };
+        let amount = if n % 3 == 0 { format!("{},50", 10 + n % 90) } else { String::new() };
+        file.push_str(&format!(
+            "Asiakas {n};puhelin;{day} {}.{:02};TILAUS-{n:04};Pesukone vuotaa, rivi {n};Korjaus;{amount}\n",
+            8 + n / 60 % 10,
+            n % 60
+        ));
+    }
+    utf8_bom(&file)
+}
+
+/// The import checks rows on a second thread a few hundred ahead of the one that writes them:
+/// with many more rows than that, a late problem still refuses the whole file and is reported
+/// once, at its row; a good file is saved in the file's order, each compensation proposed on
+/// its own case, and every case is searchable when the import returns.
+#[test]
+fn a_long_file_is_checked_and_written_in_order_all_or_nothing() {
+    let rows = 1_500;
+    let mut store = Store::open_in_memory().expect("store");
+    let refused = import(&mut store, &many_rows(rows, Some(1_234)), false);
+    matches(&refused.problems, &[problem(1_236, "vastaanotettu", "is not a date")]);
+    assert!(!refused.saved);
+    assert_eq!(store.check().expect("check").cases, 0);
+
+    let report = import(&mut store, &many_rows(rows, None), false);
+    assert_eq!(report.problems, vec![], "{:?}", &report.problems);
+    assert_eq!((report.cases_created, report.customers_created, report.saved), (rows, rows, true));
+    assert_eq!(store.index_new_cases().expect("catch up"), 0, "the import indexed every case itself");
+    for n in [0, 1, 255, 256, 257, 999, rows - 1] {
+        let found = store.search_cases(&format!("TILAUS-{n:04}"), 5).expect("search");
+        let names: Vec<&str> = found.iter().map(|case| case.customer_name.as_str()).collect();
+        assert_eq!(names, [format!("Asiakas {n}")], "row {n}");
+        let detail = store.case_detail(found[0].id, &common::agent(), now()).expect("detail");
+        assert_eq!(found[0].reference, format!("R-2026-{:06}", n + 1), "references follow the file's order");
+        let proposed: Vec<Option<u64>> = detail.state.compensations.iter().map(|item| item.amount_cents).collect();
+        let expected = if n % 3 == 0 { vec![Some((10 + n as u64 % 90) * 100 + 50)] } else { vec![] };
+        assert_eq!(proposed, expected, "row {n}");
+    }
+    assert!(store.audit(0).expect("audit").is_ok(), "every case replays from its events to its stored state");
+}
+
 #[test]
 fn missing_required_columns_are_named() {
     let mut store = Store::open_in_memory().expect("store");

@@ -30,7 +30,7 @@ use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::TransactionBehavior;
 use serde::Serialize;
 
-use self::rows::{RowContext, import_complaint, import_customer};
+use self::rows::{RowContext, import_complaints, import_customer};
 use self::sheet::Sheet;
 use self::table::Table;
 use crate::{Store, StoreError, search};
@@ -172,10 +172,7 @@ impl Store {
                     // one imported is in the index when the watermark moves past them.
                     search::index_pending(&tx)?;
                 }
-                let mut to_index = Vec::new();
-                for (row, cells) in &table.rows {
-                    to_index.extend(import_complaint(&tx, sheet, *row, cells, &context, report)?);
-                }
+                let to_index = import_complaints(&tx, table, sheet, &context, report)?;
                 if context.index_search && report.problems.is_empty() {
                     indexer::index_all(&tx, to_index)?;
                     let newest: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |row| row.get(0))?;
