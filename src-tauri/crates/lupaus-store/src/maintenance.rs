@@ -53,7 +53,9 @@ impl Store {
 
     /// Indexes the cases saved since the last run, merges a bounded step of the search index, checkpoints the WAL into the database file
     /// (truncating it when it has grown large) and refreshes the query planner's statistics.
-    /// Meant for when nobody is saving: it holds the store for a few milliseconds to a few tens.
+    /// Meant for when nobody is saving: it holds the store for a few milliseconds, up to about
+    /// 150 ms while the search index has merging left (measured on a freshly generated million-case
+    /// index, where every merge step does its full 500 pages).
     pub fn run_idle_upkeep(&mut self) -> Result<Upkeep, StoreError> {
         let indexed_cases = self.index_new_cases()?;
         let merged_search_segments = self.merge_search_segments()?;
