@@ -187,7 +187,7 @@ pub(super) fn prepare_complaint(
     let compensation = match amount.get() {
         Some(cents) => Some(
             propose_compensation(&new_case.state, cents, basis.get(), received_at, context)?
-                .map_err(|message| Problem { row, column: sheet.header(Field::Amount), message }),
+                .map_err(|refused| Problem { row, column: sheet.header(Field::Amount), message: refused.to_string() }),
         ),
         None => None,
     };
@@ -196,14 +196,14 @@ pub(super) fn prepare_complaint(
 }
 
 /// The lifecycle's decision on proposing `cents` as compensation on a case just opened: the
-/// events and state it leads to, or the sentence saying why not.
+/// events and state it leads to, or the lifecycle's refusal (a problem with the row, not a failure).
 fn propose_compensation(
     opened: &CaseState,
     cents: u64,
     basis: CompensationBasis,
     at: DateTime<Utc>,
     context: &RowContext<'_>,
-) -> Result<Result<Compensated, String>, StoreError> {
+) -> Result<Result<Compensated, CoreError>, StoreError> {
     let command = CaseCommand::ProposeCompensation {
         amount_cents: Some(cents),
         form: None,
@@ -212,7 +212,7 @@ fn propose_compensation(
     };
     let records = match lifecycle::decide(opened, command, context.actor, at, context.policy) {
         Ok(records) => records,
-        Err(error) => return Ok(Err(error.to_string())),
+        Err(refused) => return Ok(Err(refused)),
     };
     let mut state = opened.clone();
     for record in &records {
