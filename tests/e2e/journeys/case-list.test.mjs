@@ -18,6 +18,12 @@ const listState = () => {
   };
 };
 
+// Received, stage and next-promise cells whose text is wider than the cell (cut off), as "text".
+const cutCells = () =>
+  [...document.querySelectorAll('[data-testid="case-row"]')].flatMap((row) =>
+    [row.cells[1], row.cells[4], row.cells[5]].filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent.trim()),
+  );
+
 test('a long case list stays light, scrolls, pages and moves with the keyboard', async () => {
   const db = tempDatabase();
   cli(db, ['demo', '--cases', '600']);
@@ -28,6 +34,7 @@ test('a long case list stays light, scrolls, pages and moves with the keyboard',
     assert.ok(top.rows > 5 && top.rows <= 40, `only the rows around the viewport are in the DOM (${top.rows} of 100 loaded)`);
     const [, below] = top.spacerHeights;
     assert.ok(top.spacerStyles[1] !== '' && below > 1000, `the spacer below is sized through the CSSOM: ${JSON.stringify(top)}`);
+    assert.deepEqual(await browser.execute(cutCells), [], 'received, stage and next promise are shown whole, newest first');
     await screenshot(browser, 'case-list-many');
 
     await browser.execute(() => {
@@ -61,6 +68,7 @@ test('a long case list stays light, scrolls, pages and moves with the keyboard',
       return texts.length > 0 && texts.every((text) => !text.startsWith('none')) ? texts : null;
     }, 'the list by next promise');
     assert.match(words[0], /^overdue: !\s+myöhässä \d+ (min|t|pv)$/, `the most overdue promise first: ${words.slice(0, 3)}`);
+    assert.deepEqual(await browser.execute(cutCells), [], 'received, stage and next promise are shown whole, by next promise');
     await browser.execute(() => document.getElementById('case-list-heading').scrollIntoView());
     await screenshot(browser, 'case-list-promises');
   } finally {
