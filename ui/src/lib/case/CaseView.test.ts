@@ -71,6 +71,19 @@ describe('the case view', () => {
     expect(screen.queryByRole('button', { name: 'Record the root cause' })).toBeNull();
   });
 
+  it('says "locked until the remedy is delivered" only while it is not', async () => {
+    await openCase('remedy_agreed');
+    expect(within(screen.getByTestId('blame-section')).getByTestId('lock-badge').textContent).toBe(
+      'Locked until the remedy is delivered',
+    );
+    cleanup();
+    clearMocks();
+    await openCase('closed');
+    const blame = screen.getByTestId('blame-section');
+    expect(within(blame).getByTestId('lock-badge').textContent).toBe('Locked');
+    expect(within(blame).getByTestId('lock-reason').textContent).toContain('The case is closed; a lead can reopen it.');
+  });
+
   it('opens the blame side once the remedy is delivered', async () => {
     await openCase('remedy_delivered');
     const blame = screen.getByTestId('blame-section');
