@@ -24,6 +24,9 @@ test('a promise becomes due and the in-app reminder appears', async () => {
       'the reminder to say the promise is late',
       60000,
     );
+    // The case list reads the same minute as the banner: it must not still say "due now".
+    const listSays = await browser.execute(() => document.querySelector('[data-testid="closeness"]').textContent.trim());
+    assert.match(listSays, /myöhässä/, `the case list agrees the promise is late: ${listSays}`);
     await screenshot(browser, 'reminder-overdue');
     await (await byTestId(browser, 'reminder')).click();
     await (await byTestId(browser, 'case-view')).waitForDisplayed({ timeout: 10000 });

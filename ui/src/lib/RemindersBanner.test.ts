@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
@@ -77,6 +77,30 @@ describe('the reminders banner', () => {
     const banner = await screen.findByTestId('reminders');
     expect(within(banner).getByText('myöhässä 2 t')).toBeTruthy();
     expect(within(banner).getByRole('heading').textContent).toBe('Erääntyvät lupaukset');
+  });
+
+  it('and the case list say the same when a promise falls due', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-23T10:00:00Z'));
+      const desk = fakeDesk('solving');
+      const due = '2026-11-23T10:00:30Z';
+      desk.detail.summary = { ...desk.detail.summary, next_promise_due: due };
+      desk.due = [promiseView(1, due, 'open', 'Soitto')];
+      render(App);
+      const listWords = async () => (await screen.findByTestId('closeness')).textContent?.replace(/[!◔]/g, '').trim();
+      expect(await listWords()).toBe('due now');
+
+      // A minute and a half later the shell raises the promise's reminder; the list's own
+      // minute has not come round yet.
+      vi.setSystemTime(new Date('2026-11-23T10:01:30Z'));
+      desk.due = [promiseView(1, due, 'broken', 'Soitto')];
+      await emit('reminders-raised', []);
+      await waitFor(() => expect(screen.getByTestId('reminder').querySelector('.when')?.textContent).toBe('1 min late'));
+      expect(await listWords()).toBe('1 min late');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refreshes at once when the shell raises reminders, and opens a case it asks for', async () => {
