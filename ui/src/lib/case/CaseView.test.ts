@@ -84,6 +84,20 @@ describe('the case view', () => {
     expect(within(blame).getByTestId('lock-reason').textContent).toContain('The case is closed; a lead can reopen it.');
   });
 
+  it('says only "locked" while a declined complaint waits to be told: there is no remedy to deliver', async () => {
+    const desk = fakeDesk('remedy_agreed');
+    desk.detail = {
+      ...desk.detail,
+      root_cause_lock: 'Tell the customer about the decline first; root cause and responsibility come after.',
+      root_cause_lock_reason: 'lock_tell_decline_first',
+    };
+    render(App);
+    await fireEvent.click(await screen.findByTestId('case-row'));
+    const blame = await screen.findByTestId('blame-section');
+    expect(within(blame).getByTestId('lock-badge').textContent).toBe('Locked');
+    expect(within(blame).getByTestId('lock-reason').textContent).toContain('Tell the customer about the decline first');
+  });
+
   it('opens the blame side once the remedy is delivered', async () => {
     await openCase('remedy_delivered');
     const blame = screen.getByTestId('blame-section');

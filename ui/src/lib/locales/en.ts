@@ -178,7 +178,7 @@ export const enCore = {
   'comp.label': 'Compensation {number}',
   'blame.heading': 'Root cause, responsibility and cost',
   'blame.locked': 'Locked until the remedy is delivered',
-  'blame.locked_closed': 'Locked',
+  'blame.locked_plain': 'Locked',
   'blame.root_cause': 'Root cause',
   'blame.responsibility': 'Responsibility',
   'blame.costs': 'Costs',

@@ -178,7 +178,7 @@ const core: Part<typeof enCore> = {
   'comp.label': 'Korvaus {number}',
   'blame.heading': 'Juurisyy, vastuutaho ja kustannukset',
   'blame.locked': 'Lukittu, kunnes hyvitys on toimitettu',
-  'blame.locked_closed': 'Lukittu',
+  'blame.locked_plain': 'Lukittu',
   'blame.root_cause': 'Juurisyy',
   'blame.responsibility': 'Vastuutaho',
   'blame.costs': 'Kustannukset',

@@ -178,7 +178,7 @@ const core: Part<typeof enCore> = {
   'comp.label': 'Ersättning {number}',
   'blame.heading': 'Grundorsak, ansvar och kostnader',
   'blame.locked': 'Låst tills gottgörelsen har levererats',
-  'blame.locked_closed': 'Låst',
+  'blame.locked_plain': 'Låst',
   'blame.root_cause': 'Grundorsak',
   'blame.responsibility': 'Ansvarig part',
   'blame.costs': 'Kostnader',
