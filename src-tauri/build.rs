@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "keep_promise",
     "renegotiate_promise",
     "reassign_promise",
+    "withdraw_promise",
     "due_promises",
     "suggest_due",
     "get_settings",

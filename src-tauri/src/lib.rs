@@ -112,6 +112,7 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::promises::keep_promise,
         commands::promises::renegotiate_promise,
         commands::promises::reassign_promise,
+        commands::promises::withdraw_promise,
         commands::promises::due_promises,
         commands::promises::suggest_due,
         commands::settings::get_settings,

@@ -59,6 +59,16 @@ pub fn reassign_promise(state: State<'_, AppState>, promise_id: i64, owner: Stri
     Ok(reassigned)
 }
 
+/// Withdraws an open promise with a reason the lead sees (before closing or declining a case).
+#[tauri::command(async)]
+pub fn withdraw_promise(state: State<'_, AppState>, promise_id: i64, reason: String) -> Result<Promise, IpcError> {
+    let mut store = state.store()?;
+    let actor = state.actor(&store)?;
+    let withdrawn = store.withdraw_promise(promise_id, &reason, &actor, state.clock.now())?;
+    state.reminders_changed();
+    Ok(withdrawn)
+}
+
 /// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first,
 /// at most `limit` of them (the banner asks only for the few it shows) and never more than 200.
 #[tauri::command(async)]

@@ -104,6 +104,8 @@ export const api = {
   suggestDue: (within: BusinessSpan) => call<string>('suggest_due', { within }),
   /** Gives an open promise to another owner (the lead's promise board). */
   reassignPromise: (promiseId: number, owner: string) => call<KeptPromise>('reassign_promise', { promiseId, owner }),
+  /** Withdraws an open promise with a reason the lead sees, e.g. before closing the case. */
+  withdrawPromise: (promiseId: number, reason: string) => call<KeptPromise>('withdraw_promise', { promiseId, reason }),
 
   listPeople: () => call<Person[]>('list_people'),
   /** `pin` only for a person who has one; the back end refuses a missing or wrong PIN. */

@@ -134,6 +134,16 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       view.promise = { ...view.promise, owner: String(args.owner) };
       return view.promise;
     },
+    withdraw_promise: (args) => {
+      const reason = String(args.reason).trim();
+      if (reason === '') throw { code: 'invalid_input', message: 'reason is required.', field: 'reason', reason: 'required' };
+      const withdrawn = (view: PromiseView): PromiseView =>
+        view.promise.id === args.promiseId
+          ? { ...view, status: 'withdrawn', promise: { ...view.promise, state: { kind: 'withdrawn', reason, by: desk.me.name, at: NOW } } }
+          : view;
+      desk.detail = { ...desk.detail, promises: desk.detail.promises.map(withdrawn) };
+      return desk.detail.promises.find((view) => view.promise.id === args.promiseId)?.promise;
+    },
     find_customers: () => [],
     desk_figures: () => desk.figures,
     export_figures: (args) => `/home/aino/Documents/lupaus-luvut-${String(args.from)}-${String(args.to)}.${String(args.format)}`,

@@ -220,6 +220,12 @@ pub enum PromiseCommand {
         #[arg(long)]
         owner: String,
     },
+    /// Withdraw an open promise with a reason the lead sees (before closing or declining).
+    Withdraw {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
     /// Promises of one case.
     List { reference: String },
 }

@@ -58,6 +58,7 @@ pub const ALL: &[&str] = &[
     COMPENSATION_NOT_PENDING,
     DELIVER_BEFORE_CLOSE,
     ANALYSIS_NEEDS_CLOSED_CASE,
+    SETTLE_PROMISES_FIRST,
     // Only a lead may.
     LEAD_DECIDES_COMPENSATION,
     LEAD_CLOSES_WITHOUT_ROOT_CAUSE,
@@ -128,6 +129,8 @@ pub const COMPENSATION_PENDING: &str = "compensation_pending";
 pub const COMPENSATION_NOT_PENDING: &str = "compensation_not_pending";
 pub const DELIVER_BEFORE_CLOSE: &str = "deliver_before_close";
 pub const ANALYSIS_NEEDS_CLOSED_CASE: &str = "analysis_needs_closed_case";
+/// Params: `count` open promises, `ids` as "#3, #7".
+pub const SETTLE_PROMISES_FIRST: &str = "settle_promises_first";
 pub const LEAD_DECIDES_COMPENSATION: &str = "lead_decides_compensation";
 pub const LEAD_CLOSES_WITHOUT_ROOT_CAUSE: &str = "lead_closes_without_root_cause";
 pub const LEAD_REOPENS: &str = "lead_reopens";

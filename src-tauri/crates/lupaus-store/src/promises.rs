@@ -30,6 +30,7 @@ fn state_name(state: &PromiseState) -> &'static str {
         PromiseState::Open => "open",
         PromiseState::Kept { .. } => "kept",
         PromiseState::Renegotiated { .. } => "renegotiated",
+        PromiseState::Withdrawn { .. } => "withdrawn",
     }
 }
 
@@ -129,6 +130,16 @@ fn load(conn: &Connection, promise_id: i64) -> Result<Promise, StoreError> {
     serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))
 }
 
+/// Every promise of a case, for the rule that a case ends only with its promises settled.
+pub(crate) fn of_case(conn: &Connection, case_id: i64) -> Result<Vec<Promise>, StoreError> {
+    let mut statement = conn.prepare_cached("SELECT record_json FROM promises WHERE case_id = ?1 ORDER BY id")?;
+    let rows = statement.query_map([case_id], |row| row.get::<_, String>(0))?;
+    rows.map(|json| {
+        serde_json::from_str(&json?).map_err(|error| StoreError::Corrupt(format!("promise of case {case_id}: {error}")))
+    })
+    .collect()
+}
+
 pub(crate) fn view_from_row(
     row: &rusqlite::Row<'_>,
     now: DateTime<Utc>,
@@ -198,6 +209,22 @@ impl Store {
             save(tx, &outcome.new, "made", &by.person, now, &desk)?;
             save(tx, &outcome.old, "renegotiated", &by.person, now, &desk)?;
             Ok(outcome)
+        })
+    }
+
+    /// Withdraws an open promise with a reason the lead sees; its reminders stop.
+    pub fn withdraw_promise(
+        &mut self,
+        promise_id: i64,
+        reason: &str,
+        by: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Promise, StoreError> {
+        self.write(|tx| {
+            let desk = settings::load(tx)?;
+            let withdrawn = load(tx, promise_id)?.withdraw(reason, &by.person, now)?;
+            save(tx, &withdrawn, "withdrawn", &by.person, now, &desk)?;
+            Ok(withdrawn)
         })
     }
 

@@ -50,6 +50,7 @@ export const enDesk = {
   'figures.kept_on_time': 'Kept on time',
   'figures.kept_late': 'Kept late',
   'figures.broken': 'Broken',
+  'figures.withdrawn': 'Withdrawn with a reason',
   'figures.renegotiated': 'New time agreed in time',
   'figures.promises_due': 'Promises due in the period',
   'figures.due_open': '{due} due, {open} still open',

@@ -51,6 +51,7 @@ export const fiDesk: Part<typeof enDesk> = {
   'figures.kept_on_time': 'Pidetty ajallaan',
   'figures.kept_late': 'Pidetty myöhässä',
   'figures.broken': 'Rikottu',
+  'figures.withdrawn': 'Peruttu syyn kera',
   'figures.renegotiated': 'Uusi aika sovittu ajoissa',
   'figures.promises_due': 'Jaksolla erääntyneet lupaukset',
   'figures.due_open': '{due} erääntyi, {open} vielä avoinna',

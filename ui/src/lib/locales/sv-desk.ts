@@ -51,6 +51,7 @@ export const svDesk: Part<typeof enDesk> = {
   'figures.kept_on_time': 'Hållna i tid',
   'figures.kept_late': 'Hållna för sent',
   'figures.broken': 'Brutna',
+  'figures.withdrawn': 'Återkallade med orsak',
   'figures.renegotiated': 'Ny tid avtalad i tid',
   'figures.promises_due': 'Löften som förföll under perioden',
   'figures.due_open': '{due} förföll, {open} fortfarande öppna',

@@ -58,6 +58,10 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
             let promise = context.store.reassign_promise(id, &owner, &actor, now)?;
             context.print(&promise, |promise| format!("Promise #{} now owned by {}", promise.id, promise.owner))
         }
+        PromiseCommand::Withdraw { id, reason } => {
+            let promise = context.store.withdraw_promise(id, &reason, &actor, now)?;
+            context.print(&promise, |promise| format!("Promise #{} withdrawn", promise.id))
+        }
         PromiseCommand::List { reference } => {
             let case_id = context.store.case_id_by_reference(&reference)?;
             let promises = context.store.case_promises(case_id, now)?;
