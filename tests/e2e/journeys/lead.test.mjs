@@ -8,6 +8,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
   const db = tempDatabase();
   const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
   cli(db, ['person', 'add', 'Leena Lead', '--role', 'lead']);
+  cli(db, ['person', 'add', 'Ville Palvelu'], { person: 'Leena Lead' });
   const created = cli(
     db,
     ['case', 'create', '--customer', 'Eero Saarinen', '--description', 'Asennus myöhästyi kolme tuntia', '--requested-remedy', 'Hyvitys asennusmaksusta'],
@@ -38,7 +39,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
 
     // Reassign the overdue promise to Ville.
     const owner = await byTestId(browser, 'reassign-owner');
-    await owner.setValue('Ville Palvelu');
+    await owner.selectByVisibleText('Ville Palvelu');
     await (await byTestId(browser, 'reassign')).click();
     await eventually(() => cli(db, ['promise', 'list', reference])[0].promise.owner === 'Ville Palvelu', 'the promise to change owner');
 

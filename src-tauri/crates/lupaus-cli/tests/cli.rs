@@ -190,6 +190,13 @@ fn promises_are_made_kept_renegotiated_reminded_and_exported() {
     let moved =
         desk.ok("Aino", "2026-11-24T08:00:00Z", &["promise", "renegotiate", &id, "--due", "2026-11-25T12:00:00Z"]);
     let new_id = moved["new"]["id"].as_i64().expect("new id").to_string();
+    // Only the desk's active people own promises: someone nobody listed would never be reminded.
+    let refused = desk
+        .run("Aino", "2026-11-25T09:00:00Z", &["promise", "reassign", &new_id, "--owner", "Ville"])
+        .expect_err("unknown");
+    assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("invalid_input"), Some("owner")));
+    desk.ok("Leena", MONDAY_9, &["person", "add", "Leena", "--role", "lead"]);
+    desk.ok("Leena", MONDAY_9, &["person", "add", "Ville"]);
     desk.ok("Aino", "2026-11-25T09:00:00Z", &["promise", "reassign", &new_id, "--owner", "Ville"]);
     let kept = desk.ok("Ville", "2026-11-25T10:00:00Z", &["promise", "keep", &new_id, "--outcome", "Soitettu"]);
     assert_eq!(kept["state"]["kind"], "kept");

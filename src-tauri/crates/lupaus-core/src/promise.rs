@@ -293,6 +293,7 @@ impl Promise {
     }
 }
 
+pub mod owner;
 pub mod settle;
 
 #[cfg(test)]

@@ -107,6 +107,7 @@ pub const ALL: &[&str] = &[
     END_BEFORE_START,
     RANGE_TOO_LONG,
     CHOOSE_PERSON,
+    OWNER_NOT_ACTIVE,
     FILE_NAME_UNREADABLE,
     FILE_UNREADABLE,
 ];
@@ -195,6 +196,8 @@ pub const END_BEFORE_START: &str = "end_before_start";
 /// Params: `count` days asked, `max` allowed.
 pub const RANGE_TOO_LONG: &str = "range_too_long";
 pub const CHOOSE_PERSON: &str = "choose_person";
+/// Params: `name`, the owner given.
+pub const OWNER_NOT_ACTIVE: &str = "owner_not_active";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";

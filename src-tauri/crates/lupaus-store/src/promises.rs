@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use lupaus_core::case::CaseRef;
 use lupaus_core::lifecycle::{Actor, CaseEvent, EventRecord};
+use lupaus_core::promise::owner::check_owner;
 use lupaus_core::promise::{
     NewPromise, Promise, PromiseOrigin, PromiseState, PromiseStatus, Renegotiated, Renegotiation,
 };
@@ -93,8 +94,9 @@ pub(crate) fn make(
     if exists.is_none() {
         return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
     }
+    let owner = check_owner("owner", &new.owner, made_by, &crate::people::active_names(tx)?)?;
     let origin = PromiseOrigin { id: next_id(tx)?, case_id, made_by: made_by.to_owned(), made_at: at };
-    let promise = new.validate(origin)?;
+    let promise = NewPromise { owner, ..new }.validate(origin)?;
     save(tx, &promise, "made", made_by, at, desk)?;
     Ok(promise)
 }
@@ -116,7 +118,10 @@ pub(crate) fn insert_hand_off_callbacks(
         return Ok(());
     }
     let desk = settings::load(tx)?;
+    let active = crate::people::active_names(tx)?;
     for (callback, record) in callbacks {
+        // Checked here too, so the refusal points at the hand-off form's field.
+        check_owner("callback.owner", &callback.owner, &record.actor.person, &active)?;
         make(tx, case_id, callback.clone(), &record.actor.person, record.at, &desk)?;
     }
     Ok(())
@@ -236,8 +241,8 @@ impl Store {
         by: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Promise, StoreError> {
-        let owner = lupaus_core::text::required("owner", owner, lupaus_core::case::MAX_SHORT_CHARS)?;
         self.write(|tx| {
+            let owner = check_owner("owner", owner, &by.person, &crate::people::active_names(tx)?)?;
             let desk = settings::load(tx)?;
             let promise = load(tx, promise_id)?;
             if promise.state != PromiseState::Open {

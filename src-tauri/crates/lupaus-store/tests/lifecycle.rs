@@ -83,6 +83,8 @@ fn a_hand_off_with_a_call_back_creates_the_promise_in_the_same_transaction() {
     let mut store = Store::open_in_memory().expect("store");
     let at = helsinki(2026, 11, 23, 9, 0);
     let id = new_case(&mut store, at);
+    // The call-back's owner is one of the desk's people: someone the desk can remind.
+    store.upsert_person("Ville Palvelu", lupaus_core::lifecycle::Role::Agent).expect("listed");
     let due = helsinki(2026, 11, 27, 14, 0);
     let hand_off = command(json!({
         "kind": "hand_off",

@@ -176,6 +176,10 @@ describe('the case view', () => {
     await fireEvent.click(within(form).getByRole('button', { name: 'Next business day' }));
     await waitFor(() => expect(within(form).getByTestId('due-chosen').textContent).toBe('24/11/2026, 10:00'));
     expect(argsOf(desk, 'suggest_due')).toEqual([{ within: { days: 1 } }]);
+    const owner = within(form).getByTestId('promise-owner') as HTMLSelectElement;
+    await waitFor(() => expect([...owner.options].map((option) => option.value)).toContain('Leena'));
+    expect(owner.value).toBe('Aino');
+    expect(owner.tagName).toBe('SELECT');
     await fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     await waitFor(() =>

@@ -131,7 +131,7 @@ export const enCore = {
   'form.compensation_basis': 'Basis',
   'form.compensation_pick': 'Compensation',
   'form.reject_reason': 'Why it is rejected',
-  'form.hand_off_to': 'Hand over to (name)',
+  'form.hand_off_to': 'Hand over to',
   'form.hand_off_note': 'Note for the next person',
   'form.customer_told': 'What the customer was told (required)',
   'form.callback': 'We promised to call the customer back',

@@ -27,6 +27,7 @@ export const fiErrors: Part<typeof enErrors> = {
   'reason.compensation_pending': 'Korvaus #{id} odottaa tiiminvetäjän hyväksyntää; se on ensin hyväksyttävä tai hylättävä.',
   'reason.compensation_not_pending': 'Korvaus #{id} ei odota hyväksyntää.',
   'reason.deliver_before_close': 'Toimita hyvitys (tai kerro asiakkaalle hylkäyksestä) ennen sulkemista.',
+  'reason.owner_not_active': '{name} ei ole palvelupisteen aktiivinen henkilö, joten kukaan ei saisi muistutuksia. Valitse vastuuhenkilö luettelosta (tiiminvetäjä lisää uudet henkilöt asetuksissa).',
   'reason.settle_promises_first': 'Ratkaise ensin tapauksen avoimet lupaukset ({ids}): merkitse pidetyksi, sovi uusi aika tai peru syyn kera.',
   'reason.analysis_needs_closed_case': 'Tapaus on yhä auki; vain suljettu tapaus palaa analyysiin.',
   'reason.lead_decides_compensation': 'Vain tiiminvetäjä voi päättää korvauksesta, joka ylittää asiakaspalvelijan rajan.',

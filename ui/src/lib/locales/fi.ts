@@ -131,7 +131,7 @@ const core: Part<typeof enCore> = {
   'form.compensation_basis': 'Peruste',
   'form.compensation_pick': 'Korvaus',
   'form.reject_reason': 'Hylkäyksen syy',
-  'form.hand_off_to': 'Siirretään henkilölle (nimi)',
+  'form.hand_off_to': 'Siirretään henkilölle',
   'form.hand_off_note': 'Viesti seuraavalle käsittelijälle',
   'form.customer_told': 'Mitä asiakkaalle kerrottiin (pakollinen)',
   'form.callback': 'Lupasimme soittaa asiakkaalle takaisin',

@@ -27,6 +27,7 @@ export const svErrors: Part<typeof enErrors> = {
   'reason.compensation_pending': 'Ersättning #{id} väntar på en teamledares godkännande; den måste först godkännas eller avslås.',
   'reason.compensation_not_pending': 'Ersättning #{id} väntar inte på godkännande.',
   'reason.deliver_before_close': 'Leverera gottgörelsen (eller meddela kunden avslaget) innan ärendet stängs.',
+  'reason.owner_not_active': '{name} är inte en aktiv person vid servicepunkten, så ingen skulle få påminnelser. Välj ansvarig i listan (teamledaren lägger till nya personer i inställningarna).',
   'reason.settle_promises_first': 'Avgör först ärendets öppna löften ({ids}): markera dem som hållna, kom överens om en ny tid eller återkalla dem med en orsak.',
   'reason.analysis_needs_closed_case': 'Ärendet är fortfarande öppet; bara ett stängt ärende går tillbaka till analys.',
   'reason.lead_decides_compensation': 'Bara en teamledare kan besluta om ersättning över handläggarens gräns.',

@@ -131,7 +131,7 @@ const core: Part<typeof enCore> = {
   'form.compensation_basis': 'Grund',
   'form.compensation_pick': 'Ersättning',
   'form.reject_reason': 'Varför den avslås',
-  'form.hand_off_to': 'Överlämna till (namn)',
+  'form.hand_off_to': 'Överlämna till',
   'form.hand_off_note': 'Meddelande till nästa handläggare',
   'form.customer_told': 'Vad kunden fick veta (obligatoriskt)',
   'form.callback': 'Vi lovade att ringa tillbaka till kunden',
