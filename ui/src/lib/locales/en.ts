@@ -131,6 +131,8 @@ export const enCore = {
   'form.compensation_basis': 'Basis',
   'form.compensation_pick': 'Compensation',
   'form.reject_reason': 'Why it is rejected',
+  'form.choose_one': '– choose –',
+  'form.choose_required': 'Choose one before saving.',
   'form.hand_off_to': 'Hand over to',
   'form.hand_off_note': 'Note for the next person',
   'form.customer_told': 'What the customer was told (required)',

@@ -131,6 +131,8 @@ const core: Part<typeof enCore> = {
   'form.compensation_basis': 'Peruste',
   'form.compensation_pick': 'Korvaus',
   'form.reject_reason': 'Hylkäyksen syy',
+  'form.choose_one': '– valitse –',
+  'form.choose_required': 'Valitse vaihtoehto ennen tallentamista.',
   'form.hand_off_to': 'Siirretään henkilölle',
   'form.hand_off_note': 'Viesti seuraavalle käsittelijälle',
   'form.customer_told': 'Mitä asiakkaalle kerrottiin (pakollinen)',

@@ -131,6 +131,8 @@ const core: Part<typeof enCore> = {
   'form.compensation_basis': 'Grund',
   'form.compensation_pick': 'Ersättning',
   'form.reject_reason': 'Varför den avslås',
+  'form.choose_one': '– välj –',
+  'form.choose_required': 'Välj ett alternativ innan du sparar.',
   'form.hand_off_to': 'Överlämna till',
   'form.hand_off_note': 'Meddelande till nästa handläggare',
   'form.customer_told': 'Vad kunden fick veta (obligatoriskt)',
