@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "withdraw_promise",
     "due_promises",
     "suggest_due",
+    "read_due",
+    "due_weekdays",
     "get_settings",
     "save_settings",
     "current_person",

@@ -113,6 +113,8 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::promises::renegotiate_promise,
         commands::promises::reassign_promise,
         commands::promises::withdraw_promise,
+        commands::promises::read_due,
+        commands::promises::due_weekdays,
         commands::promises::due_promises,
         commands::promises::suggest_due,
         commands::settings::get_settings,

@@ -159,7 +159,9 @@ fn commands_that_change_promises_wake_the_reminder_scheduler() {
     let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
     assert!(!scheduler_woken(&app), "a new case has no promise yet");
     let due = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
-    let promise = json!({ "text": "Soitamme takaisin", "channel": "call", "due_at": due, "owner": "Aino Agentti" });
+    // Confirmed: the test runs at any hour, also outside the desk's opening hours.
+    let promise = json!({ "text": "Soitamme takaisin", "channel": "call", "due_at": due, "owner": "Aino Agentti",
+        "outside_hours_confirmed": true });
     let made = invoke(&window, "make_promise", json!({ "caseId": case["id"], "promise": promise })).expect("promise");
     assert!(scheduler_woken(&app), "make_promise wakes the scheduler");
     invoke(&window, "list_cases", json!({ "query": {} })).expect("listed");
@@ -174,8 +176,8 @@ fn due_promises_answers_at_most_the_limit_asked_for() {
     for hours in 1..=3 {
         let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
         let due = (chrono::Utc::now() + chrono::Duration::hours(hours)).to_rfc3339();
-        let promise =
-            json!({ "text": format!("Soitto {hours}"), "channel": "call", "due_at": due, "owner": "Aino Agentti" });
+        let promise = json!({ "text": format!("Soitto {hours}"), "channel": "call", "due_at": due, "owner": "Aino Agentti",
+            "outside_hours_confirmed": true });
         invoke(&window, "make_promise", json!({ "caseId": case["id"], "promise": promise })).expect("promise");
     }
     let texts = |answer: Value| -> Vec<String> {
@@ -242,4 +244,22 @@ fn every_registered_command_has_a_permission_and_is_allowed() {
         let permission = format!("\"allow-{}\"", command.replace('_', "-"));
         assert!(capability.contains(&permission), "{command} is not allowed in the capability");
     }
+}
+
+#[test]
+fn the_due_field_reads_weekdays_and_offers_this_and_next_week() {
+    let (_app, window) = app();
+    let friday = invoke(&window, "read_due", json!({ "text": "pe" })).expect("read");
+    let due: chrono::DateTime<chrono::Utc> = serde_json::from_value(friday["due_at"].clone()).expect("an instant");
+    let local = due.with_timezone(&chrono_tz::Europe::Helsinki);
+    assert_eq!(chrono::Datelike::weekday(&local), chrono::Weekday::Fri, "{local}");
+    assert_eq!(friday["next_opening"], Value::Null, "Friday's closing time is inside opening hours");
+    let refused = invoke(&window, "read_due", json!({ "text": "ensi kuussa" })).expect_err("unreadable");
+    assert_eq!(
+        (refused["reason"].as_str(), refused["field"].as_str()),
+        (Some("due_text_unreadable"), Some("due_text"))
+    );
+    let days = invoke(&window, "due_weekdays", json!({})).expect("days");
+    let count = days.as_array().expect("a list").len();
+    assert!((4..=10).contains(&count), "the business days left this week and next: {count}");
 }

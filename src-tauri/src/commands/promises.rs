@@ -1,5 +1,5 @@
 use chrono::{DateTime, Duration, Utc};
-use lupaus_core::calendar::BusinessSpan;
+use lupaus_core::calendar::{BusinessSpan, DueReading};
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
 use lupaus_store::promises::PromiseView;
 use tauri::State;
@@ -85,6 +85,21 @@ pub fn due_promises(
     let until = now + Duration::hours(i64::from(within_hours.min(24 * 30)));
     let limit = limit.unwrap_or(MAX_DUE).min(MAX_DUE);
     Ok(store.open_promises_due_before(until, owner.as_deref(), now, limit)?)
+}
+
+/// What the agent typed in the due field ("pe", "11.12. 14"), read on the desk's calendar, with
+/// the next opening time when it falls outside opening hours.
+#[tauri::command(async)]
+pub fn read_due(state: State<'_, AppState>, text: String) -> Result<DueReading, IpcError> {
+    let desk = state.store()?.desk_settings()?;
+    Ok(lupaus_core::calendar::read_due(&text, state.clock.now(), &desk.calendar)?)
+}
+
+/// The closing times of the business days left this week and next: the weekday buttons.
+#[tauri::command(async)]
+pub fn due_weekdays(state: State<'_, AppState>) -> Result<Vec<DateTime<Utc>>, IpcError> {
+    let desk = state.store()?.desk_settings()?;
+    Ok(lupaus_core::calendar::weekday_choices(state.clock.now(), &desk.calendar))
 }
 
 /// A due time to promise: `within` business time from now plus the desk's buffer, inside opening hours.

@@ -18,7 +18,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
   // 250 € is above the agents' 100 € limit: it waits for a lead.
   cli(db, ['case', 'act', reference, JSON.stringify({ kind: 'propose_compensation', amount_cents: 25000, form: null, basis: 'goodwill', note: 'Koko asennusmaksu' })], { now: twoHoursAgo });
   const dueHourAgo = new Date(Date.now() - 3600_000).toISOString();
-  const promise = cli(db, ['promise', 'make', reference, '--text', 'Soitamme ja kerromme hyvityksestä', '--due', dueHourAgo], { now: twoHoursAgo });
+  const promise = cli(db, ['promise', 'make', reference, '--text', 'Soitamme ja kerromme hyvityksestä', '--due', dueHourAgo, '--outside-hours'], { now: twoHoursAgo });
 
   const browser = await startApp(db);
   try {

@@ -285,3 +285,22 @@ fn figures_for_a_period_as_json_and_csv() {
     let swapped = desk.run("Aino", MONDAY_9, &["figures", "--from", "2026-11-30", "--to", "2026-11-01"]);
     assert_eq!(swapped.expect_err("refused")["field"], "to");
 }
+
+#[test]
+fn a_promise_due_by_friday_is_typed_as_agents_say_it() {
+    let desk = Desk::new();
+    let reference = create(&desk);
+    // Monday 23 November 2026 09:00: "pe" is Friday 27 November at closing time, 16:00 Helsinki.
+    let made = desk.ok("Aino", MONDAY_9, &["promise", "make", &reference, "--text", "Soitamme", "--by", "pe"]);
+    assert_eq!(made["due_at"], "2026-11-27T14:00:00Z");
+    let made = desk.ok("Aino", MONDAY_9, &["promise", "make", &reference, "--text", "Soitamme", "--by", "fre 10.30"]);
+    assert_eq!(made["due_at"], "2026-11-27T08:30:00Z");
+    let refused =
+        desk.run("Aino", MONDAY_9, &["promise", "make", &reference, "--text", "Soitamme", "--by", "ensi kuussa"]);
+    assert_eq!(refused.expect_err("unreadable")["field"], "due_text");
+    // Sunday 04:15 is outside opening hours: refused unless the customer agreed to it.
+    let sunday = ["promise", "make", &reference, "--text", "Soitamme", "--by", "su 4.15"];
+    assert_eq!(desk.run("Aino", MONDAY_9, &sunday).expect_err("outside hours")["field"], "due_at");
+    let agreed = desk.ok("Aino", MONDAY_9, &[&sunday[..], &["--outside-hours"]].concat());
+    assert_eq!(agreed["due_at"], "2026-11-29T02:15:00Z");
+}

@@ -43,6 +43,10 @@ pub struct NewPromise {
     pub due_at: DateTime<Utc>,
     /// Who must keep it.
     pub owner: String,
+    /// The agent confirmed a due time outside opening hours (an evening call-back the customer
+    /// asked for); without it such a time is refused with the next opening time to offer.
+    #[serde(default)]
+    pub outside_hours_confirmed: bool,
 }
 
 /// Where a new promise comes from: what the store knows and the agent did not type.

@@ -110,6 +110,8 @@ pub const ALL: &[&str] = &[
     OWNER_NOT_ACTIVE,
     FILE_NAME_UNREADABLE,
     FILE_UNREADABLE,
+    DUE_TEXT_UNREADABLE,
+    DUE_OUTSIDE_HOURS,
 ];
 
 pub const CASE_CLOSED: &str = "case_closed";
@@ -201,3 +203,7 @@ pub const OWNER_NOT_ACTIVE: &str = "owner_not_active";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";
+/// Params: `value`, what was typed.
+pub const DUE_TEXT_UNREADABLE: &str = "due_text_unreadable";
+/// Params: `next_opening`, an RFC 3339 instant to offer instead.
+pub const DUE_OUTSIDE_HOURS: &str = "due_outside_hours";

@@ -3,6 +3,7 @@
 //! the promise's next reminder time, so the scheduler finds it through an index.
 
 use chrono::{DateTime, Utc};
+use lupaus_core::calendar::check_opening_hours;
 use lupaus_core::case::CaseRef;
 use lupaus_core::lifecycle::{Actor, CaseEvent, EventRecord};
 use lupaus_core::promise::owner::check_owner;
@@ -95,6 +96,7 @@ pub(crate) fn make(
         return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
     }
     let owner = check_owner("owner", &new.owner, made_by, &crate::people::active_names(tx)?)?;
+    check_opening_hours("due_at", new.due_at, new.outside_hours_confirmed, &desk.calendar)?;
     let origin = PromiseOrigin { id: next_id(tx)?, case_id, made_by: made_by.to_owned(), made_at: at };
     let promise = NewPromise { owner, ..new }.validate(origin)?;
     save(tx, &promise, "made", made_by, at, desk)?;
@@ -122,6 +124,7 @@ pub(crate) fn insert_hand_off_callbacks(
     for (callback, record) in callbacks {
         // Checked here too, so the refusal points at the hand-off form's field.
         check_owner("callback.owner", &callback.owner, &record.actor.person, &active)?;
+        check_opening_hours("callback.due_at", callback.due_at, callback.outside_hours_confirmed, &desk.calendar)?;
         make(tx, case_id, callback.clone(), &record.actor.person, record.at, &desk)?;
     }
     Ok(())

@@ -110,6 +110,7 @@ fn a_hand_off_whose_promise_is_invalid_changes_nothing() {
         channel: PromiseChannel::Call,
         due_at: at - Duration::hours(1),
         owner: "Ville".into(),
+        outside_hours_confirmed: false,
     };
     let hand_off = CaseCommand::HandOff {
         to: "Ville Palvelu".into(),
@@ -235,6 +236,7 @@ fn a_case_with_an_open_promise_cannot_be_closed_or_declined_until_it_is_settled(
         channel: PromiseChannel::Call,
         due_at: helsinki(2026, 11, 27, 14, 0),
         owner: "Aino Agentti".into(),
+        outside_hours_confirmed: false,
     };
     let promise = store.make_promise(id, call_back, &agent(), start).expect("promise");
     let decline = CaseCommand::DeclineComplaint {

@@ -17,6 +17,7 @@ fn call_back(due_at: DateTime<Utc>) -> NewPromise {
         channel: PromiseChannel::Call,
         due_at,
         owner: "Aino Agentti".into(),
+        outside_hours_confirmed: false,
     }
 }
 
@@ -204,4 +205,21 @@ fn a_promise_is_owned_only_by_an_active_person_of_the_desk() {
     assert_eq!(store.promise(promise.id).expect("promise").owner, "Leena Lead", "unchanged");
     let mine = store.reassign_promise(promise.id, "Aino Agentti", &agent(), made).expect("to myself");
     assert_eq!(mine.owner, "Aino Agentti", "the person at the keyboard may always take it");
+}
+
+#[test]
+fn a_due_time_outside_opening_hours_is_saved_only_when_the_agent_confirms_it() {
+    let mut store = Store::open_in_memory().expect("store");
+    let made = helsinki(2026, 12, 11, 15, 0); // Friday afternoon
+    let case_id = new_case(&mut store, made);
+    let sunday_night = NewPromise { due_at: helsinki(2026, 12, 13, 4, 15), ..call_back(made) };
+    let error = store.make_promise(case_id, sunday_night.clone(), &agent(), made).expect_err("unconfirmed");
+    let lupaus_store::StoreError::Core(core) = &error else { panic!("a core refusal: {error:?}") };
+    assert_eq!((core.field(), core.reason()), (Some("due_at"), Some("due_outside_hours")));
+    assert_eq!(core.params(), vec![("next_opening", "2026-12-14T06:00:00+00:00".to_owned())], "Monday 08:00");
+    assert!(store.case_promises(case_id, made).expect("promises").is_empty(), "nothing written");
+
+    let agreed = NewPromise { outside_hours_confirmed: true, ..sunday_night };
+    let promise = store.make_promise(case_id, agreed, &agent(), made).expect("confirmed by the agent");
+    assert_eq!(promise.due_at, helsinki(2026, 12, 13, 4, 15));
 }

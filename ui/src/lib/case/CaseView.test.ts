@@ -193,7 +193,7 @@ describe('the case view', () => {
       target: { value: 'Huoltoliike soittaa ja sopii käyntiajan' },
     });
     await fireEvent.click(within(form).getByRole('button', { name: 'Next business day' }));
-    await waitFor(() => expect(within(form).getByTestId('due-chosen').textContent).toBe('24/11/2026, 10:00'));
+    await waitFor(() => expect(within(form).getByTestId('due-chosen').textContent).toBe('Tue 24 Nov at 10:00'));
     expect(argsOf(desk, 'suggest_due')).toEqual([{ within: { days: 1 } }]);
     const owner = within(form).getByTestId('promise-owner') as HTMLSelectElement;
     await waitFor(() => expect([...owner.options].map((option) => option.value)).toContain('Leena'));
@@ -205,7 +205,7 @@ describe('the case view', () => {
       expect(argsOf(desk, 'make_promise')).toEqual([
         {
           caseId: 1,
-          promise: { text: 'Huoltoliike soittaa ja sopii käyntiajan', channel: 'call', due_at: '2026-11-24T08:00:00Z', owner: 'Aino' },
+          promise: { text: 'Huoltoliike soittaa ja sopii käyntiajan', channel: 'call', due_at: '2026-11-24T08:00:00Z', owner: 'Aino', outside_hours_confirmed: false },
         },
       ]),
     );

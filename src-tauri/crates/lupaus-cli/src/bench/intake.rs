@@ -68,6 +68,8 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
         channel: PromiseChannel::Call,
         due_at: at + Duration::days(1),
         owner: agent.person.clone(),
+        // The bench times the write path at any hour; the opening-hours check is not what it measures.
+        outside_hours_confirmed: true,
     };
     let mut number = 0u64;
     let mut next = || {

@@ -16,17 +16,23 @@ use crate::ics;
 pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
     let (actor, now) = (context.actor.clone(), context.now);
     match command {
-        PromiseCommand::Make { reference, text, channel, due, within, owner } => {
+        PromiseCommand::Make { reference, text, channel, due, within, by, owner, outside_hours } => {
             let case_id = context.store.case_id_by_reference(&reference)?;
             let due_at = match (due, within) {
                 (Some(due), _) => due,
+                (None, None) if by.is_some() => {
+                    let desk = context.store.desk_settings()?;
+                    lupaus_core::calendar::read_due_text(by.as_deref().unwrap_or_default(), now, &desk.calendar)?
+                }
                 (None, Some(within)) => {
                     let desk = context.store.desk_settings()?;
                     let buffer = BusinessSpan::Minutes(desk.settings.promise_buffer_minutes);
                     desk.calendar.suggest_due(now, parse_span(&within)?, buffer)
                 }
                 (None, None) => {
-                    return Err(CoreError::invalid("due", "Say when: give --due TIME or --within 4h / 2d.").into());
+                    return Err(
+                        CoreError::invalid("due", "Say when: give --by pe, --due TIME or --within 4h / 2d.").into()
+                    );
                 }
             };
             let promise = NewPromise {
@@ -34,6 +40,7 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
                 channel: parse_channel(&channel)?,
                 due_at,
                 owner: owner.unwrap_or_else(|| actor.person.clone()),
+                outside_hours_confirmed: outside_hours,
             };
             let made = context.store.make_promise(case_id, promise, &actor, now)?;
             context

@@ -11,7 +11,7 @@ use crate::text;
 /// `actor` is the person recording the change.
 pub fn check_owner(field: &str, owner: &str, actor: &str, active: &[String]) -> Result<String, CoreError> {
     let owner = text::required(field, owner, MAX_SHORT_CHARS)?;
-    if owner == actor.trim() || active.iter().any(|name| *name == owner) {
+    if owner == actor.trim() || active.contains(&owner) {
         return Ok(owner);
     }
     Err(CoreError::invalid_because(

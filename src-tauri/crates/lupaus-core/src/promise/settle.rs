@@ -56,6 +56,7 @@ mod tests {
             channel: PromiseChannel::Call,
             due_at: at("2026-03-27T12:00"),
             owner: "Aino".into(),
+            outside_hours_confirmed: false,
         };
         new.validate(PromiseOrigin { id, case_id: 1, made_by: "Ville".into(), made_at: at("2026-03-24T08:00") })
             .expect("valid")
