@@ -257,7 +257,7 @@ export const enCore = {
   'due.in_1d': 'Next business day',
   'due.in_2d': 'Within 2 business days',
   'due.weekdays': 'By the end of the day',
-  'due.typed': 'Or type when',
+  'due.typed': 'Type the time',
   'due.typed_example': 'fri, tomorrow, 11.12. 14',
   'due.outside_hours': 'That is outside opening hours. The next opening time is {next}.',
   'due.use_opening': 'Use {next}',

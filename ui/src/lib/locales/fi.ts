@@ -256,7 +256,7 @@ const core: Part<typeof enCore> = {
   'due.in_1d': 'Seuraavana arkipäivänä',
   'due.in_2d': '2 arkipäivän kuluessa',
   'due.weekdays': 'Päivän loppuun mennessä',
-  'due.typed': 'Tai kirjoita, milloin',
+  'due.typed': 'Kirjoita aika',
   'due.typed_example': 'pe, huomenna, 11.12. 14',
   'due.outside_hours': 'Aika on aukioloaikojen ulkopuolella. Seuraava aukioloaika on {next}.',
   'due.use_opening': 'Käytä aikaa {next}',

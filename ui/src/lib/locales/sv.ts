@@ -256,7 +256,7 @@ const core: Part<typeof enCore> = {
   'due.in_1d': 'Nästa vardag',
   'due.in_2d': 'Inom 2 vardagar',
   'due.weekdays': 'Senast vid dagens slut',
-  'due.typed': 'Eller skriv när',
+  'due.typed': 'Skriv tiden',
   'due.typed_example': 'fre, i morgon, 11.12. 14',
   'due.outside_hours': 'Tiden ligger utanför öppettiderna. Nästa öppettid är {next}.',
   'due.use_opening': 'Använd {next}',
