@@ -95,6 +95,9 @@ describe('the lead view', () => {
     expect(number('fig-broken')).toBe('3');
     expect(number('fig-kept-late')).toBe('6');
     expect(number('fig-renegotiated')).toBe('4');
+    // 61 with a due time in the period, 3 of them not yet due: never "61 due".
+    expect(number('fig-due')).toBe('61 in all: 58 past their due time, 3 still ahead');
+    expect(number('fig-withdrawn')).toBe('1');
     expect(number('fig-remedy')).toBe('median 6 h 40 min; 9 in 10 within 5 business days 3 h (9 cases)');
     expect(number('fig-close')).toBe('median 6 business days; 9 in 10 within 15 business days (6 cases)');
     expect(number('fig-fcr')).toBe('31.3%');
