@@ -639,7 +639,11 @@ usable: boolean,
 /**
  * Why it cannot be used, as a sentence.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * A backup of another database sharing the folder (never offered for this one).
+ */
+other_database: boolean, };
 
 /**
  * The recovery screen's content.

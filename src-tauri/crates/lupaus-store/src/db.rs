@@ -83,6 +83,12 @@ impl Store {
         Ok(store)
     }
 
+    /// This database's identity: 32 hex digits made when its schema was created or upgraded,
+    /// carried by every backup of it.
+    pub fn database_id(&self) -> Result<String, StoreError> {
+        Ok(self.conn.query_row("SELECT uid FROM database_identity WHERE id = 1", [], |row| row.get(0))?)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

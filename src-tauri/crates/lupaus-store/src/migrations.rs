@@ -208,6 +208,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     INSERT INTO search_watermark (id, up_to_case) SELECT 1, COALESCE(MAX(id), 0) FROM cases;
     "#,
+    // 5: the database's own identity (issue 18). A backup is a copy, so it carries it; backups are
+    // named and rotated by it, and the recovery screen offers only this database's own.
+    r#"
+    CREATE TABLE database_identity (
+        id  INTEGER PRIMARY KEY CHECK (id = 1),
+        uid TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO database_identity (id, uid) VALUES (1, lower(hex(randomblob(16))));
+    "#,
 ];
 
 #[cfg(test)]
