@@ -6,15 +6,8 @@ mod common;
 use std::path::Path;
 
 use chrono::TimeDelta;
+use common::store_with_cases;
 use lupaus_store::{Store, backup};
-
-fn store_with_cases(path: &Path, cases: usize) -> Store {
-    let mut store = Store::open(path).expect("open");
-    for n in 0..cases {
-        common::new_case(&mut store, common::helsinki(2026, 11, 2, 9, 0) + TimeDelta::minutes(n as i64));
-    }
-    store
-}
 
 #[test]
 fn a_backup_is_a_verified_single_file_copy() {

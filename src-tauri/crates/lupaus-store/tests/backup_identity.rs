@@ -3,18 +3,9 @@
 
 mod common;
 
-use std::path::Path;
-
 use chrono::TimeDelta;
-use lupaus_store::{Store, backup, recovery};
-
-fn store_with_cases(path: &Path, cases: usize) -> Store {
-    let mut store = Store::open(path).expect("open");
-    for n in 0..cases {
-        common::new_case(&mut store, common::helsinki(2026, 11, 2, 9, 0) + TimeDelta::minutes(n as i64));
-    }
-    store
-}
+use common::store_with_cases;
+use lupaus_store::{backup, recovery};
 
 #[test]
 fn each_database_backs_up_rotates_and_recovers_only_its_own() {
