@@ -29,7 +29,7 @@ describe('intake drafts', () => {
     expect(screen.queryByTestId('draft-restored')).toBeNull();
     await fireEvent.input(field('Customer name'), { target: { value: 'Pekka Virtanen' } });
     await fireEvent.input(field('What happened, in the customer’s words'), { target: { value: 'Lasku tuli kahdesti' } });
-    await fireEvent.click(field('The customer was told the case is received and given its reference'));
+    await fireEvent.click(field('The customer was told the complaint is received (the reference follows once it is saved)'));
     await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('Lasku tuli kahdesti'));
 
     // The window goes away (a crash or an accidental close) and comes back.
@@ -38,11 +38,13 @@ describe('intake drafts', () => {
     expect(screen.getByTestId('draft-restored').textContent).toMatch(/^Draft restored \(last saved \d/);
     expect(field('Customer name').value).toBe('Pekka Virtanen');
     expect(field('What happened, in the customer’s words').value).toBe('Lasku tuli kahdesti');
-    expect((field('The customer was told the case is received and given its reference') as HTMLInputElement).checked).toBe(true);
+    expect((field('The customer was told the complaint is received (the reference follows once it is saved)') as HTMLInputElement).checked).toBe(true);
 
     await fireEvent.input(field('What the customer asks for'), { target: { value: 'Hyvitys' } });
     await fireEvent.click(screen.getByTestId('save-case'));
-    expect(await screen.findByText('Saved as R-2026-000002. Tell the customer the reference.')).toBeTruthy();
+    const saved = await screen.findByText('Saved as R-2026-000002. Tell the customer the reference.');
+    // Focus lands on the new reference, not the top of the page.
+    await waitFor(() => expect(document.activeElement).toBe(saved));
     expect(argsOf(desk, 'create_case')).toHaveLength(1);
     expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
 

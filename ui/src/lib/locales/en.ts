@@ -37,7 +37,7 @@ export const enCore = {
   'intake.description': 'What happened, in the customer’s words',
   'intake.requested_remedy': 'What the customer asks for',
   'intake.priority': 'Priority',
-  'intake.acknowledged': 'The customer was told the case is received and given its reference',
+  'intake.acknowledged': 'The customer was told the complaint is received (the reference follows once it is saved)',
   'intake.saved': 'Saved as {reference}. Tell the customer the reference.',
   'intake.callback': 'We promised to call the customer back',
   'intake.callback_text': 'What we promised',

@@ -36,7 +36,7 @@ const core: Part<typeof enCore> = {
   'intake.description': 'Mitä tapahtui, asiakkaan sanoin',
   'intake.requested_remedy': 'Mitä asiakas toivoo',
   'intake.priority': 'Kiireellisyys',
-  'intake.acknowledged': 'Asiakkaalle kerrottiin, että asia on vastaanotettu, ja annettiin tunnus',
+  'intake.acknowledged': 'Asiakkaalle kerrottiin, että reklamaatio on vastaanotettu (tunnus annetaan tallennuksen jälkeen)',
   'intake.saved': 'Tallennettu tunnuksella {reference}. Kerro tunnus asiakkaalle.',
   'intake.callback': 'Lupasimme soittaa asiakkaalle takaisin',
   'intake.callback_text': 'Mitä lupasimme',

@@ -36,7 +36,7 @@ const core: Part<typeof enCore> = {
   'intake.description': 'Vad hände, med kundens egna ord',
   'intake.requested_remedy': 'Vad kunden önskar',
   'intake.priority': 'Prioritet',
-  'intake.acknowledged': 'Kunden fick veta att ärendet tagits emot och fick referensen',
+  'intake.acknowledged': 'Kunden fick veta att reklamationen tagits emot (referensen ges när den sparats)',
   'intake.saved': 'Sparat som {reference}. Ge kunden referensen.',
   'intake.callback': 'Vi lovade att ringa tillbaka till kunden',
   'intake.callback_text': 'Vad vi lovade',
