@@ -7,6 +7,7 @@ mod desk;
 mod figures;
 mod promise;
 pub mod search;
+mod team;
 
 use chrono::{DateTime, Utc};
 use lupaus_core::clock::Clock;
@@ -15,6 +16,7 @@ use lupaus_store::{Store, StoreError, SystemClock};
 use serde::Serialize;
 
 use crate::args::{Cli, Command};
+use crate::error::CliError;
 use crate::{demo, output};
 
 /// What every subcommand works with.
@@ -37,8 +39,16 @@ impl Context {
     }
 }
 
-pub fn run(cli: Cli) -> Result<(), StoreError> {
+pub fn run(cli: Cli) -> Result<(), CliError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+    if let Command::Team(command) = cli.command {
+        let now = cli.now.unwrap_or_else(|| SystemClock.now());
+        return team::run(&path, command, cli.json, now);
+    }
+    Ok(run_desk(cli, path)?)
+}
+
+fn run_desk(cli: Cli, path: std::path::PathBuf) -> Result<(), StoreError> {
     if let Command::Restore(args) = cli.command {
         // The file being replaced may not even open, so restore never opens the store first.
         return data::restore(&path, args, cli.json, cli.now.unwrap_or_else(|| SystemClock.now()));
@@ -85,6 +95,7 @@ pub fn run(cli: Cli) -> Result<(), StoreError> {
         Command::Backup(args) => data::backup(&context, args),
         Command::Backups => data::backups(&context),
         Command::Restore(_) => unreachable!("restore runs before the store is opened"),
+        Command::Team(_) => unreachable!("team commands run before the store is opened"),
         Command::Import(args) => data::import(&mut context, args),
         Command::Export(args) => data::export(&context, args),
         Command::Customer(command) => data::customer(&mut context, command),
