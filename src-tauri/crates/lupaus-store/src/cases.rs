@@ -296,11 +296,10 @@ impl NewCaseRow {
 pub(crate) fn insert_new_case(tx: &Transaction<'_>, case: &NewCaseRow) -> Result<Inserted, StoreError> {
     let state = &case.state;
     let at = state.received_at;
-    let (customer_id, new_customer) = customers::find_or_create(tx, &state.intake.customer, at)?;
-    let year = CaseRef::for_received(at, 0).year;
     // References count per desk code: a desk numbers its own cases without asking the server.
-    let desk_code: String =
-        tx.prepare_cached("SELECT code FROM desk_identity WHERE id = 1")?.query_row([], |row| row.get(0))?;
+    let desk_code = customers::own_desk_code(tx)?;
+    let (customer_id, new_customer) = customers::find_or_create(tx, &state.intake.customer, at, &desk_code)?;
+    let year = CaseRef::for_received(at, 0).year;
     let number: u32 = tx
         .prepare_cached("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1 AND desk_code = ?2")?
         .query_row(params![year, desk_code], |row| row.get(0))?;

@@ -68,6 +68,19 @@ fn two_desks_converge_and_an_offline_conflict_has_the_same_loser_on_both() {
         assert!(desk.store.case_id_by_reference("R-2026-000001/B").is_ok());
     }
     assert_eq!(a.store.case_id_by_reference("R-2026-000001").expect("own first"), on_a);
+    // The same customer number on two desks is two customers, one per desk, on both desks.
+    let numbered = |name: &str| {
+        let mut new = intake(name);
+        new.customer.customer_number = Some("C-1001".into());
+        new.validate().expect("valid")
+    };
+    a.store.create_case(numbered("Anna"), &agent(), at).expect("A's C-1001");
+    b.store.create_case(numbered("Bertta"), &agent(), at).expect("B's C-1001");
+    push(&mut a, &mut server);
+    push(&mut b, &mut server);
+    pull(&mut a, &server);
+    pull(&mut b, &server);
+    assert_eq!(a.store.team_digest().expect("digest"), b.store.team_digest().expect("digest"));
     assert_eq!(b.store.case_id_by_reference("R-2026-000001").expect("own first"), on_b);
 
     // Offline, both desks start solving A's case; B also hands it off with a call-back promise.

@@ -169,3 +169,66 @@ impl Drop for TestServer {
         self.crash();
     }
 }
+
+/// A loopback TCP proxy in front of the test server: the test cuts it (every connection through
+/// it is closed and new ones are refused) and restores it, as a network cable would.
+pub struct Proxy {
+    port: u16,
+    open: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    streams: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Proxy {
+    pub fn start(target_port: u16) -> Proxy {
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("proxy port");
+        let port = listener.local_addr().expect("port").port();
+        let open = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let streams = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (accept_open, accept_streams) = (open.clone(), streams.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                if !accept_open.load(Ordering::SeqCst) {
+                    continue; // dropped: the connection is refused mid-handshake
+                }
+                let Ok(upstream) = std::net::TcpStream::connect(("127.0.0.1", target_port)) else { continue };
+                let pairs = [(client.try_clone(), upstream.try_clone()), (upstream.try_clone(), client.try_clone())];
+                if let Ok(mut kept) = accept_streams.lock() {
+                    kept.extend([client, upstream]);
+                }
+                for (from, to) in pairs {
+                    if let (Ok(mut from), Ok(mut to)) = (from, to) {
+                        std::thread::spawn(move || {
+                            let _ = std::io::copy(&mut from, &mut to);
+                            let _ = to.shutdown(std::net::Shutdown::Both);
+                        });
+                    }
+                }
+            }
+        });
+        Proxy { port, open, streams }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Closes every connection through the proxy and refuses new ones.
+    pub fn cut(&self) {
+        self.open.store(false, std::sync::atomic::Ordering::SeqCst);
+        if let Ok(mut kept) = self.streams.lock() {
+            for stream in kept.drain(..) {
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+
+    pub fn restore(&self) {
+        self.open.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// A desk's URL for database `name` through this proxy.
+    pub fn desk_url(&self, name: &str) -> String {
+        format!("postgres://127.0.0.1:{}/{name}", self.port)
+    }
+}

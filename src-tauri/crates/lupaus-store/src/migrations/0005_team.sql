@@ -15,6 +15,26 @@ INSERT INTO desk_identity (id, desk_id)
 VALUES (1, unhex(printf('%012X%04X%04X', CAST(unixepoch('subsec') * 1000 AS INTEGER),
     28672 + abs(random() % 4096), 32768 + abs(random() % 16384)) || hex(randomblob(6))));
 
+-- Customers are matched within the desk that recorded them (customers.rs): two desks that ran
+-- alone may each have a customer C-1001 who are different people, so a customer number is
+-- unique per desk code. SQLite cannot change a UNIQUE constraint: the table is rebuilt.
+CREATE TABLE customers_new (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL,
+    email           TEXT,
+    phone           TEXT,
+    customer_number TEXT,
+    created_at      INTEGER NOT NULL,
+    desk_code       TEXT NOT NULL DEFAULT '',
+    UNIQUE (customer_number, desk_code)
+) STRICT;
+INSERT INTO customers_new (id, name, email, phone, customer_number, created_at)
+SELECT id, name, email, phone, customer_number, created_at FROM customers;
+DROP TABLE customers;
+ALTER TABLE customers_new RENAME TO customers;
+CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+CREATE INDEX customers_by_email ON customers (email COLLATE NOCASE) WHERE email IS NOT NULL;
+
 -- Cases gain a global id and the desk code of their reference. Two desks that ran alone both
 -- hold an R-2026-000001, so a reference is unique per desk code; SQLite cannot change a table's
 -- UNIQUE constraint, so the table is rebuilt (migrate() turns foreign keys off around it and

@@ -141,7 +141,7 @@ fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecor
             event.case_year, event.case_number, event.case_desk
         )));
     }
-    let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at)?;
+    let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at, &event.case_desk)?;
     let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
     tx.prepare_cached(
         "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary,

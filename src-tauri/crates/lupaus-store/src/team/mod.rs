@@ -160,6 +160,7 @@ impl Store {
             tx.execute("UPDATE desk_identity SET code = ?1 WHERE id = 1", [desk_code])?;
             tx.execute("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)", [desk_code])?;
             tx.execute("UPDATE cases SET desk_code = ?1 WHERE desk_code = ''", [desk_code])?;
+            tx.execute("UPDATE customers SET desk_code = ?1 WHERE desk_code = ''", [desk_code])?;
             tx.execute("DELETE FROM sync_push_marks", [])?;
             tx.execute("DELETE FROM sync_cursor", [])?;
             Ok(())
