@@ -149,6 +149,18 @@ impl TestServer {
         self.admin_url(name)
     }
 
+    /// Runs a client tool of the same version (pg_dump, pg_restore, dropdb...) as the admin over
+    /// TCP, e.g. `tool("pg_dump", &["-Fc", "-f", path, "team"])`; panics when it fails.
+    pub fn tool(&self, program: &str, args: &[&str]) {
+        let output = Command::new(self.bin.join(program))
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres"])
+            .args(args)
+            .env("PGPASSWORD", &self.password)
+            .output()
+            .expect("run a PostgreSQL client tool");
+        assert!(output.status.success(), "{program}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+
     /// The admin's URL (with its password) for database `name`.
     pub fn admin_url(&self, name: &str) -> String {
         format!("postgres://postgres:{}@127.0.0.1:{}/{name}", self.password, self.port)

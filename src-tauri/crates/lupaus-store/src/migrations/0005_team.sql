@@ -131,6 +131,12 @@ CREATE TABLE sync_canon (
     pos       INTEGER NOT NULL UNIQUE
 ) STRICT, WITHOUT ROWID;
 
+-- Events that came from the server, recorded on another desk: never pushed from here, also
+-- after the canonical order is dropped for a restored server (restart_sync).
+CREATE TABLE sync_received (
+    event_id  BLOB PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
 -- Where pulling continues: the server's epoch and the (tx, seq) of the last event read.
 CREATE TABLE sync_cursor (
     id      INTEGER PRIMARY KEY CHECK (id = 1),

@@ -118,6 +118,7 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
             Err(reason) => return Ok(Err(reason)),
         },
     };
+    received(tx, event)?;
     applied.new_events += 1;
     Ok(Ok(case_id))
 }
@@ -205,8 +206,16 @@ fn store_promise_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Ap
         json,
         event.event_id.as_bytes()
     ])?;
+    received(tx, event)?;
     applied.new_events += 1;
     Ok(Ok((case_id, promise_id)))
+}
+
+/// Notes that another desk recorded `event`: it is never pushed from here.
+fn received(tx: &Transaction<'_>, event: &SyncEvent) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT OR IGNORE INTO sync_received (event_id) VALUES (?1)")?
+        .execute([event.event_id.as_bytes()])?;
+    Ok(())
 }
 
 fn flag(

@@ -161,7 +161,10 @@ impl Store {
             tx.execute("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)", [desk_code])?;
             tx.execute("UPDATE cases SET desk_code = ?1 WHERE desk_code = ''", [desk_code])?;
             tx.execute("UPDATE customers SET desk_code = ?1 WHERE desk_code = ''", [desk_code])?;
+            // A new server: its order is learnt from it, and this desk's own events go up to it.
+            // Events received from another team's desks stay received: never pushed as ours.
             tx.execute("DELETE FROM sync_push_marks", [])?;
+            tx.execute("DELETE FROM sync_canon", [])?;
             tx.execute("DELETE FROM sync_cursor", [])?;
             Ok(())
         })?;
@@ -194,11 +197,13 @@ impl Store {
     }
 
     /// The server holds another history than the one this desk synced with (it was restored
-    /// from a backup, its epoch changed): pull from the start and push everything again. Both
-    /// are idempotent, so nothing is lost and nothing doubles.
+    /// from a backup, its epoch changed): forget the old server's order, pull from the start and
+    /// push everything this desk recorded again. Both are idempotent, so nothing is lost and
+    /// nothing doubles; the order is learnt again from the restored server.
     pub fn restart_sync(&mut self, epoch: &str) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute("DELETE FROM sync_push_marks", [])?;
+            tx.execute("DELETE FROM sync_canon", [])?;
             tx.execute(
                 "INSERT INTO sync_cursor (id, epoch, tx, seq) VALUES (1, ?1, '0', 0)
                  ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch, tx = '0', seq = 0",

@@ -1,7 +1,7 @@
 //! The outbox: this desk's events not yet on the server. Event rows are never updated, so
 //! "pushed" is a high-water mark per log over local row ids, moved only after the server
-//! committed. Events pulled from the server (other desks', or ours pulled back after a crash
-//! lost the mark) are in `sync_canon` and never go up again.
+//! committed. Events pulled from the server (other desks', in `sync_received`, or ours pulled
+//! back after a crash lost the mark, in `sync_canon`) never go up again.
 
 use rusqlite::{Connection, params};
 
@@ -19,12 +19,14 @@ const CASE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_y
         e.kind, e.record_json, NULL
     FROM case_events e JOIN cases c ON c.id = e.case_id
     WHERE e.id > ?1 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
     ORDER BY e.id LIMIT ?2";
 
 const PROMISE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
         e.kind, e.record_json, p.gid
     FROM promise_events e JOIN cases c ON c.id = e.case_id JOIN promises p ON p.id = e.promise_id
     WHERE e.id > ?1 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
     ORDER BY e.id LIMIT ?2";
 
 fn mark(conn: &Connection, log: SyncLog) -> Result<i64, StoreError> {
@@ -40,7 +42,8 @@ impl Store {
         for (log, table) in [(SyncLog::Case, "case_events"), (SyncLog::Promise, "promise_events")] {
             let sql = format!(
                 "SELECT COUNT(*) FROM {table} e WHERE e.id > ?1
-                 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)"
+                 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+                 AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)"
             );
             total += self.conn.query_row(&sql, [mark(&self.conn, log)?], |row| row.get::<_, i64>(0))?;
         }
