@@ -129,3 +129,48 @@ fn an_event_this_version_cannot_read_is_kept_aside_and_the_rest_applies() {
     assert_eq!(b.store.check().expect("check").cases, 1);
     assert_eq!(b.store.sync_status().expect("status").flagged, 1);
 }
+
+#[test]
+fn offline_hand_offs_to_two_people_and_a_promise_kept_twice_end_the_same_everywhere() {
+    let at = helsinki(2026, 11, 3, 9, 0);
+    let policy = Policy::default();
+    let mut server = Vec::new();
+    let (mut a, mut b) = (desk("A"), desk("B"));
+    let on_a = new_case(&mut a.store, at);
+    let promise = lupaus_core::promise::NewPromise {
+        text: "Soitamme".into(),
+        channel: lupaus_core::promise::PromiseChannel::Call,
+        due_at: at + Duration::hours(4),
+        owner: "Aino Agentti".into(),
+    };
+    let made = a.store.make_promise(on_a, promise, &agent(), at).expect("promise");
+    push(&mut a, &mut server);
+    pull(&mut b, &server);
+    let on_b = b.store.case_id_by_reference("R-2026-000001/A").expect("pulled");
+    let promise_on_b = b.store.case_detail(on_b, &agent(), at).expect("detail").promises[0].promise.id;
+
+    // Offline: each desk hands the case to a different person and keeps the promise.
+    let hand_off = |to: &str| {
+        command(json!({"kind": "hand_off", "to": to, "note": "Jatkat", "customer_told": "Soitamme", "callback": null}))
+    };
+    let later = at + Duration::minutes(30);
+    b.store.act_on_case(on_b, hand_off("Ville"), &agent(), later, &policy).expect("B hands to Ville");
+    a.store.act_on_case(on_a, hand_off("Kaisa"), &agent(), later, &policy).expect("A hands to Kaisa");
+    b.store.keep_promise(promise_on_b, "Soitettu B:ltä", later, &agent(), later).expect("B keeps");
+    a.store.keep_promise(made.id, "Soitettu A:lta", later, &agent(), later).expect("A keeps");
+    push(&mut b, &mut server);
+    push(&mut a, &mut server);
+    pull(&mut a, &server);
+    pull(&mut b, &server);
+
+    assert_eq!(a.store.team_digest().expect("a"), b.store.team_digest().expect("b"));
+    for (desk, case) in [(&a, on_a), (&b, on_b)] {
+        let detail = desk.store.case_detail(case, &agent(), later).expect("detail");
+        assert_eq!(detail.state.owner, "Ville", "B's hand-off reached the server first");
+        let kept = &detail.promises[0].promise.state;
+        assert!(
+            matches!(kept, lupaus_core::promise::PromiseState::Kept { outcome, .. } if outcome == "Soitettu B:ltä")
+        );
+        assert_eq!(desk.store.sync_status().expect("status").flagged, 2, "A's hand-off and A's keep are flagged");
+    }
+}

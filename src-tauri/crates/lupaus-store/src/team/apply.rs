@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use lupaus_core::lifecycle::{self, CaseEvent, CaseState, EventRecord};
+use lupaus_core::promise::{Promise, PromiseState};
 use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
@@ -69,7 +70,7 @@ impl Store {
                 applied.flagged += rebuild_case(tx, *case_id)?;
             }
             for (promise_id, gid) in promises {
-                rebuild_promise(tx, promise_id, gid, &desk)?;
+                applied.flagged += rebuild_promise(tx, promise_id, gid, &desk)?;
             }
             applied.touched_cases = cases.len();
             tx.execute(
@@ -254,7 +255,8 @@ pub(crate) fn rebuild_case(tx: &Transaction<'_>, case_id: i64) -> Result<usize, 
         return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
     };
     let mut state = CaseState::replay(std::slice::from_ref(first))?;
-    tx.prepare_cached("DELETE FROM sync_flags WHERE case_id = ?1 AND reason = 'conflict'")?.execute([case_id])?;
+    tx.prepare_cached("DELETE FROM sync_flags WHERE case_id = ?1 AND log = 'case' AND reason = 'conflict'")?
+        .execute([case_id])?;
     let mut flagged = 0;
     for (id, record) in rest {
         // `apply` checks before it changes anything, so a refused event leaves the state as it was.
@@ -270,21 +272,54 @@ pub(crate) fn rebuild_case(tx: &Transaction<'_>, case_id: i64) -> Result<usize, 
     Ok(flagged)
 }
 
-/// A promise's row is its latest record in the canonical order (records are whole snapshots).
+/// A promise's row is its record after its events in the canonical order (each record is a whole
+/// snapshot). Once a promise is kept or renegotiated it is settled: a later change made on
+/// another desk that did not know yet (the same promise kept twice) is the losing side, kept
+/// and flagged like a case event.
 fn rebuild_promise(
     tx: &Transaction<'_>,
     promise_id: i64,
     gid: Uuid,
     desk: &ValidDeskSettings,
-) -> Result<(), StoreError> {
-    let (json, at): (String, i64) = tx
+) -> Result<usize, StoreError> {
+    let rows: Vec<(Vec<u8>, i64, String, i64)> = tx
         .prepare_cached(
-            "SELECT e.record_json, e.at FROM promise_events e LEFT JOIN sync_canon k ON k.event_id = e.event_id
-             WHERE e.promise_id = ?1 ORDER BY k.pos IS NULL DESC, k.pos DESC, e.id DESC LIMIT 1",
+            "SELECT e.event_id, e.case_id, e.record_json, e.at FROM promise_events e
+             LEFT JOIN sync_canon k ON k.event_id = e.event_id
+             WHERE e.promise_id = ?1 ORDER BY k.pos IS NULL, k.pos, e.id",
         )?
-        .query_row([promise_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    let promise =
-        serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))?;
-    promises::save_row(tx, &promise, time::from_millis(at)?, desk, gid)?;
-    Ok(())
+        .query_map([promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    tx.prepare_cached(
+        "DELETE FROM sync_flags WHERE reason = 'conflict' AND event_id IN (SELECT event_id FROM promise_events WHERE promise_id = ?1)",
+    )?
+    .execute([promise_id])?;
+    let mut current: Option<(Promise, i64)> = None;
+    let mut flagged = 0;
+    for (event_id, case_id, json, at) in rows {
+        let promise: Promise = serde_json::from_str(&json)
+            .map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))?;
+        if let Some((settled, _)) = current.as_ref().filter(|(held, _)| held.state != PromiseState::Open) {
+            let detail = format!("the promise was already {} when this change arrived", state_word(&settled.state));
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO sync_flags (event_id, case_id, log, reason, detail) VALUES (?1, ?2, 'promise', 'conflict', ?3)",
+            )?
+            .execute(params![event_id, case_id, detail])?;
+            flagged += 1;
+            continue;
+        }
+        current = Some((promise, at));
+    }
+    if let Some((promise, at)) = current {
+        promises::save_row(tx, &promise, time::from_millis(at)?, desk, gid)?;
+    }
+    Ok(flagged)
+}
+
+fn state_word(state: &PromiseState) -> &'static str {
+    match state {
+        PromiseState::Open => "open",
+        PromiseState::Kept { .. } => "kept",
+        PromiseState::Renegotiated { .. } => "renegotiated",
+    }
 }
