@@ -87,13 +87,17 @@ impl Store {
     /// Every event of a case, oldest first: in the team server's order, then this desk's own
     /// events not yet back from the server, in the order they were recorded (see team/).
     pub fn case_events(&self, case_id: i64) -> Result<Vec<EventRecord>, StoreError> {
-        ordered(&self.conn, case_id, ORDERED)
+        Ok(in_canonical_order(&self.conn, case_id)?.into_iter().map(|event| event.record).collect())
     }
 
     /// The case's state rebuilt from its event log alone, ignoring the stored projection. Events
     /// flagged as the losing side of a team conflict are kept in the log but not applied.
     pub fn replay_case(&self, case_id: i64) -> Result<CaseState, StoreError> {
-        let events = ordered(&self.conn, case_id, APPLIED)?;
+        let events: Vec<EventRecord> = in_canonical_order(&self.conn, case_id)?
+            .into_iter()
+            .filter(|event| !event.flagged)
+            .map(|event| event.record)
+            .collect();
         if events.is_empty() {
             return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
         }
@@ -101,22 +105,30 @@ impl Store {
     }
 }
 
-/// A case's events in the order every desk of a team agrees on.
-pub(crate) const ORDERED: &str = "SELECT e.record_json FROM case_events e
-    LEFT JOIN sync_canon k ON k.event_id = e.event_id
-    WHERE e.case_id = ?1 ORDER BY k.pos IS NULL, k.pos, e.seq";
-/// [`ORDERED`] without the events flagged as conflict losers.
-const APPLIED: &str = "SELECT e.record_json FROM case_events e
-    LEFT JOIN sync_canon k ON k.event_id = e.event_id
-    WHERE e.case_id = ?1 AND NOT EXISTS (SELECT 1 FROM sync_flags f WHERE f.event_id = e.event_id)
-    ORDER BY k.pos IS NULL, k.pos, e.seq";
+/// One event of a case as [`in_canonical_order`] reads it.
+pub(crate) struct OrderedEvent {
+    pub(crate) event_id: Vec<u8>,
+    pub(crate) record: EventRecord,
+    /// Kept as the losing side of a team conflict (team/apply.rs): shown, not applied.
+    pub(crate) flagged: bool,
+}
 
-fn ordered(conn: &rusqlite::Connection, case_id: i64, sql: &str) -> Result<Vec<EventRecord>, StoreError> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let rows = statement.query_map([case_id], |row| row.get::<_, String>(0))?;
-    rows.map(|json| {
-        serde_json::from_str(&json?)
-            .map_err(|error| StoreError::Corrupt(format!("case {case_id} has an unreadable event: {error}")))
+/// A case's events in the order every desk of a team agrees on: the server's order, then this
+/// desk's own events not yet back from the server, in the order they were recorded.
+pub(crate) fn in_canonical_order(conn: &rusqlite::Connection, case_id: i64) -> Result<Vec<OrderedEvent>, StoreError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT e.event_id, e.record_json, EXISTS (SELECT 1 FROM sync_flags f WHERE f.event_id = e.event_id)
+         FROM case_events e LEFT JOIN sync_canon k ON k.event_id = e.event_id
+         WHERE e.case_id = ?1 ORDER BY k.pos IS NULL, k.pos, e.seq",
+    )?;
+    let rows = statement.query_map([case_id], |row| {
+        Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?))
+    })?;
+    rows.map(|row| {
+        let (event_id, json, flagged) = row?;
+        let record = serde_json::from_str(&json)
+            .map_err(|error| StoreError::Corrupt(format!("case {case_id} has an unreadable event: {error}")))?;
+        Ok(OrderedEvent { event_id, record, flagged })
     })
     .collect()
 }

@@ -85,6 +85,14 @@ impl ServerAddress {
         Ok(ServerAddress { config, shown })
     }
 
+    /// The same server and login, another database on it.
+    pub fn with_dbname(&self, dbname: &str) -> ServerAddress {
+        let mut config = self.config.clone();
+        config.dbname(dbname);
+        let host = self.shown.rsplit_once('/').map_or(self.shown.as_str(), |(host, _)| host);
+        ServerAddress { config, shown: format!("{host}/{dbname}") }
+    }
+
     /// host:port/database, for messages and logs.
     pub fn shown(&self) -> &str {
         &self.shown

@@ -41,9 +41,14 @@ impl Context {
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+    let now = cli.now.unwrap_or_else(|| SystemClock.now());
     if let Command::Team(command) = cli.command {
-        let now = cli.now.unwrap_or_else(|| SystemClock.now());
         return team::run(&path, command, cli.json, now);
+    }
+    if let Command::Bench(args) = &cli.command
+        && args.only == Some(crate::bench::Only::Team)
+    {
+        return team::bench(&path, args, now);
     }
     Ok(run_desk(cli, path)?)
 }

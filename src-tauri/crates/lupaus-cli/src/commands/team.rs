@@ -126,3 +126,19 @@ async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<
         }
     }
 }
+
+/// `bench --only team --server URL`: prints the measurement as JSON.
+pub fn bench(path: &Path, args: &crate::bench::BenchArgs, now: DateTime<Utc>) -> Result<(), CliError> {
+    let server = args
+        .server
+        .as_deref()
+        .ok_or_else(|| SyncError::BadInput("bench --only team needs --server URL (an admin login).".into()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| SyncError::Server(format!("cannot start the network runtime: {error}")))?;
+    let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let report = runtime.block_on(crate::bench::team::measure(dir, server, args.cases, args.seed, now))?;
+    output::print_json(&report)?;
+    Ok(())
+}

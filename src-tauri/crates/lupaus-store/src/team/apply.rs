@@ -40,6 +40,7 @@ impl Store {
         self.write(|tx| {
             let mut applied = Applied::default();
             let mut cases = BTreeSet::new();
+            let desk = settings::load(tx)?;
             let mut promises = BTreeMap::new();
             let mut pos: i64 = tx.query_row("SELECT COALESCE(MAX(pos), 0) FROM sync_canon", [], |row| row.get(0))?;
             for event in &batch.events {
@@ -55,7 +56,7 @@ impl Store {
                     SyncLog::Case => store_case_event(tx, event, &mut applied)?.map(|case| {
                         cases.insert(case);
                     }),
-                    SyncLog::Promise => store_promise_event(tx, event, &mut applied)?.map(|(case, promise)| {
+                    SyncLog::Promise => store_promise_event(tx, event, &desk, &mut applied)?.map(|(case, promise)| {
                         cases.insert(case);
                         promises.insert(promise, event.promise_gid.unwrap_or(event.event_id));
                     }),
@@ -65,7 +66,6 @@ impl Store {
                     applied.flagged += 1;
                 }
             }
-            let desk = settings::load(tx)?;
             for case_id in &cases {
                 applied.flagged += rebuild_case(tx, *case_id)?;
             }
@@ -168,7 +168,12 @@ fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecor
     Ok(Ok(tx.last_insert_rowid()))
 }
 
-fn store_promise_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<(i64, i64)> {
+fn store_promise_event(
+    tx: &Transaction<'_>,
+    event: &SyncEvent,
+    desk: &ValidDeskSettings,
+    applied: &mut Applied,
+) -> Stored<(i64, i64)> {
     let own: Option<(i64, i64)> = tx
         .prepare_cached("SELECT case_id, promise_id FROM promise_events WHERE event_id = ?1")?
         .query_row([event.event_id.as_bytes()], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -191,9 +196,10 @@ fn store_promise_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Ap
         Ok(stored) => stored,
         Err(reason) => return Ok(Err(format!("a promise event this version cannot read: {reason}"))),
     };
-    // The row exists before its events refer to it; the rebuild below sets its final state.
-    let desk = settings::load(tx)?;
-    promises::save_row(tx, &promise, time::from_millis(event.at_millis)?, &desk, gid)?;
+    // A new promise's row exists before its events refer to it; the rebuild sets its final state.
+    if promise_id == next_id {
+        promises::save_row(tx, &promise, time::from_millis(event.at_millis)?, desk, gid)?;
+    }
     tx.prepare_cached(
         "INSERT INTO promise_events (promise_id, case_id, at, actor, kind, record_json, event_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -239,18 +245,8 @@ fn flag(
 /// the losing side of a conflict: kept in the log and the timeline, flagged, not applied. Every
 /// desk holds the same order, so every desk picks the same loser. Returns how many it flagged.
 pub(crate) fn rebuild_case(tx: &Transaction<'_>, case_id: i64) -> Result<usize, StoreError> {
-    let mut statement = tx.prepare_cached(
-        "SELECT e.event_id, e.record_json FROM case_events e LEFT JOIN sync_canon k ON k.event_id = e.event_id
-         WHERE e.case_id = ?1 ORDER BY k.pos IS NULL, k.pos, e.seq",
-    )?;
-    let rows: Vec<(Vec<u8>, String)> =
-        statement.query_map([case_id], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
-    let mut records = Vec::with_capacity(rows.len());
-    for (id, json) in rows {
-        let record: EventRecord = serde_json::from_str(&json)
-            .map_err(|error| StoreError::Corrupt(format!("case {case_id} has an unreadable event: {error}")))?;
-        records.push((id, record));
-    }
+    let records: Vec<(Vec<u8>, EventRecord)> =
+        events::in_canonical_order(tx, case_id)?.into_iter().map(|event| (event.event_id, event.record)).collect();
     let Some(((_, first), rest)) = records.split_first() else {
         return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
     };
