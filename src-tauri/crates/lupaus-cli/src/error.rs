@@ -19,6 +19,14 @@ impl CliError {
         }
     }
 
+    /// The store's reason key, for scripts as for the window (`lupaus_core::reason`).
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            CliError::Store(error) | CliError::Sync(SyncError::Store(error)) => error.reason(),
+            CliError::Sync(_) => None,
+        }
+    }
+
     pub fn field(&self) -> Option<&str> {
         match self {
             CliError::Store(error) => error.field(),

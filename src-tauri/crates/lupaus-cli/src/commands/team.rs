@@ -22,7 +22,14 @@ fn print(json: bool, value: serde_json::Value, text: String) -> Result<(), CliEr
     Ok(())
 }
 
-pub fn run(path: &Path, command: TeamCommand, json: bool, now: DateTime<Utc>) -> Result<(), CliError> {
+pub fn run(
+    path: &Path,
+    command: TeamCommand,
+    json: bool,
+    now: Option<DateTime<Utc>>,
+    _person: String,
+) -> Result<(), CliError> {
+    let now = now.unwrap_or_else(Utc::now);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
