@@ -1,10 +1,9 @@
 //! One sync round and joining a team. A round pushes everything pending, then pulls until it
 //! has caught up with the server's horizon. Every step is safe to crash and to repeat: the
 //! server's key absorbs a re-push, and a pulled batch, its canonical positions and the cursor
-//! commit together in the desk's store.
+//! commit together in the desk's desk.
 
-use chrono::{DateTime, Utc};
-use lupaus_store::Store;
+use lupaus_desk::Desk;
 use lupaus_store::team::{Membership, PulledBatch};
 use serde::Serialize;
 use tokio_postgres::Client;
@@ -29,33 +28,32 @@ pub struct RoundReport {
 }
 
 pub async fn sync_round(
-    store: &mut Store,
+    desk: &mut Desk,
     client: &mut Client,
     address: &ServerAddress,
-    now: DateTime<Utc>,
 ) -> Result<RoundReport, SyncError> {
     let shown = address.shown();
     schema::check(client, shown).await?;
     let epoch = server::epoch(client, shown).await?;
-    if store.sync_cursor()?.is_none_or(|cursor| cursor.epoch != epoch) {
+    if desk.sync_cursor()?.is_none_or(|cursor| cursor.epoch != epoch) {
         tracing::info!(%epoch, "pulling the team's history from the start (new server or restored from a backup)");
-        store.restart_sync(&epoch)?;
+        desk.restart_sync(&epoch)?;
     }
     let mut report = RoundReport::default();
     loop {
-        let batch = store.outbox(PUSH_BATCH)?;
+        let batch = desk.outbox(PUSH_BATCH)?;
         if batch.events.is_empty() {
             break;
         }
         report.pushed += server::push(client, shown, &batch.events).await?;
-        store.mark_pushed(&batch)?;
+        desk.mark_pushed(&batch)?;
     }
     loop {
-        let cursor = store.sync_cursor()?.ok_or_else(|| SyncError::Server("the pull cursor was lost".into()))?;
+        let cursor = desk.sync_cursor()?.ok_or_else(|| SyncError::Server("the pull cursor was lost".into()))?;
         let pulled = server::pull(client, shown, (&cursor.tx, cursor.seq), PULL_BATCH).await?;
         let Some((tx, seq)) = pulled.last.clone() else { break };
         let full = pulled.events.len() as i64 == PULL_BATCH;
-        let applied = store.apply_pulled(&PulledBatch {
+        let applied = desk.apply_pulled(&PulledBatch {
             epoch: epoch.clone(),
             events: pulled.events,
             cursor_tx: tx,
@@ -66,8 +64,8 @@ pub async fn sync_round(
             break;
         }
     }
-    store.note_synced(now)?;
-    let status = store.sync_status()?;
+    desk.note_synced()?;
+    let status = desk.sync_status()?;
     report.pending = status.pending;
     report.conflicts = status.flagged;
     Ok(report)
@@ -77,13 +75,12 @@ pub async fn sync_round(
 /// wrong secret or an unreachable server changes nothing here. Then the desk records its
 /// membership, keeps the secret, and pushes its whole history in a first round.
 pub async fn join(
-    store: &mut Store,
+    desk: &mut Desk,
     address: &ServerAddress,
-    desk: &str,
+    desk_name: &str,
     secret_text: &str,
-    now: DateTime<Utc>,
 ) -> Result<(Membership, RoundReport), SyncError> {
-    let code = crate::admin::desk_code(desk)?;
+    let code = crate::admin::desk_code(desk_name)?;
     let mut client = address.connect_desk(&code, secret_text).await?;
     schema::check(&client, address.shown()).await?;
     let row = client
@@ -95,24 +92,24 @@ pub async fn join(
     };
     let code: String = row.get(0);
     let url = format!("postgres://{}", address.shown());
-    secret::save(store.path(), secret_text)?;
-    let membership = store.join_team(&url, desk, &code, now)?;
-    let report = sync_round(store, &mut client, address, now).await?;
+    secret::save(desk.path(), secret_text)?;
+    let membership = desk.join_team(&url, desk_name, &code)?;
+    let report = sync_round(desk, &mut client, address).await?;
     Ok((membership, report))
 }
 
 /// Connects as this desk, from its membership and kept secret, and runs one round.
-pub async fn sync_desk(store: &mut Store, now: DateTime<Utc>) -> Result<RoundReport, SyncError> {
-    let team = store.team()?.ok_or(SyncError::NotInTeam)?;
+pub async fn sync_desk(desk: &mut Desk) -> Result<RoundReport, SyncError> {
+    let team = desk.team()?.ok_or(SyncError::NotInTeam)?;
     let address = ServerAddress::parse(&team.server_url)?;
-    let secret = secret::load(store.path())?;
+    let secret = secret::load(desk.path())?;
     let mut client = address.connect_desk(&team.desk_code, &secret).await?;
-    sync_round(store, &mut client, &address, now).await
+    sync_round(desk, &mut client, &address).await
 }
 
 /// Leaves the team: the desk keeps everything and works alone; the secret is forgotten.
-pub fn leave(store: &mut Store) -> Result<bool, SyncError> {
-    let left = store.leave_team()?;
-    secret::forget(store.path())?;
+pub fn leave(desk: &mut Desk) -> Result<bool, SyncError> {
+    let left = desk.leave_team()?;
+    secret::forget(desk.path())?;
     Ok(left)
 }

@@ -1,10 +1,13 @@
-//! Shared by the server tests: a desk store that joined a test server.
+//! Shared by the server tests: a desk that joined a test server.
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use lupaus_core::lifecycle::Actor;
-use lupaus_store::Store;
+use std::sync::Arc;
+
+use lupaus_core::clock::FixedClock;
+use lupaus_desk::Desk as DeskLayer;
 use lupaus_sync::admin;
 use lupaus_sync::server::ServerAddress;
 
@@ -26,8 +29,14 @@ pub fn intake(name: &str) -> NewCase {
     }
 }
 
-pub fn new_case(store: &mut Store, name: &str) -> i64 {
-    store.create_case(intake(name).validate().expect("valid"), &Actor::agent("Aino"), at()).expect("case").id
+/// A desk on the file at `path`, its clock fixed at [`at`].
+pub fn open_desk(path: &std::path::Path) -> DeskLayer {
+    DeskLayer::open(path, Arc::new(FixedClock::new(at())), "Aino".into()).expect("desk")
+}
+
+/// A case opened below the use cases (the sync tests need many, fast).
+pub fn new_case(desk: &mut DeskLayer, name: &str) -> i64 {
+    desk.store_mut().create_case(intake(name).validate().expect("valid"), &Actor::agent("Aino"), at()).expect("case").id
 }
 
 /// A team database on `server` with its schema; returns the admin's address.
@@ -39,7 +48,7 @@ pub async fn team(server: &lupaus_sync::test_server::TestServer, db: &str) -> Se
 }
 
 pub struct Desk {
-    pub store: Store,
+    pub desk: DeskLayer,
     pub secret: String,
     pub dir: tempfile::TempDir,
 }
@@ -53,8 +62,8 @@ pub async fn desk(
 ) -> Desk {
     let added = admin::add_desk(admin_address, name).await.expect("add-desk");
     let dir = tempfile::tempdir().expect("dir");
-    let mut store = Store::open(&dir.path().join("lupaus.db")).expect("store");
+    let mut desk = open_desk(&dir.path().join("lupaus.db"));
     let desk_address = ServerAddress::parse(&server.desk_url(db)).expect("desk address");
-    lupaus_sync::round::join(&mut store, &desk_address, name, &added.secret, at()).await.expect("join");
-    Desk { store, secret: added.secret, dir }
+    lupaus_sync::round::join(&mut desk, &desk_address, name, &added.secret).await.expect("join");
+    Desk { desk, secret: added.secret, dir }
 }

@@ -8,6 +8,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+use lupaus_core::clock::FixedClock;
+use lupaus_desk::{Desk, NoListener};
 use lupaus_store::Store;
 use lupaus_sync::server::{self, ServerAddress};
 use lupaus_sync::{SyncError, admin, round};
@@ -71,6 +75,7 @@ async fn run(
 ) -> Result<TeamMeasurement, CliError> {
     admin::server_init(address).await?;
     let (a, b) = (admin::add_desk(address, "A").await?, admin::add_desk(address, "B").await?);
+    let clock = Arc::new(FixedClock::new(now));
     let open = |name: &str| -> Result<Store, CliError> {
         let path = dir.join(format!("team-bench-{name}.db"));
         for suffix in ["", "-wal", "-shm"] {
@@ -81,8 +86,9 @@ async fn run(
     let mut desk_a = open("a")?;
     eprintln!("Generating {cases} cases on desk A…");
     super::generate::generate(&mut desk_a, cases, seed, now, |_, _| {})?;
-    desk_a.join_team(&format!("postgres://{}", address.shown()), "A", "A", now)?;
-    let events = desk_a.pending_count()?;
+    let mut desk_a = Desk::new(desk_a, clock.clone(), "bench".into(), Arc::new(NoListener));
+    desk_a.join_team(&format!("postgres://{}", address.shown()), "A", "A")?;
+    let events = desk_a.sync_status()?.pending;
 
     eprintln!("Pushing {events} events…");
     let mut client = address.connect_desk("A", &a.secret).await?;
@@ -98,22 +104,22 @@ async fn run(
     let push_seconds = started.elapsed().as_secs_f64();
 
     eprintln!("Desk B joins and pulls…");
-    let mut desk_b = open("b")?;
-    desk_b.join_team(&format!("postgres://{}", address.shown()), "B", "B", now)?;
+    let mut desk_b = Desk::new(open("b")?, clock, "bench".into(), Arc::new(NoListener));
+    desk_b.join_team(&format!("postgres://{}", address.shown()), "B", "B")?;
     let mut client_b = address.connect_desk("B", &b.secret).await?;
     let started = Instant::now();
-    round::sync_round(&mut desk_b, &mut client_b, address, now).await?;
+    round::sync_round(&mut desk_b, &mut client_b, address).await?;
     let join_pull_seconds = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    round::sync_round(&mut desk_a, &mut client, address, now).await?;
+    round::sync_round(&mut desk_a, &mut client, address).await?;
     let own_pull_seconds = started.elapsed().as_secs_f64();
     if desk_a.team_digest()? != desk_b.team_digest()? {
         return Err(SyncError::Server("the two bench desks did not converge".into()).into());
     }
-    for store in [desk_a, desk_b] {
-        let path = store.path().to_path_buf();
-        drop(store);
+    for desk in [desk_a, desk_b] {
+        let path = desk.path().to_path_buf();
+        drop(desk);
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }

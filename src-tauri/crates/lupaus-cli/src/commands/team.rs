@@ -4,7 +4,11 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use lupaus_store::Store;
+use std::sync::Arc;
+
+use lupaus_core::clock::{Clock, FixedClock};
+use lupaus_desk::Desk;
+use lupaus_store::{StoreError, SystemClock};
 use lupaus_sync::server::ServerAddress;
 use lupaus_sync::{SyncError, admin, round};
 use serde_json::json;
@@ -27,17 +31,25 @@ pub fn run(
     command: TeamCommand,
     json: bool,
     now: Option<DateTime<Utc>>,
-    _person: String,
+    person: String,
 ) -> Result<(), CliError> {
-    let now = now.unwrap_or_else(Utc::now);
+    let clock: Arc<dyn Clock> = match now {
+        Some(at) => Arc::new(FixedClock::new(at)),
+        None => Arc::new(SystemClock),
+    };
+    let open = move || Desk::open(path, clock, person);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|error| SyncError::Server(format!("cannot start the network runtime: {error}")))?;
-    runtime.block_on(run_async(path, command, json, now))
+    runtime.block_on(run_async(open, command, json))
 }
 
-async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<Utc>) -> Result<(), CliError> {
+async fn run_async(
+    open: impl FnOnce() -> Result<Desk, StoreError>,
+    command: TeamCommand,
+    json: bool,
+) -> Result<(), CliError> {
     match command {
         TeamCommand::ServerInit { server } => {
             let address = ServerAddress::parse(&server)?;
@@ -65,11 +77,11 @@ async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<
             admin::remove_desk(&address, &desk).await?;
             print(json, json!({ "removed": desk }), format!("Desk {desk} can no longer log in to {}", address.shown()))
         }
-        TeamCommand::Join { server, desk } => {
+        TeamCommand::Join { server, desk: name } => {
             let address = ServerAddress::parse(&server)?;
             let secret = lupaus_sync::secret::read_from(std::io::stdin().lock())?;
-            let mut store = Store::open(path)?;
-            let (team, report) = round::join(&mut store, &address, &desk, &secret, now).await?;
+            let mut desk = open()?;
+            let (team, report) = round::join(&mut desk, &address, &name, &secret).await?;
             print(
                 json,
                 json!({ "desk": team.desk_name, "code": team.desk_code, "server": address.shown(), "pushed": report.pushed,
@@ -85,8 +97,8 @@ async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<
             )
         }
         TeamCommand::Sync => {
-            let mut store = Store::open(path)?;
-            let report = round::sync_desk(&mut store, now).await?;
+            let mut desk = open()?;
+            let report = round::sync_desk(&mut desk).await?;
             print(
                 json,
                 serde_json::to_value(report).map_err(|error| SyncError::Server(error.to_string()))?,
@@ -97,8 +109,8 @@ async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<
             )
         }
         TeamCommand::Status => {
-            let store = Store::open(path)?;
-            let status = store.sync_status()?;
+            let desk = open()?;
+            let status = desk.sync_status()?;
             let text = match &status.team {
                 Some(team) => format!(
                     "Desk {} of the team at {}; {} waiting, {} on the server, {} flagged; last sync {}",
@@ -114,8 +126,8 @@ async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<
             print(json, serde_json::to_value(&status).map_err(|error| SyncError::Server(error.to_string()))?, text)
         }
         TeamCommand::Leave => {
-            let mut store = Store::open(path)?;
-            let left = round::leave(&mut store)?;
+            let mut desk = open()?;
+            let left = round::leave(&mut desk)?;
             print(
                 json,
                 json!({ "left": left }),
@@ -123,8 +135,8 @@ async fn run_async(path: &Path, command: TeamCommand, json: bool, now: DateTime<
             )
         }
         TeamCommand::Digest => {
-            let store = Store::open(path)?;
-            let digest = store.team_digest()?;
+            let desk = open()?;
+            let digest = desk.team_digest()?;
             print(
                 json,
                 serde_json::to_value(&digest).map_err(|error| SyncError::Server(error.to_string()))?,
