@@ -81,6 +81,12 @@ pub async fn join(
     secret_text: &str,
 ) -> Result<(Membership, RoundReport), SyncError> {
     let code = crate::admin::desk_code(desk_name)?;
+    if let Some(team) = desk.team()? {
+        return Err(SyncError::BadInput(format!(
+            "This desk is already in the team at {} as {}. Leave it first (lupaus-cli team leave).",
+            team.server_url, team.desk_code
+        )));
+    }
     let mut client = address.connect_desk(&code, secret_text).await?;
     schema::check(&client, address.shown()).await?;
     let row = client

@@ -21,6 +21,10 @@ async fn desks_push_and_pull_through_the_server_and_converge() {
     let report_b = round::sync_desk(&mut b.desk).await.expect("sync b");
     assert_eq!((report_a.pushed, report_a.pending), (1, 0));
     assert_eq!((report_b.pushed, report_b.pulled), (1, 1));
+    // Joining again while in a team is refused before anything changes; the kept secret stays.
+    let desk_address = ServerAddress::parse(&server.desk_url("team1")).expect("address");
+    let twice = round::join(&mut a.desk, &desk_address, "A", "another").await.expect_err("already in a team");
+    assert_eq!(twice.code(), "invalid_input", "{twice}");
     let again = round::sync_desk(&mut a.desk).await.expect("sync a again");
     assert_eq!((again.pushed, again.pulled), (0, 1));
     assert_eq!(a.desk.team_digest().expect("a"), b.desk.team_digest().expect("b"));
