@@ -58,7 +58,7 @@ impl Store {
                     }),
                     SyncLog::Promise => store_promise_event(tx, event, &desk, &mut applied)?.map(|(case, promise)| {
                         cases.insert(case);
-                        promises.insert(promise, event.promise_gid.unwrap_or(event.event_id));
+                        promises.insert(promise, (case, event.promise_gid.unwrap_or(event.event_id)));
                     }),
                 };
                 if let Err(reason) = outcome {
@@ -69,8 +69,8 @@ impl Store {
             for case_id in &cases {
                 applied.flagged += rebuild_case(tx, *case_id)?;
             }
-            for (promise_id, gid) in promises {
-                applied.flagged += rebuild_promise(tx, promise_id, gid, &desk)?;
+            for (promise_id, (case_id, gid)) in promises {
+                applied.flagged += rebuild_promise(tx, case_id, promise_id, gid, &desk)?;
             }
             applied.touched_cases = cases.len();
             tx.execute(
@@ -274,25 +274,28 @@ pub(crate) fn rebuild_case(tx: &Transaction<'_>, case_id: i64) -> Result<usize, 
 /// and flagged like a case event.
 fn rebuild_promise(
     tx: &Transaction<'_>,
+    case_id: i64,
     promise_id: i64,
     gid: Uuid,
     desk: &ValidDeskSettings,
 ) -> Result<usize, StoreError> {
+    // Through the case (promise_events_by_case): the save path keeps no index by promise.
     let rows: Vec<(Vec<u8>, i64, String, i64)> = tx
         .prepare_cached(
             "SELECT e.event_id, e.case_id, e.record_json, e.at FROM promise_events e
              LEFT JOIN sync_canon k ON k.event_id = e.event_id
-             WHERE e.promise_id = ?1 ORDER BY k.pos IS NULL, k.pos, e.id",
+             WHERE e.case_id = ?1 AND e.promise_id = ?2 ORDER BY k.pos IS NULL, k.pos, e.id",
         )?
-        .query_map([promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+        .query_map([case_id, promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
         .collect::<Result<_, _>>()?;
     tx.prepare_cached(
-        "DELETE FROM sync_flags WHERE reason = 'conflict' AND event_id IN (SELECT event_id FROM promise_events WHERE promise_id = ?1)",
+        "DELETE FROM sync_flags WHERE reason = 'conflict' AND event_id IN
+             (SELECT event_id FROM promise_events WHERE case_id = ?1 AND promise_id = ?2)",
     )?
-    .execute([promise_id])?;
+    .execute([case_id, promise_id])?;
     let mut current: Option<(Promise, i64)> = None;
     let mut flagged = 0;
-    for (event_id, case_id, json, at) in rows {
+    for (event_id, _, json, at) in rows {
         let promise: Promise = serde_json::from_str(&json)
             .map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))?;
         if let Some((settled, _)) = current.as_ref().filter(|(held, _)| held.state != PromiseState::Open) {
