@@ -24,7 +24,12 @@ export type AppInfo = { version: string, db_path: string,
 /**
  * The OS locale, e.g. `fi-FI`; the UI picks its language from it.
  */
-locale: string, person: string, };
+locale: string, person: string, 
+/**
+ * The desk's time zone (IANA name) from its settings: the window shows and reads every time
+ * in it. The default zone while no database is open.
+ */
+time_zone: string, };
 
 export type Attachment = { id: number, case_id: number, 
 /**
