@@ -26,10 +26,9 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         db_path,
         locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
         person: state.person(),
-        time_zone: state
-            .desk()
-            .ok()
-            .and_then(|desk| desk.settings().ok())
-            .map_or_else(|| lupaus_core::calendar::DEFAULT_TIME_ZONE.to_owned(), |settings| settings.calendar.time_zone),
+        time_zone: state.desk().ok().and_then(|desk| desk.settings().ok()).map_or_else(
+            || lupaus_core::calendar::DEFAULT_TIME_ZONE.to_owned(),
+            |settings| settings.calendar.time_zone,
+        ),
     })
 }

@@ -641,15 +641,6 @@ backups_dir: string,
 backups: Array<RecoveryBackup>, };
 
 /**
- * What [`restore_setting_aside`] did.
- */
-export type RecoveryReport = { restored_from: string, database: string, 
-/**
- * Where the file that was replaced now is, untouched; `None` if there was none.
- */
-set_aside_as: string | null, cases: number, };
-
-/**
  * What we do (or offer to do) for the customer.
  */
 export type Remedy = { 
@@ -713,6 +704,16 @@ export type Responsibility = { party: Party,
  * Which supplier or partner, when that matters.
  */
 party_name: string | null, note: string | null, by: string, at: string, };
+
+/**
+ * What [`restore`] did.
+ */
+export type RestoreReport = { restored_from: string, database: string, 
+/**
+ * Where what was replaced is kept (a copy of a whole database, or the unusable file itself
+ * with its `-wal`, untouched); `None` if there was none.
+ */
+set_aside_as: string | null, cases: number, };
 
 /**
  * Whether a person acts as an agent or as a team lead.
