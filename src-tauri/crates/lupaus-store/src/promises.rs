@@ -237,8 +237,10 @@ impl Store {
             let desk = settings::load(tx)?;
             let promise = load(tx, promise_id)?;
             if promise.state != PromiseState::Open {
-                return Err(lupaus_core::CoreError::InvalidTransition(
-                    "Only an open promise can be given to someone else.".to_owned(),
+                return Err(lupaus_core::CoreError::refused(
+                    lupaus_core::reason::RefusalCode::InvalidTransition,
+                    lupaus_core::reason::Reason::new(lupaus_core::reason::PROMISE_NOT_OPEN),
+                    "Only an open promise can be given to someone else.",
                 )
                 .into());
             }
