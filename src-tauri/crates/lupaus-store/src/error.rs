@@ -40,10 +40,6 @@ pub enum StoreError {
     )]
     ImportRejected { problems: usize },
 
-    /// Team mode on this desk: not in a team, already in one, an event that cannot be applied.
-    #[error("{0}")]
-    Team(String),
-
     #[error(transparent)]
     Core(#[from] CoreError),
 
@@ -67,7 +63,6 @@ impl StoreError {
             StoreError::BackupInvalid { .. } => "backup_invalid",
             StoreError::ImportRejected { .. } => "import_rejected",
             StoreError::NoRoomForBackup { .. } => "no_room_for_backup",
-            StoreError::Team(_) => "team",
             StoreError::Core(error) => error.code(),
             StoreError::Io(_) | StoreError::Sqlite(_) => "storage_error",
         }

@@ -147,10 +147,14 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<Membership, StoreError> {
         if let Some(team) = self.team()? {
-            return Err(StoreError::Team(format!(
-                "This desk is already in the team at {} as {}. Leave it first (lupaus-cli team leave).",
-                team.server_url, team.desk_name
-            )));
+            return Err(lupaus_core::CoreError::invalid(
+                "team",
+                format!(
+                    "This desk is already in the team at {} as {}. Leave it first (lupaus-cli team leave).",
+                    team.server_url, team.desk_name
+                ),
+            )
+            .into());
         }
         self.write(|tx| {
             tx.execute(
@@ -168,7 +172,7 @@ impl Store {
             tx.execute("DELETE FROM sync_cursor", [])?;
             Ok(())
         })?;
-        self.team()?.ok_or_else(|| StoreError::Team("The team membership was not saved.".into()))
+        self.team()?.ok_or_else(|| StoreError::Corrupt("the team membership just saved cannot be read".into()))
     }
 
     /// Leaves the team: the desk works alone again and keeps everything it holds.

@@ -55,7 +55,11 @@ impl Store {
     pub fn outbox(&mut self, limit: usize) -> Result<OutboxBatch, StoreError> {
         let (desk_id, desk) = self.desk_identity()?;
         if desk.is_empty() {
-            return Err(StoreError::Team("This desk is not in a team; join one first (lupaus-cli team join).".into()));
+            return Err(lupaus_core::CoreError::invalid(
+                "team",
+                "This desk is not in a team; join one first (lupaus-cli team join).",
+            )
+            .into());
         }
         let tx = self.conn.transaction()?;
         let mut batch = OutboxBatch::default();
