@@ -17,6 +17,7 @@ mod lead;
 mod people;
 mod promises;
 mod settings;
+mod team;
 
 use std::path::Path;
 use std::sync::Arc;
