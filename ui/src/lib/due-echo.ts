@@ -1,11 +1,12 @@
 // How a due time is read back to the agent while typing: the weekday first, because "by Friday"
 // is what the customer heard: "pe 11.12. klo 16.00", "fre 11.12. kl. 16.00", "Fri 11 Dec at 16:00".
-import { dateTimeFormat, DESK_TIME_ZONE, localeOf, type Language } from './i18n';
+import { deskZone } from './desk-zone.svelte';
+import { dateTimeFormat, localeOf, type Language } from './i18n';
 
 function parts(language: Language, iso: string) {
   const at = new Date(iso);
   const numeric = dateTimeFormat('en-US', {
-    timeZone: DESK_TIME_ZONE,
+    timeZone: deskZone.name,
     hourCycle: 'h23',
     day: 'numeric',
     month: 'numeric',
@@ -13,8 +14,8 @@ function parts(language: Language, iso: string) {
     minute: '2-digit',
   }).formatToParts(at);
   const part = (type: string) => numeric.find((p) => p.type === type)?.value ?? '';
-  const weekday = dateTimeFormat(localeOf(language), { timeZone: DESK_TIME_ZONE, weekday: 'short' }).format(at).replace(/\.$/, '');
-  const monthName = dateTimeFormat('en-GB', { timeZone: DESK_TIME_ZONE, month: 'short' }).format(at);
+  const weekday = dateTimeFormat(localeOf(language), { timeZone: deskZone.name, weekday: 'short' }).format(at).replace(/\.$/, '');
+  const monthName = dateTimeFormat('en-GB', { timeZone: deskZone.name, month: 'short' }).format(at);
   return { weekday, day: part('day'), month: part('month'), monthName, hour: part('hour'), minute: part('minute') };
 }
 

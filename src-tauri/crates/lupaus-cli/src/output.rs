@@ -3,6 +3,8 @@
 use lupaus_store::StoreError;
 use serde::Serialize;
 
+use crate::error::CliError;
+
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), StoreError> {
     let text = serde_json::to_string_pretty(value).map_err(|error| StoreError::Corrupt(error.to_string()))?;
     println!("{text}");
@@ -19,7 +21,7 @@ pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce(&T) -> Strin
     }
 }
 
-pub fn print_error(error: &StoreError, json: bool) {
+pub fn print_error(error: &CliError, json: bool) {
     if json {
         let mut body =
             serde_json::json!({ "code": error.code(), "message": error.to_string(), "field": error.field() });

@@ -15,6 +15,9 @@ use crate::migrations::MIGRATIONS;
 /// `PRAGMA application_id` of a Lupaus database: "LUPA" in ASCII.
 pub(crate) const APPLICATION_ID: i64 = 0x4C55_5041;
 /// The schema version this build writes and understands.
+/// Reads a database's identity (see [`Store::database_id`]).
+pub(crate) const IDENTITY_SQL: &str = "SELECT lower(hex(desk_id)) FROM desk_identity WHERE id = 1";
+
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -83,10 +86,10 @@ impl Store {
         Ok(store)
     }
 
-    /// This database's identity: 32 hex digits made when its schema was created or upgraded,
-    /// carried by every backup of it.
+    /// This database's identity as 32 hex digits: the desk id team mode gives every database
+    /// (`desk_identity`), carried by every backup of it.
     pub fn database_id(&self) -> Result<String, StoreError> {
-        Ok(self.conn.query_row("SELECT uid FROM database_identity WHERE id = 1", [], |row| row.get(0))?)
+        Ok(self.conn.query_row(IDENTITY_SQL, [], |row| row.get(0))?)
     }
 
     pub fn path(&self) -> &Path {
@@ -95,6 +98,19 @@ impl Store {
 
     /// Applies the pending migrations in one transaction: all of them or none.
     fn migrate(&mut self) -> Result<(), StoreError> {
+        let current: i64 = self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if current >= SCHEMA_VERSION {
+            return self.migrate_checked();
+        }
+        // A migration may rebuild a table others refer to (SQLite's documented way to change a
+        // constraint): foreign keys are off around the transaction and checked before it commits.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = self.migrate_checked();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn migrate_checked(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(|tx| {
             let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
@@ -114,6 +130,12 @@ impl Store {
                     tracing::info!(version = index + 1, path = %path.display(), "applying migration");
                 }
                 tx.execute_batch(sql)?;
+            }
+            let broken: i64 = tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+            if broken > 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "{broken} row(s) refer to rows that do not exist; the file was left as it was"
+                )));
             }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -2,6 +2,16 @@
 // `lupaus_core::reason`), and the error codes the core files do not word.
 
 export const enErrors = {
+  'error.corrupt_event_log': 'The case’s event log does not fit the case, so nothing was saved. The file may be damaged: make a backup and ask your team lead for help.',
+  'reason.lead_records_lessons': 'Only a team lead records the desk’s lessons. Mark the case for a debrief instead, and your lead will pick it up.',
+  'reason.lead_changes_settings': 'Only a team lead can change the desk settings. Ask your team lead to make the change.',
+  'reason.first_person_is_lead': 'The desk has no team lead yet. Add the first team lead, who can then add everyone else.',
+  'reason.lead_only': 'Only a team lead can do this. Ask your team lead.',
+  'reason.promise_already_kept': 'This promise has already been kept. If you promised the customer something more, record a new promise.',
+  'reason.promise_replaced': 'This promise got a new time and was replaced by promise #{id}; work on that promise instead.',
+  'reason.promise_not_open': 'Only an open promise can be given to someone else.',
+  'reason.told_after_due': 'The customer was told after the promised time had passed, so this promise is broken and cannot get a new time. Record the contact as kept late and make a new promise.',
+  'reason.open_cases_before_anonymising': 'The customer still has open cases ({cases}). Close them before anonymising, because the desk may still need to reach the customer.',
   'error.file_too_large': 'The file is too large: attachments can be at most {max_mb} MB. Choose a smaller file or compress it.',
   'error.not_lupaus_database': 'This file is not a Lupaus database; it was left untouched. Choose another file or restore a backup.',
   'error.database_too_new': 'The database was written by a newer Lupaus. Update Lupaus to open it; the file was left untouched.',
@@ -28,6 +38,7 @@ export const enErrors = {
   'reason.owner_not_active': '{name} is not an active person at this desk, so nobody would be reminded. Choose the owner from the list (a team lead adds new people in Settings).',
   'reason.due_text_unreadable': '“{value}” is not a time Lupaus can read. Type a weekday (fri), tomorrow or a date (11.12. or 11.12.2026), and a time if needed (11.12. 14.30).',
   'reason.due_outside_hours': 'That time is outside opening hours. Offer the next opening time, or confirm that the customer agreed to this time.',
+  'reason.promise_withdrawn': 'This promise was withdrawn. If the customer needs a new contact, record a new promise.',
   'reason.settle_promises_first': 'Settle the case’s open promises first ({ids}): mark each kept, agree a new time, or withdraw it with a reason.',
   'reason.analysis_needs_closed_case': 'The case is still open; only a closed case goes back to analysis.',
   'reason.lead_decides_compensation': 'Only a lead can decide on compensation above the agent’s limit.',

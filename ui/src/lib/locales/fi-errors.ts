@@ -3,6 +3,16 @@ import type { Part } from './en';
 import type { enErrors } from './en-errors';
 
 export const fiErrors: Part<typeof enErrors> = {
+  'error.corrupt_event_log': 'Tapauksen tapahtumaloki ei sovi tapaukseen, joten muutosta ei tallennettu. Tiedosto voi olla vahingoittunut: ota varmuuskopio ja pyydä apua tiiminvetäjältä.',
+  'reason.lead_records_lessons': 'Vain tiiminvetäjä kirjaa opit. Merkitse tapaus jälkipuintiin, niin tiiminvetäjä ottaa sen esiin.',
+  'reason.lead_changes_settings': 'Vain tiiminvetäjä voi muuttaa palvelupisteen asetuksia. Pyydä tiiminvetäjää tekemään muutos.',
+  'reason.first_person_is_lead': 'Palvelupisteellä ei ole vielä tiiminvetäjää. Lisää ensin tiiminvetäjä; hän voi lisätä muut.',
+  'reason.lead_only': 'Vain tiiminvetäjä voi tehdä tämän. Pyydä apua tiiminvetäjältä.',
+  'reason.promise_already_kept': 'Lupaus on jo pidetty. Jos lupasit asiakkaalle jotain lisää, kirjaa uusi lupaus.',
+  'reason.promise_replaced': 'Lupauksesta sovittiin uusi aika, ja sen korvasi lupaus #{id}. Jatka sillä.',
+  'reason.promise_not_open': 'Vain avoimen lupauksen voi antaa toiselle.',
+  'reason.told_after_due': 'Asiakkaalle kerrottiin vasta luvatun ajan jälkeen, joten lupaus on jo rikottu eikä sille voi sopia uutta aikaa. Kirjaa yhteydenotto myöhässä pidetyksi ja tee uusi lupaus.',
+  'reason.open_cases_before_anonymising': 'Asiakkaalla on vielä avoimia tapauksia ({cases}). Sulje ne ennen anonymisointia, sillä asiakkaaseen voi vielä joutua ottamaan yhteyttä.',
   'error.file_too_large': 'Tiedosto on liian suuri: liitteen koko voi olla enintään {max_mb} Mt. Valitse pienempi tiedosto tai pakkaa se.',
   'error.not_lupaus_database': 'Tiedosto ei ole Lupauksen tietokanta; siihen ei koskettu. Valitse toinen tiedosto tai palauta varmuuskopio.',
   'error.database_too_new': 'Tietokanta on tallennettu uudemmalla Lupauksella. Päivitä Lupaus avataksesi sen; tiedostoon ei koskettu.',
@@ -30,6 +40,7 @@ export const fiErrors: Part<typeof enErrors> = {
   'reason.owner_not_active': '{name} ei ole palvelupisteen aktiivinen henkilö, joten kukaan ei saisi muistutuksia. Valitse vastuuhenkilö luettelosta (tiiminvetäjä lisää uudet henkilöt asetuksissa).',
   'reason.due_text_unreadable': 'Aikaa ”{value}” ei voi lukea. Kirjoita viikonpäivä (pe), huomenna tai päivämäärä (11.12. tai 11.12.2026) ja tarvittaessa kellonaika (11.12. 14.30).',
   'reason.due_outside_hours': 'Aika on aukioloaikojen ulkopuolella. Tarjoa seuraavaa aukioloaikaa tai vahvista, että asiakas sopi tämän ajan.',
+  'reason.promise_withdrawn': 'Lupaus on peruttu. Jos asiakkaalle pitää vielä olla yhteydessä, anna uusi lupaus.',
   'reason.settle_promises_first': 'Ratkaise ensin tapauksen avoimet lupaukset ({ids}): merkitse pidetyksi, sovi uusi aika tai peru syyn kera.',
   'reason.analysis_needs_closed_case': 'Tapaus on yhä auki; vain suljettu tapaus palaa analyysiin.',
   'reason.lead_decides_compensation': 'Vain tiiminvetäjä voi päättää korvauksesta, joka ylittää asiakaspalvelijan rajan.',

@@ -16,6 +16,7 @@ mod measure;
 mod queries;
 mod report;
 mod rng;
+pub mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +45,9 @@ pub struct BenchArgs {
     /// Run one measurement alone and print it instead of writing the report (for profiling).
     #[arg(long, value_enum)]
     pub only: Option<Only>,
+    /// `--only team`: a PostgreSQL admin URL; the bench makes and drops a database of its own there.
+    #[arg(long)]
+    pub server: Option<String>,
 }
 
 /// One measurement run alone: `import` needs no bench database and always imports the issue's
@@ -52,6 +56,8 @@ pub struct BenchArgs {
 pub enum Only {
     Import,
     Intake,
+    /// Push and pull throughput with a team server (`--server`), and a new desk's join.
+    Team,
 }
 
 /// What `--only` measured.
@@ -182,6 +188,8 @@ pub fn run_only(path: &Path, args: &BenchArgs, only: Only, now: DateTime<Utc>) -
             let mut store = Store::open(path)?;
             Ok(OnlyReport::Intake(intake::measure(&mut store, path, args.seed, now)?))
         }
+        // Routed to team::measure before the store opens (commands/mod.rs); it needs a server.
+        Only::Team => Err(CoreError::invalid("server", "bench --only team needs --server URL").into()),
     }
 }
 

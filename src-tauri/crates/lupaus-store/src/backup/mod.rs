@@ -8,7 +8,7 @@
 //! every page plus 64 MiB for the desk's own saves (room.rs), or nothing is written.
 //!
 //! Scheduled backups live in `<data dir>/backups/` named `lupaus-<tag>-YYYY-MM-DD-HHMMSS.db` in
-//! the desk's local time, where the tag is the start of the database's identity
+//! the desk's local time, where the tag is the end of the database's identity
 //! ([`Store::database_id`]): several databases may share a folder, and each one's schedule and
 //! rotation see only its own backups. Rotation keeps the newest backup of each of the 7 most recent days that have
 //! one, plus the newest of each of the 4 most recent ISO weeks (the two overlap, as with restic's
@@ -16,10 +16,8 @@
 //! (not calendar days) means a PC that was off for a month still keeps its last good backups.
 //! Files with other names are never touched.
 //!
-//! Restore refuses anything that does not verify, keeps what it replaces as
-//! `lupaus.db.before-restore-<UTC time>`, and copies the backup in with the backup API, which
-//! replaces the live file's content in one transaction (WAL-aware, so no stale `-wal` can be
-//! replayed over the restored data).
+//! Restore (restore.rs) refuses anything that does not verify and sets what it replaces aside
+//! untouched.
 
 mod files;
 mod inspect;
@@ -37,7 +35,7 @@ use self::rotation::parse_name;
 pub(crate) use self::rotation::scheduled_backups;
 use crate::{Store, StoreError};
 
-pub use self::restore::restore;
+pub use self::restore::{RestoreReport, restore};
 pub use self::rotation::rotate;
 
 /// The folder under the data directory that holds scheduled backups.
@@ -53,9 +51,10 @@ const NAME_TIME_FORMAT: &str = "%Y-%m-%d-%H%M%S";
 /// Hex digits of the database's identity in a backup's name.
 const TAG_LEN: usize = 12;
 
-/// The tag a database's backups are named with.
+/// The tag a database's backups are named with: the identity's last, random, digits (a UUIDv7
+/// starts with its creation time).
 pub fn tag_of(database_id: &str) -> &str {
-    database_id.get(..TAG_LEN).unwrap_or(database_id)
+    database_id.get(database_id.len().saturating_sub(TAG_LEN)..).unwrap_or(database_id)
 }
 
 /// What verifying one backup file found.
@@ -72,17 +71,6 @@ pub struct BackupCheck {
     pub size_bytes: u64,
     pub schema_version: Option<i64>,
     pub cases: Option<i64>,
-}
-
-/// What [`restore`] did.
-#[derive(Debug, Clone, Serialize)]
-pub struct RestoreReport {
-    pub restored_from: String,
-    pub database: String,
-    /// The copy of what was replaced, if there was a database before.
-    pub previous_kept_as: Option<String>,
-    pub cases: i64,
-    pub schema_version: i64,
 }
 
 /// `backups/` beside the database file: the data directory's backup folder.
