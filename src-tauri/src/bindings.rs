@@ -54,6 +54,7 @@ pub fn render() -> String {
         c.visit::<lupaus_core::promise::NewPromise>();
         c.visit::<lupaus_core::promise::Renegotiated>();
         c.visit::<lupaus_core::calendar::BusinessSpan>();
+        c.visit::<lupaus_core::calendar::DueReading>();
         c.visit::<lupaus_core::calendar::CalendarDay>();
         c.visit::<lupaus_core::settings::DeskSettings>();
         c.visit::<lupaus_store::cases::CaseSummary>();

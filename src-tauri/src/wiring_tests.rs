@@ -84,16 +84,19 @@ fn bad_input_comes_back_as_code_message_and_field() {
 #[test]
 fn a_case_and_its_call_back_are_saved_together_or_not_at_all() {
     let (app, window) = app();
+    // Any hour the test runs at: confirmed even when outside opening hours.
     let due = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
     let mut with_callback = intake("Maija Meikäläinen");
-    with_callback["intake"]["callback"] = json!({ "text": "Soitamme huomenna", "channel": "call", "due_at": due });
+    with_callback["intake"]["callback"] = json!({ "text": "Soitamme huomenna", "channel": "call", "due_at": due,
+        "outside_hours_confirmed": true });
     let created = invoke(&window, "create_case", with_callback).expect("created");
     assert_eq!(created["callback"]["owner"], "Aino Agentti", "the person at the keyboard keeps it");
     assert_eq!(created["callback"]["case_id"], created["case"]["id"]);
     assert!(scheduler_woken(&app), "a call-back promise wakes the reminder scheduler");
 
     let mut bad_callback = intake("Matti Virtanen");
-    bad_callback["intake"]["callback"] = json!({ "text": "   ", "channel": "call", "due_at": due });
+    bad_callback["intake"]["callback"] =
+        json!({ "text": "   ", "channel": "call", "due_at": due, "outside_hours_confirmed": true });
     let refused = invoke(&window, "create_case", bad_callback).expect_err("an empty promise is refused");
     assert_eq!(refused["code"], "invalid_input");
     let listed = invoke(&window, "browse_cases", json!({ "filter": {} })).expect("listed");
@@ -110,7 +113,8 @@ fn a_returning_customers_history_lists_their_cases_and_open_promises() {
     // The same e-mail address makes the second intake the same customer.
     let mut first = intake("Maija Meikäläinen");
     first["intake"]["case"]["customer"]["email"] = json!("maija@example.fi");
-    first["intake"]["callback"] = json!({ "text": "Soitamme huomenna", "channel": "call", "due_at": due });
+    first["intake"]["callback"] = json!({ "text": "Soitamme huomenna", "channel": "call", "due_at": due,
+        "outside_hours_confirmed": true });
     let first = invoke(&window, "create_case", first).expect("created");
     let mut second = intake("Maija Meikäläinen");
     second["intake"]["case"]["customer"]["email"] = json!("maija@example.fi");
@@ -205,7 +209,9 @@ fn commands_that_change_promises_wake_the_reminder_scheduler() {
     let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
     assert!(!scheduler_woken(&app), "a new case has no promise yet");
     let due = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
-    let promise = json!({ "text": "Soitamme takaisin", "channel": "call", "due_at": due, "owner": "Aino Agentti" });
+    // Confirmed: the test runs at any hour, also outside the desk's opening hours.
+    let promise = json!({ "text": "Soitamme takaisin", "channel": "call", "due_at": due, "owner": "Aino Agentti",
+        "outside_hours_confirmed": true });
     let made =
         invoke(&window, "make_promise", json!({ "caseId": case["case"]["id"], "promise": promise })).expect("promise");
     assert!(scheduler_woken(&app), "make_promise wakes the scheduler");
@@ -221,8 +227,8 @@ fn due_promises_answers_at_most_the_limit_asked_for() {
     for hours in 1..=3 {
         let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
         let due = (chrono::Utc::now() + chrono::Duration::hours(hours)).to_rfc3339();
-        let promise =
-            json!({ "text": format!("Soitto {hours}"), "channel": "call", "due_at": due, "owner": "Aino Agentti" });
+        let promise = json!({ "text": format!("Soitto {hours}"), "channel": "call", "due_at": due, "owner": "Aino Agentti",
+            "outside_hours_confirmed": true });
         invoke(&window, "make_promise", json!({ "caseId": case["case"]["id"], "promise": promise })).expect("promise");
     }
     let texts = |answer: Value| -> Vec<String> {
@@ -303,4 +309,22 @@ fn the_capability_and_the_ui_wrappers_name_exactly_the_registered_commands() {
         .map(|(name, _)| name.to_owned())
         .collect();
     assert_eq!(called, expected, "ui/src/lib/api.ts wraps other commands than command_list.rs lists");
+}
+
+#[test]
+fn the_due_field_reads_weekdays_and_offers_this_and_next_week() {
+    let (_app, window) = app();
+    let friday = invoke(&window, "read_due", json!({ "text": "pe" })).expect("read");
+    let due: chrono::DateTime<chrono::Utc> = serde_json::from_value(friday["due_at"].clone()).expect("an instant");
+    let local = due.with_timezone(&chrono_tz::Europe::Helsinki);
+    assert_eq!(chrono::Datelike::weekday(&local), chrono::Weekday::Fri, "{local}");
+    assert_eq!(friday["next_opening"], Value::Null, "Friday's closing time is inside opening hours");
+    let refused = invoke(&window, "read_due", json!({ "text": "ensi kuussa" })).expect_err("unreadable");
+    assert_eq!(
+        (refused["reason"].as_str(), refused["field"].as_str()),
+        (Some("due_text_unreadable"), Some("due_text"))
+    );
+    let days = invoke(&window, "due_weekdays", json!({})).expect("days");
+    let count = days.as_array().expect("a list").len();
+    assert!((4..=10).contains(&count), "the business days left this week and next: {count}");
 }

@@ -149,14 +149,14 @@ describe('the case list screen', () => {
     });
     await fireEvent.click(screen.getByLabelText('We promised to call the customer back'));
     await fireEvent.click(screen.getByRole('button', { name: 'Within 4 hours' }));
-    await waitFor(() => expect(screen.getByTestId('due-chosen').textContent).toBe('23/11/2026, 16:00'));
+    await waitFor(() => expect(screen.getByTestId('due-chosen').textContent).toBe('Mon 23 Nov at 16:00'));
     await fireEvent.keyDown(screen.getByLabelText('Customer name'), { key: 'Enter', ctrlKey: true });
 
     expect(await screen.findByText('Saved as R-2026-000001. Tell the customer the reference.')).toBeTruthy();
     expect(backend.promises).toEqual([
       {
         caseId: 1,
-        promise: { text: 'We will call you back about your complaint.', channel: 'call', due_at: '2026-11-23T14:00:00Z', owner: 'Aino' },
+        promise: { text: 'We will call you back about your complaint.', channel: 'call', due_at: '2026-11-23T14:00:00Z', owner: 'Aino', outside_hours_confirmed: false },
       },
     ]);
   });

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use lupaus_core::calendar::BusinessSpan;
+use lupaus_core::calendar::{BusinessSpan, DueReading};
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
 use lupaus_store::promises::PromiseView;
 use tauri::State;
@@ -37,6 +37,12 @@ pub fn reassign_promise(state: State<'_, AppState>, promise_id: i64, owner: Stri
     Ok(state.desk()?.reassign_promise(promise_id, &owner)?)
 }
 
+/// Withdraws an open promise with a reason the lead sees (before closing or declining a case).
+#[tauri::command(async)]
+pub fn withdraw_promise(state: State<'_, AppState>, promise_id: i64, reason: String) -> Result<Promise, IpcError> {
+    Ok(state.desk()?.withdraw_promise(promise_id, &reason)?)
+}
+
 /// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first,
 /// at most `limit` of them (the banner asks only for the few it shows) and never more than 200.
 #[tauri::command(async)]
@@ -47,6 +53,19 @@ pub fn due_promises(
     limit: Option<u32>,
 ) -> Result<Vec<PromiseView>, IpcError> {
     Ok(state.desk()?.my_due_promises(within_hours, mine_only, limit)?)
+}
+
+/// What the agent typed in the due field ("pe", "11.12. 14"), read on the desk's calendar, with
+/// the next opening time when it falls outside opening hours.
+#[tauri::command(async)]
+pub fn read_due(state: State<'_, AppState>, text: String) -> Result<DueReading, IpcError> {
+    Ok(state.desk()?.read_due(&text)?)
+}
+
+/// The closing times of the business days left this week and next: the weekday buttons.
+#[tauri::command(async)]
+pub fn due_weekdays(state: State<'_, AppState>) -> Result<Vec<DateTime<Utc>>, IpcError> {
+    Ok(state.desk()?.due_weekdays()?)
 }
 
 /// A due time to promise: `within` business time from now plus the desk's buffer, inside opening hours.

@@ -8,6 +8,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
   const db = tempDatabase();
   const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
   cli(db, ['person', 'add', 'Leena Lead', '--role', 'lead']);
+  cli(db, ['person', 'add', 'Ville Palvelu'], { person: 'Leena Lead' });
   const created = cli(
     db,
     ['case', 'create', '--customer', 'Eero Saarinen', '--description', 'Asennus myöhästyi kolme tuntia', '--requested-remedy', 'Hyvitys asennusmaksusta'],
@@ -17,7 +18,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
   // 250 € is above the agents' 100 € limit: it waits for a lead.
   cli(db, ['case', 'act', reference, JSON.stringify({ kind: 'propose_compensation', amount_cents: 25000, form: null, basis: 'goodwill', note: 'Koko asennusmaksu' })], { now: twoHoursAgo });
   const dueHourAgo = new Date(Date.now() - 3600_000).toISOString();
-  const promise = cli(db, ['promise', 'make', reference, '--text', 'Soitamme ja kerromme hyvityksestä', '--due', dueHourAgo], { now: twoHoursAgo });
+  const promise = cli(db, ['promise', 'make', reference, '--text', 'Soitamme ja kerromme hyvityksestä', '--due', dueHourAgo, '--outside-hours'], { now: twoHoursAgo });
 
   const browser = await startApp(db);
   try {
@@ -38,7 +39,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
 
     // Reassign the overdue promise to Ville.
     const owner = await byTestId(browser, 'reassign-owner');
-    await owner.setValue('Ville Palvelu');
+    await owner.selectByVisibleText('Ville Palvelu');
     await (await byTestId(browser, 'reassign')).click();
     await eventually(() => cli(db, ['promise', 'list', reference])[0].promise.owner === 'Ville Palvelu', 'the promise to change owner');
 

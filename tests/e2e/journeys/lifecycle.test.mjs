@@ -54,6 +54,7 @@ test('intake to closed, remedy first, and it survives a restart', async () => {
     assert.equal(await (await byTestId(browser, 'lock-reason')).isExisting(), false, 'unlocked after delivery');
 
     await (await byTestId(browser, 'next-step')).click(); // root cause
+    await (await browser.$('form[data-testid="form-record_root_cause"] select')).selectByAttribute('value', 'billing');
     await (await browser.$('form[data-testid="form-record_root_cause"] textarea')).setValue('Kassajärjestelmä laskutti toimitusmaksun kahdesti');
     await submitForm(browser, 'record_root_cause');
     await waitForStage(browser, /Juurisyy/);

@@ -12,7 +12,7 @@ test('a promise becomes due and the in-app reminder appears', async () => {
     { now: hourAgo },
   );
   const due = new Date(Date.now() + 20_000).toISOString();
-  cli(db, ['promise', 'make', created.reference, '--text', 'Soitamme ja kerromme toimituspäivän', '--due', due], { now: hourAgo });
+  cli(db, ['promise', 'make', created.reference, '--text', 'Soitamme ja kerromme toimituspäivän', '--due', due, '--outside-hours'], { now: hourAgo });
 
   const browser = await startApp(db);
   try {

@@ -3,7 +3,10 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../App.svelte';
 import { argsOf, fakeDesk } from '../test/fake-desk';
-import { DRAFT_KEY } from './intake-draft';
+import { draftKey, LEGACY_DRAFT_KEY } from './intake-draft';
+
+// The fake desk's database and person.
+const DRAFT_KEY = draftKey('/tmp/test.db', 'Aino') ?? '';
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 
@@ -26,7 +29,7 @@ describe('intake drafts', () => {
     expect(screen.queryByTestId('draft-restored')).toBeNull();
     await fireEvent.input(field('Customer name'), { target: { value: 'Pekka Virtanen' } });
     await fireEvent.input(field('What happened, in the customer’s words'), { target: { value: 'Lasku tuli kahdesti' } });
-    await fireEvent.click(field('The customer was told the case is received and given its reference'));
+    await fireEvent.click(field('The customer was told the complaint is received (the reference follows once it is saved)'));
     await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('Lasku tuli kahdesti'));
 
     // The window goes away (a crash or an accidental close) and comes back.
@@ -35,11 +38,13 @@ describe('intake drafts', () => {
     expect(screen.getByTestId('draft-restored').textContent).toMatch(/^Draft restored \(last saved \d/);
     expect(field('Customer name').value).toBe('Pekka Virtanen');
     expect(field('What happened, in the customer’s words').value).toBe('Lasku tuli kahdesti');
-    expect((field('The customer was told the case is received and given its reference') as HTMLInputElement).checked).toBe(true);
+    expect((field('The customer was told the complaint is received (the reference follows once it is saved)') as HTMLInputElement).checked).toBe(true);
 
     await fireEvent.input(field('What the customer asks for'), { target: { value: 'Hyvitys' } });
     await fireEvent.click(screen.getByTestId('save-case'));
-    expect(await screen.findByText('Saved as R-2026-000002. Tell the customer the reference.')).toBeTruthy();
+    const saved = await screen.findByText('Saved as R-2026-000002. Tell the customer the reference.');
+    // Focus lands on the new reference, not the top of the page.
+    await waitFor(() => expect(document.activeElement).toBe(saved));
     expect(argsOf(desk, 'create_case')).toHaveLength(1);
     expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
 
@@ -62,5 +67,48 @@ describe('intake drafts', () => {
     expect(field('Customer name').value).toBe('');
     expect(screen.queryByTestId('draft-restored')).toBeNull();
     expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+  });
+
+  it('asks on "Cancel", then discards: the next form starts empty', async () => {
+    fakeDesk('intake');
+    await openIntake();
+    await fireEvent.input(field('Customer name'), { target: { value: 'Maija Meikäläinen' } });
+    await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('Maija'));
+    await fireEvent.click(screen.getByTestId('cancel-intake'));
+    expect(screen.getByTestId('confirm-discard').textContent).toContain('Discard what you typed?');
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep typing' }));
+    expect(field('Customer name').value).toBe('Maija Meikäläinen');
+
+    await fireEvent.click(screen.getByTestId('cancel-intake'));
+    await fireEvent.click(screen.getByTestId('confirm-discard-yes'));
+    await waitFor(() => expect(screen.queryByTestId('intake-form')).toBeNull());
+    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+    await fireEvent.click(screen.getByTestId('new-case'));
+    expect(field('Customer name').value).toBe('');
+  });
+
+  it('never shows one person’s draft to another, nor a draft from another database', async () => {
+    const desk = fakeDesk('intake');
+    await openIntake();
+    await fireEvent.input(field('Customer name'), { target: { value: 'Maija Meikäläinen' } });
+    await fireEvent.input(field('Phone'), { target: { value: '040 123 4567' } });
+    await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('040 123 4567'));
+    cleanup();
+
+    // Leena takes the keyboard: her form is empty; an old shared draft and another database's are ignored.
+    desk.me = { name: 'Leena', role: 'lead' };
+    localStorage.setItem(LEGACY_DRAFT_KEY, localStorage.getItem(DRAFT_KEY) ?? '');
+    localStorage.setItem(draftKey('/srv/other.db', 'Leena') ?? '', localStorage.getItem(DRAFT_KEY) ?? '');
+    await openIntake();
+    expect(field('Customer name').value).toBe('');
+    expect(field('Phone').value).toBe('');
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+    expect(localStorage.getItem(LEGACY_DRAFT_KEY)).toBeNull();
+    cleanup();
+
+    // Aino comes back: her draft is still hers.
+    desk.me = { name: 'Aino', role: 'agent' };
+    await openIntake();
+    expect(field('Customer name').value).toBe('Maija Meikäläinen');
   });
 });

@@ -23,6 +23,7 @@ function backup(name: string, cases: number | null, usable = true): RecoveryBack
     cases,
     usable,
     problem: usable ? null : 'It is not a Lupaus database.',
+    other_database: false,
   };
 }
 
@@ -151,5 +152,17 @@ describe('the recovery screen', () => {
     shell.problem = { ...corrupt, found_while_running: true };
     await emit('database-problem', shell.problem);
     expect(await screen.findByTestId('recovery')).toBeTruthy();
+  });
+  it('never offers a backup of another database in the same folder, and says how many it left out', async () => {
+    const theirs = { ...backup('2026-11-24-090000', null, false), other_database: true, problem: 'It is a backup of another database.' };
+    fakeShell(corrupt, [theirs, backup('2026-11-23-090000', 41)], 'sv-FI');
+    render(RecoveryGate);
+    const rows = await screen.findAllByTestId('backup-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].textContent).toContain('41');
+    expect(screen.getByTestId('other-database-backups').textContent).toBe(
+      'Säkerhetskopior av en annan databas i mappen: 1. De erbjuds inte här.',
+    );
+    expect(screen.getByTestId('restore-latest').textContent).toContain('23.11.2026');
   });
 });

@@ -10,6 +10,7 @@ import type {
   BusinessSpan,
   CalendarDay,
   CaseCommand,
+  DueReading,
   CaseDetail,
   CaseFilter,
   CaseCreated,
@@ -107,6 +108,12 @@ export const api = {
   suggestDue: (within: BusinessSpan) => call<string>('suggest_due', { within }),
   /** Gives an open promise to another owner (the lead's promise board). */
   reassignPromise: (promiseId: number, owner: string) => call<KeptPromise>('reassign_promise', { promiseId, owner }),
+  /** Reads a typed due time ("pe", "11.12. 14") on the desk's calendar. */
+  readDue: (text: string) => call<DueReading>('read_due', { text }),
+  /** The closing times of the business days left this week and next. */
+  dueWeekdays: () => call<string[]>('due_weekdays'),
+  /** Withdraws an open promise with a reason the lead sees, e.g. before closing the case. */
+  withdrawPromise: (promiseId: number, reason: string) => call<KeptPromise>('withdraw_promise', { promiseId, reason }),
 
   listPeople: () => call<Person[]>('list_people'),
   /** `pin` only for a person who has one; the back end refuses a missing or wrong PIN. */

@@ -103,7 +103,11 @@ text: string, channel: PromiseChannel, due_at: string,
 /**
  * Who keeps it; the person at the keyboard when not given.
  */
-owner?: string, };
+owner?: string, 
+/**
+ * The agent confirmed a due time outside opening hours.
+ */
+outside_hours_confirmed: boolean, };
 
 /**
  * A request to change a case. [`super::decide`] turns it into events or refuses it.
@@ -421,6 +425,11 @@ export type Distribution = { count: number, median: number | null, p90: number |
 values: Array<number>, };
 
 /**
+ * A typed due time as read, with the next opening time when it falls outside opening hours.
+ */
+export type DueReading = { due_at: string, next_opening: string | null, };
+
+/**
  * Who did what, when, and how it moved the case.
  */
 export type EventRecord = { at: string, actor: Actor, stage_before: Stage, stage_after: Stage, event: CaseEvent, };
@@ -499,7 +508,12 @@ text: string, channel: PromiseChannel, due_at: string,
 /**
  * Who must keep it.
  */
-owner: string, };
+owner: string, 
+/**
+ * The agent confirmed a due time outside opening hours (an evening call-back the customer
+ * asked for); without it such a time is refused with the next opening time to offer.
+ */
+outside_hours_confirmed: boolean, };
 
 export type Note = { visibility: NoteVisibility, text: string, by: string, at: string, };
 
@@ -579,6 +593,11 @@ renegotiated_in_time: number,
  */
 open: number, 
 /**
+ * Withdrawn with a reason before their due time (the case ended another way); the lead reads
+ * the reasons on the promise board. Not in the kept rate.
+ */
+withdrawn: number, 
+/**
  * Kept on time out of those whose fate is known (kept, late, broken); renegotiated ones are
  * counted through the promise that replaced them.
  */
@@ -588,12 +607,12 @@ kept_on_time_percent: number | null, };
  * What has been recorded about a promise. "Broken" is not recorded: it is what an open promise
  * becomes when its due time passes; see [`Promise::effective_state`].
  */
-export type PromiseState = { "kind": "open" } | { "kind": "kept", outcome: string, at: string, } | { "kind": "renegotiated", at: string, new_due_at: string, customer_told_at: string, replaced_by: number, };
+export type PromiseState = { "kind": "open" } | { "kind": "kept", outcome: string, at: string, } | { "kind": "renegotiated", at: string, new_due_at: string, customer_told_at: string, replaced_by: number, } | { "kind": "withdrawn", reason: string, by: string, at: string, };
 
 /**
  * Where a promise stands at a given moment; what lists, badges and statistics show.
  */
-export type PromiseStatus = "open" | "kept" | "kept_late" | "broken" | "renegotiated";
+export type PromiseStatus = "open" | "kept" | "kept_late" | "broken" | "renegotiated" | "withdrawn";
 
 /**
  * A promise with what a list needs to show it: its case and customer, and where it stands now.
@@ -625,7 +644,11 @@ usable: boolean,
 /**
  * Why it cannot be used, as a sentence.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * A backup of another database sharing the folder (never offered for this one).
+ */
+other_database: boolean, };
 
 /**
  * The recovery screen's content.
@@ -785,4 +808,4 @@ export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours |
 
 export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
-export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'file_name_unreadable', 'file_unreadable'] as const;
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'file_name_unreadable', 'file_unreadable', 'due_text_unreadable', 'due_outside_hours'] as const;

@@ -76,7 +76,7 @@ describe('translations', () => {
       ['reopen_to', enums.REOPEN_TARGETS],
     ];
     // Records keyed by the generated unions: adding a variant in Rust breaks the type check here.
-    const statuses: Record<PromiseStatus, true> = { open: true, kept: true, kept_late: true, broken: true, renegotiated: true };
+    const statuses: Record<PromiseStatus, true> = { open: true, kept: true, kept_late: true, broken: true, renegotiated: true, withdrawn: true };
     const events: Record<CaseEvent['kind'], true> = {
       opened: true, solving_started: true, remedy_option_proposed: true, wait_started: true, wait_ended: true,
       remedy_agreed: true, complaint_declined: true, remedy_delivered: true, decline_communicated: true,

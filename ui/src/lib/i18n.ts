@@ -123,13 +123,26 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
+/**
+ * Finland-Swedish as it is written in Finland, "18.12.2026 16.00", built from numbers: WebKitGTK's
+ * locale data reads sv-FI as Sweden's "2026-12-18 16:00".
+ */
+function finlandSwedish(at: Date, timeZone: string, withDate: boolean): string {
+  const parts = dateTimeFormat('en-US', { ...DATE_TIME, timeZone, hourCycle: 'h23', hour: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${part('hour').padStart(2, '0')}.${part('minute')}`;
+  return withDate ? `${part('day')}.${part('month')}.${part('year')} ${time}` : time;
+}
+
 /** Date and time as the desk reads it: in the desk's zone (Europe/Helsinki by default). */
 export function formatDateTime(language: Language, iso: string): string {
+  if (language === 'sv') return finlandSwedish(new Date(iso), deskZone.name, true);
   return dateTimeFormat(LOCALES[language], inDeskZone(DATE_TIME)).format(new Date(iso));
 }
 
 /** Only the clock time, e.g. "14.15", in the desk's zone. */
 export function formatTime(language: Language, iso: string): string {
+  if (language === 'sv') return finlandSwedish(new Date(iso), deskZone.name, false);
   return dateTimeFormat(LOCALES[language], inDeskZone(TIME)).format(new Date(iso));
 }
 
@@ -138,6 +151,7 @@ export function formatTime(language: Language, iso: string): string {
  * it is, e.g. "23.11.2026 15.03".
  */
 export function formatLocalDateTime(language: Language, naive: string): string {
+  if (language === 'sv') return finlandSwedish(new Date(`${naive}Z`), 'UTC', true);
   return dateTimeFormat(LOCALES[language], { ...DATE_TIME, timeZone: 'UTC' }).format(new Date(`${naive}Z`));
 }
 

@@ -1,5 +1,7 @@
 // What an agent has typed into the intake form, kept in localStorage so a crash or an
-// accidental close loses nothing. Written a moment after typing stops, cleared after a save.
+// accidental close loses nothing. Written a moment after typing stops, cleared after a save or
+// when the agent cancels. A draft belongs to one person on one database: its key names both, so
+// the next person at the keyboard, or another database, never sees it.
 import type { Channel, Priority } from './bindings';
 
 export interface IntakeFields {
@@ -23,7 +25,14 @@ export interface IntakeDraft {
   savedAt: string;
 }
 
-export const DRAFT_KEY = 'lupaus.intake-draft';
+/** Where drafts were kept before they had an owner; read by nobody, removed on sight. */
+export const LEGACY_DRAFT_KEY = 'lupaus.intake-draft';
+
+/** The storage key of `person`'s draft on the database at `dbPath`; none while either is unknown. */
+export function draftKey(dbPath: string, person: string): string | null {
+  if (dbPath === '' || person.trim() === '') return null;
+  return `${LEGACY_DRAFT_KEY}:${encodeURIComponent(dbPath)}:${encodeURIComponent(person)}`;
+}
 export const DRAFT_DELAY_MS = 400;
 
 const TEXTS = ['name', 'phone', 'email', 'productRef', 'description', 'requestedRemedy', 'callbackText', 'callbackDue'] as const;
@@ -35,9 +44,11 @@ export function isBlank(fields: IntakeFields): boolean {
 }
 
 /** The stored draft, or null when there is none or it cannot be read. */
-export function loadDraft(): IntakeDraft | null {
+export function loadDraft(key: string | null): IntakeDraft | null {
   try {
-    const raw = localStorage.getItem(DRAFT_KEY);
+    localStorage.removeItem(LEGACY_DRAFT_KEY);
+    if (key === null) return null;
+    const raw = localStorage.getItem(key);
     if (raw === null) return null;
     const draft = JSON.parse(raw) as IntakeDraft;
     const fields = draft?.fields;
@@ -50,9 +61,10 @@ export function loadDraft(): IntakeDraft | null {
   }
 }
 
-export function clearDraft(): void {
+export function clearDraft(key: string | null): void {
+  if (key === null) return;
   try {
-    localStorage.removeItem(DRAFT_KEY);
+    localStorage.removeItem(key);
   } catch {
     // Nothing stored, nothing to clear.
   }
@@ -62,6 +74,12 @@ export function clearDraft(): void {
 export class DraftWriter {
   #pending: IntakeFields | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #key: string | null;
+
+  /** With no key (nobody known at the keyboard yet) nothing is stored. */
+  constructor(key: string | null) {
+    this.#key = key;
+  }
 
   schedule(fields: IntakeFields): void {
     this.#pending = fields;
@@ -73,10 +91,10 @@ export class DraftWriter {
     clearTimeout(this.#timer);
     const fields = this.#pending;
     this.#pending = null;
-    if (fields === null) return;
-    if (isBlank(fields)) return clearDraft();
+    if (fields === null || this.#key === null) return;
+    if (isBlank(fields)) return clearDraft(this.#key);
     try {
-      localStorage.setItem(DRAFT_KEY, JSON.stringify({ fields, savedAt: new Date().toISOString() } satisfies IntakeDraft));
+      localStorage.setItem(this.#key, JSON.stringify({ fields, savedAt: new Date().toISOString() } satisfies IntakeDraft));
     } catch {
       // Storage full or unavailable: the form still works, only without a safety net.
     }

@@ -118,6 +118,22 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       const within = args.within as { hours?: number; days?: number };
       return within.days === 1 ? '2026-11-24T08:00:00Z' : within.days === 2 ? '2026-11-25T08:00:00Z' : '2026-11-23T14:00:00Z';
     },
+    // Like the core's reader for the few texts the tests type; anything else is unreadable.
+    read_due: (args) => {
+      const readings: Record<string, { due_at: string; next_opening: string | null }> = {
+        pe: { due_at: '2026-11-27T14:00:00Z', next_opening: null },
+        'pe 14': { due_at: '2026-11-27T12:00:00Z', next_opening: null },
+        'su 4.15': { due_at: '2026-11-29T02:15:00Z', next_opening: '2026-11-30T06:00:00Z' },
+      };
+      const reading = readings[String(args.text).trim().toLowerCase()];
+      if (!reading) {
+        throw { code: 'invalid_input', message: 'unreadable', field: 'due_text', reason: 'due_text_unreadable', params: { value: String(args.text).trim() } };
+      }
+      return reading;
+    },
+    // Monday 23 November: closing times Monday to Friday of this week and next.
+    due_weekdays: () =>
+      ['23', '24', '25', '26', '27', '30'].map((day) => `2026-11-${day}T14:00:00Z`).concat(['01', '02', '03', '04'].map((day) => `2026-12-${day}T14:00:00Z`)),
     make_promise: (args) => {
       const made = args.promise as NewPromise;
       const view = promiseView(nextId++, made.due_at, 'open', made.text);
@@ -133,6 +149,16 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       if (!view) throw { code: 'not_found', message: `There is no promise ${String(args.promiseId)}.`, field: null };
       view.promise = { ...view.promise, owner: String(args.owner) };
       return view.promise;
+    },
+    withdraw_promise: (args) => {
+      const reason = String(args.reason).trim();
+      if (reason === '') throw { code: 'invalid_input', message: 'reason is required.', field: 'reason', reason: 'required' };
+      const withdrawn = (view: PromiseView): PromiseView =>
+        view.promise.id === args.promiseId
+          ? { ...view, status: 'withdrawn', promise: { ...view.promise, state: { kind: 'withdrawn', reason, by: desk.me.name, at: NOW } } }
+          : view;
+      desk.detail = { ...desk.detail, promises: desk.detail.promises.map(withdrawn) };
+      return desk.detail.promises.find((view) => view.promise.id === args.promiseId)?.promise;
     },
     find_customers: () => [],
     desk_figures: () => desk.figures,

@@ -13,7 +13,7 @@ export function deskFigures(): DeskFigures {
   return {
     period: { from: '2026-10-31T22:00:00Z', to: '2026-11-30T22:00:00Z' },
     cases_received: 42,
-    promises: { due: 61, kept_on_time: 49, kept_late: 6, broken: 3, renegotiated_in_time: 4, open: 3, kept_on_time_percent: 84.48275862068965 },
+    promises: { due: 61, kept_on_time: 49, kept_late: 6, broken: 3, renegotiated_in_time: 4, open: 3, withdrawn: 1, kept_on_time_percent: 84.48275862068965 },
     promises_per_week: [
       { week_start: '2026-11-02', kept_on_time: 11, kept_late: 2, broken: 1 },
       { week_start: '2026-11-09', kept_on_time: 13, kept_late: 1, broken: 0 },

@@ -193,11 +193,17 @@ pub enum PromiseCommand {
         #[arg(long, conflicts_with = "within")]
         due: Option<DateTime<Utc>>,
         /// Business time from now, e.g. `4h`, `90m`, `2d`; the desk's buffer is added.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "by")]
         within: Option<String>,
+        /// When, as an agent says it: `pe`, `fre`, `fri`, `huomenna`, `11.12.`, `11.12. 14.30`.
+        #[arg(long, conflicts_with = "due")]
+        by: Option<String>,
         /// Who must keep it (default: the person).
         #[arg(long)]
         owner: Option<String>,
+        /// The customer agreed to a time outside opening hours (otherwise such a time is refused).
+        #[arg(long)]
+        outside_hours: bool,
     },
     /// Record that a promise was kept, with the outcome of the contact.
     Keep {
@@ -222,6 +228,12 @@ pub enum PromiseCommand {
         id: i64,
         #[arg(long)]
         owner: String,
+    },
+    /// Withdraw an open promise with a reason the lead sees (before closing or declining).
+    Withdraw {
+        id: i64,
+        #[arg(long)]
+        reason: String,
     },
     /// Promises of one case.
     List { reference: String },

@@ -161,6 +161,7 @@ fn progress(
             channel: PromiseChannel::Call,
             due_at: due,
             owner: agent.person.clone(),
+            outside_hours_confirmed: false,
         };
         let promise = store.make_promise(case_id, made, agent, received)?;
         let kept_at = if random.below(7) == 0 { due + Duration::hours(3) } else { due - Duration::hours(1) };

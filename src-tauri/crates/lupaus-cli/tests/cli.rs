@@ -190,6 +190,13 @@ fn promises_are_made_kept_renegotiated_reminded_and_exported() {
     let moved =
         desk.ok("Aino", "2026-11-24T08:00:00Z", &["promise", "renegotiate", &id, "--due", "2026-11-25T12:00:00Z"]);
     let new_id = moved["new"]["id"].as_i64().expect("new id").to_string();
+    // Only the desk's active people own promises: someone nobody listed would never be reminded.
+    let refused = desk
+        .run("Aino", "2026-11-25T09:00:00Z", &["promise", "reassign", &new_id, "--owner", "Ville"])
+        .expect_err("unknown");
+    assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("invalid_input"), Some("owner")));
+    desk.ok("Leena", MONDAY_9, &["person", "add", "Leena", "--role", "lead"]);
+    desk.ok("Leena", MONDAY_9, &["person", "add", "Ville"]);
     desk.ok("Aino", "2026-11-25T09:00:00Z", &["promise", "reassign", &new_id, "--owner", "Ville"]);
     let kept = desk.ok("Ville", "2026-11-25T10:00:00Z", &["promise", "keep", &new_id, "--outcome", "Soitettu"]);
     assert_eq!(kept["state"]["kind"], "kept");
@@ -279,4 +286,23 @@ fn figures_for_a_period_as_json_and_csv() {
     let swapped = swapped.expect_err("refused");
     assert_eq!(swapped["field"], "to");
     assert_eq!(swapped["reason"], "end_before_start", "the same reason key as the app's window gets");
+}
+
+#[test]
+fn a_promise_due_by_friday_is_typed_as_agents_say_it() {
+    let desk = Desk::new();
+    let reference = create(&desk);
+    // Monday 23 November 2026 09:00: "pe" is Friday 27 November at closing time, 16:00 Helsinki.
+    let made = desk.ok("Aino", MONDAY_9, &["promise", "make", &reference, "--text", "Soitamme", "--by", "pe"]);
+    assert_eq!(made["due_at"], "2026-11-27T14:00:00Z");
+    let made = desk.ok("Aino", MONDAY_9, &["promise", "make", &reference, "--text", "Soitamme", "--by", "fre 10.30"]);
+    assert_eq!(made["due_at"], "2026-11-27T08:30:00Z");
+    let refused =
+        desk.run("Aino", MONDAY_9, &["promise", "make", &reference, "--text", "Soitamme", "--by", "ensi kuussa"]);
+    assert_eq!(refused.expect_err("unreadable")["field"], "due_text");
+    // Sunday 04:15 is outside opening hours: refused unless the customer agreed to it.
+    let sunday = ["promise", "make", &reference, "--text", "Soitamme", "--by", "su 4.15"];
+    assert_eq!(desk.run("Aino", MONDAY_9, &sunday).expect_err("outside hours")["field"], "due_at");
+    let agreed = desk.ok("Aino", MONDAY_9, &[&sunday[..], &["--outside-hours"]].concat());
+    assert_eq!(agreed["due_at"], "2026-11-29T02:15:00Z");
 }

@@ -77,7 +77,10 @@ fn backup_list_and_restore_from_the_command_line() {
     create(&desk, "Åsa Öhman");
     let made = desk.ok(&["backup"]);
     assert_eq!(made["verified"], true);
-    assert!(made["path"].as_str().expect("path").ends_with("backups/lupaus-2026-11-23-090000.db"), "{made}");
+    // Named by the start of the database's identity, then the desk's local time.
+    let name = made["path"].as_str().expect("path").rsplit('/').next().expect("name").to_owned();
+    let tag = name.strip_prefix("lupaus-").and_then(|rest| rest.strip_suffix("-2026-11-23-090000.db")).expect("named");
+    assert!(tag.len() == 12 && tag.bytes().all(|b| b.is_ascii_hexdigit()), "{made}");
     let listed = desk.ok(&["backups"]);
     assert_eq!(listed.as_array().expect("list").len(), 1);
     assert_eq!(listed[0]["verified"], true);

@@ -2,9 +2,10 @@
 //!
 //! Every promise is a record with a due time and an owner, and ends in exactly one way: kept
 //! (with what the contact achieved), renegotiated (the customer agreed to a new time before the
-//! old one passed), or it stays open and becomes broken once its due time passes. A customer
-//! replying or the case moving on never cancels a promise; there is deliberately no such
-//! operation. Everything here is pure: the store supplies ids and the current time.
+//! old one passed), withdrawn (with a reason the lead sees), or it stays open and becomes broken
+//! once its due time passes. A customer replying or the case moving on never cancels a promise
+//! silently: closing or declining a case is refused while one is open ([`settle`]). Everything
+//! here is pure: the store supplies ids and the current time.
 //!
 //! Renegotiation ends the old record as [`PromiseState::Renegotiated`] and opens a new promise
 //! that points back at it. Statistics stay honest: each due time the customer heard is one record
@@ -42,6 +43,10 @@ pub struct NewPromise {
     pub due_at: DateTime<Utc>,
     /// Who must keep it.
     pub owner: String,
+    /// The agent confirmed a due time outside opening hours (an evening call-back the customer
+    /// asked for); without it such a time is refused with the next opening time to offer.
+    #[serde(default)]
+    pub outside_hours_confirmed: bool,
 }
 
 /// Where a new promise comes from: what the store knows and the agent did not type.
@@ -95,6 +100,12 @@ pub enum PromiseState {
         #[ts(type = "number")]
         replaced_by: i64,
     },
+    /// No longer owed (the case ends another way); `reason` is what the lead reads.
+    Withdrawn {
+        reason: String,
+        by: String,
+        at: DateTime<Utc>,
+    },
 }
 
 /// Where a promise stands at a given moment; what lists, badges and statistics show.
@@ -108,6 +119,7 @@ pub enum PromiseStatus {
     /// Open and past its due time.
     Broken,
     Renegotiated,
+    Withdrawn,
 }
 
 /// A renegotiation as the agent records it.
@@ -186,6 +198,7 @@ impl Promise {
             PromiseState::Kept { at, .. } if *at > self.due_at => PromiseStatus::KeptLate,
             PromiseState::Kept { .. } => PromiseStatus::Kept,
             PromiseState::Renegotiated { .. } => PromiseStatus::Renegotiated,
+            PromiseState::Withdrawn { .. } => PromiseStatus::Withdrawn,
         }
     }
 
@@ -259,6 +272,15 @@ impl Promise {
         Ok(Renegotiated { old, new })
     }
 
+    /// Withdraws an open promise, e.g. before closing a case whose call-back is no longer needed.
+    /// The reason is required: the lead reads it next to the promise.
+    pub fn withdraw(&self, reason: &str, by: &str, at: DateTime<Utc>) -> Result<Promise, CoreError> {
+        self.require_open()?;
+        let reason = text::required("reason", reason, MAX_TEXT_CHARS)?;
+        let by = text::required("by", by, MAX_SHORT_CHARS)?;
+        Ok(Promise { state: PromiseState::Withdrawn { reason, by, at }, ..self.clone() })
+    }
+
     fn require_open(&self) -> Result<(), CoreError> {
         match &self.state {
             PromiseState::Open => Ok(()),
@@ -274,9 +296,17 @@ impl Promise {
                     "This promise was renegotiated and replaced by promise #{replaced_by}; work on that promise instead."
                 ),
             )),
+            PromiseState::Withdrawn { .. } => Err(CoreError::refused(
+                RefusalCode::InvalidTransition,
+                Reason::new(why::PROMISE_WITHDRAWN),
+                "This promise was withdrawn. If the customer needs a new contact, record a new promise.",
+            )),
         }
     }
 }
+
+pub mod owner;
+pub mod settle;
 
 #[cfg(test)]
 mod tests;

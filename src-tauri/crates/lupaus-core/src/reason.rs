@@ -58,6 +58,7 @@ pub const ALL: &[&str] = &[
     COMPENSATION_NOT_PENDING,
     DELIVER_BEFORE_CLOSE,
     ANALYSIS_NEEDS_CLOSED_CASE,
+    SETTLE_PROMISES_FIRST,
     // Only a lead may.
     LEAD_DECIDES_COMPENSATION,
     LEAD_CLOSES_WITHOUT_ROOT_CAUSE,
@@ -72,6 +73,7 @@ pub const ALL: &[&str] = &[
     PROMISE_ALREADY_KEPT,
     PROMISE_REPLACED,
     PROMISE_NOT_OPEN,
+    PROMISE_WITHDRAWN,
     TOLD_AFTER_DUE,
     OPEN_CASES_BEFORE_ANONYMISING,
     // Why root cause and responsibility are still locked.
@@ -116,8 +118,11 @@ pub const ALL: &[&str] = &[
     END_BEFORE_START,
     RANGE_TOO_LONG,
     CHOOSE_PERSON,
+    OWNER_NOT_ACTIVE,
     FILE_NAME_UNREADABLE,
     FILE_UNREADABLE,
+    DUE_TEXT_UNREADABLE,
+    DUE_OUTSIDE_HOURS,
 ];
 
 pub const CASE_CLOSED: &str = "case_closed";
@@ -138,6 +143,8 @@ pub const COMPENSATION_PENDING: &str = "compensation_pending";
 pub const COMPENSATION_NOT_PENDING: &str = "compensation_not_pending";
 pub const DELIVER_BEFORE_CLOSE: &str = "deliver_before_close";
 pub const ANALYSIS_NEEDS_CLOSED_CASE: &str = "analysis_needs_closed_case";
+/// Params: `count` open promises, `ids` as "#3, #7".
+pub const SETTLE_PROMISES_FIRST: &str = "settle_promises_first";
 pub const LEAD_DECIDES_COMPENSATION: &str = "lead_decides_compensation";
 pub const LEAD_CLOSES_WITHOUT_ROOT_CAUSE: &str = "lead_closes_without_root_cause";
 pub const LEAD_REOPENS: &str = "lead_reopens";
@@ -202,9 +209,15 @@ pub const END_BEFORE_START: &str = "end_before_start";
 /// Params: `count` days asked, `max` allowed.
 pub const RANGE_TOO_LONG: &str = "range_too_long";
 pub const CHOOSE_PERSON: &str = "choose_person";
+/// Params: `name`, the owner given.
+pub const OWNER_NOT_ACTIVE: &str = "owner_not_active";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";
+/// Params: `value`, what was typed.
+pub const DUE_TEXT_UNREADABLE: &str = "due_text_unreadable";
+/// Params: `next_opening`, an RFC 3339 instant to offer instead.
+pub const DUE_OUTSIDE_HOURS: &str = "due_outside_hours";
 pub const LEAD_RECORDS_LESSONS: &str = "lead_records_lessons";
 pub const LEAD_CHANGES_SETTINGS: &str = "lead_changes_settings";
 pub const FIRST_PERSON_IS_LEAD: &str = "first_person_is_lead";
@@ -217,3 +230,4 @@ pub const PROMISE_NOT_OPEN: &str = "promise_not_open";
 pub const TOLD_AFTER_DUE: &str = "told_after_due";
 /// Params: `cases`, their references.
 pub const OPEN_CASES_BEFORE_ANONYMISING: &str = "open_cases_before_anonymising";
+pub const PROMISE_WITHDRAWN: &str = "promise_withdrawn";

@@ -28,6 +28,9 @@ pub struct CallbackPromise {
     /// Who keeps it; the person at the keyboard when not given.
     #[ts(optional)]
     pub owner: Option<String>,
+    /// The agent confirmed a due time outside opening hours.
+    #[serde(default)]
+    pub outside_hours_confirmed: bool,
 }
 
 /// What the intake form sends: the complaint and, optionally, the call-back promised.
@@ -79,6 +82,7 @@ impl Desk {
                     channel: callback.channel,
                     due_at: callback.due_at,
                     owner: callback.owner.unwrap_or_else(|| actor.person.clone()),
+                    outside_hours_confirmed: callback.outside_hours_confirmed,
                 };
                 let (case, promise) =
                     self.store.create_case_with_promise(valid, promise, &actor, now).map_err(in_callback)?;

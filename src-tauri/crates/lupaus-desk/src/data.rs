@@ -27,9 +27,9 @@ impl Desk {
         self.store.backup_to(dest)
     }
 
-    /// The backups in the backups folder, each verified.
+    /// This database's backups in the backups folder (not those of another database there), each verified.
     pub fn backups(&self) -> Result<Vec<BackupCheck>, StoreError> {
-        backup::list(&self.backups_dir())
+        backup::list(&self.backups_dir(), backup::tag_of(&self.store.database_id()?))
     }
 
     /// Imports a CSV file or an Excel workbook: all rows or none; a dry run saves nothing.

@@ -2,7 +2,7 @@
 //! reminder pass the app's scheduler and `lupaus-cli remind` run.
 
 use chrono::{DateTime, Duration, Utc};
-use lupaus_core::calendar::BusinessSpan;
+use lupaus_core::calendar::{BusinessSpan, DueReading};
 use lupaus_core::lifecycle::Role;
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
 use lupaus_core::reminder::ReminderKind;
@@ -30,11 +30,13 @@ pub struct ReminderPass {
     pub next_at: Option<DateTime<Utc>>,
 }
 
-/// Which due time a "how long" means: an exact instant, or business time from now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which due time a "how long" means: an exact instant, business time from now, or what an
+/// agent typed ("pe", "11.12. 14").
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DueText {
     At(DateTime<Utc>),
     Within(BusinessSpan),
+    Typed(String),
 }
 
 impl Desk {
@@ -50,7 +52,21 @@ impl Desk {
         match due {
             DueText::At(at) => Ok(at),
             DueText::Within(span) => self.suggest_due(span),
+            DueText::Typed(text) => Ok(self.read_due(&text)?.due_at),
         }
+    }
+
+    /// What the agent typed in the due field, read on the desk's calendar, with the next opening
+    /// time when it falls outside opening hours.
+    pub fn read_due(&self, text: &str) -> Result<DueReading, StoreError> {
+        let desk = self.store.desk_settings()?;
+        Ok(lupaus_core::calendar::read_due(text, self.now(), &desk.calendar)?)
+    }
+
+    /// The closing times of the business days left this week and next: the weekday buttons.
+    pub fn due_weekdays(&self) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        let desk = self.store.desk_settings()?;
+        Ok(lupaus_core::calendar::weekday_choices(self.now(), &desk.calendar))
     }
 
     /// A due time to promise: `within` business time from now plus the desk's buffer, inside
@@ -93,6 +109,13 @@ impl Desk {
         let reassigned = self.store.reassign_promise(promise_id, owner, &self.actor()?, self.now())?;
         self.tell(Change::Promises);
         Ok(reassigned)
+    }
+
+    /// Withdraws an open promise with a reason the lead sees (before closing or declining).
+    pub fn withdraw_promise(&mut self, promise_id: i64, reason: &str) -> Result<Promise, StoreError> {
+        let withdrawn = self.store.withdraw_promise(promise_id, reason, &self.actor()?, self.now())?;
+        self.tell(Change::Promises);
+        Ok(withdrawn)
     }
 
     /// The promises made on one case, by due time.

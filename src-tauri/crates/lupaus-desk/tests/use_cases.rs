@@ -59,7 +59,13 @@ impl Fixture {
 }
 
 fn call_back(text: &str, due: chrono::DateTime<chrono::Utc>) -> Option<CallbackPromise> {
-    Some(CallbackPromise { text: text.into(), channel: PromiseChannel::Call, due_at: due, owner: None })
+    Some(CallbackPromise {
+        text: text.into(),
+        channel: PromiseChannel::Call,
+        due_at: due,
+        owner: None,
+        outside_hours_confirmed: false,
+    })
 }
 
 #[test]
@@ -120,8 +126,13 @@ fn saving_settings_moves_every_open_reminder_to_the_new_plan_at_once() {
     let mut f = desk();
     let case = f.desk.create_case(CaseIntake { case: intake("Maija Meikäläinen"), callback: None }).expect("case");
     let due = helsinki(2026, 11, 25, 14, 0);
-    let promise =
-        NewPromise { text: "Soitamme".into(), channel: PromiseChannel::Call, due_at: due, owner: AGENT.into() };
+    let promise = NewPromise {
+        text: "Soitamme".into(),
+        channel: PromiseChannel::Call,
+        due_at: due,
+        owner: AGENT.into(),
+        outside_hours_confirmed: false,
+    };
     f.desk.make_promise(case.case.id, promise).expect("promise");
     f.switch_to(LEAD);
     let mut settings = f.desk.settings().expect("settings");
@@ -188,10 +199,46 @@ fn reading_announces_nothing_and_every_promise_change_wakes_the_reminders() {
     f.desk.my_due_promises(8, true, None).expect("due");
     assert!(f.heard.take().is_empty());
     let due = helsinki(2026, 11, 24, 12, 0);
-    let promise =
-        NewPromise { text: "Soitamme".into(), channel: PromiseChannel::Call, due_at: due, owner: AGENT.into() };
+    let promise = NewPromise {
+        text: "Soitamme".into(),
+        channel: PromiseChannel::Call,
+        due_at: due,
+        owner: AGENT.into(),
+        outside_hours_confirmed: false,
+    };
     let made = f.desk.make_promise(case.case.id, promise).expect("made");
     let renegotiated = f.desk.renegotiate_promise(made.id, due + Duration::days(1), None).expect("moved");
     f.desk.keep_promise(renegotiated.new.id, "Soitettu, asia selvä", None).expect("kept");
     assert_eq!(f.heard.take(), [Change::Promises; 3]);
+}
+
+#[test]
+fn a_call_back_by_friday_is_typed_as_said_and_withdrawn_before_the_case_is_declined() {
+    let mut f = desk();
+    let callback = CallbackPromise {
+        text: "Soitamme perjantaina".into(),
+        channel: PromiseChannel::Call,
+        // Monday 23.11. at 10.00: "pe" is Friday 27.11. at closing time, 16.00.
+        due_at: f.desk.due_time(lupaus_desk::DueText::Typed("pe".into())).expect("read"),
+        owner: None,
+        outside_hours_confirmed: false,
+    };
+    assert_eq!(callback.due_at, helsinki(2026, 11, 27, 16, 0));
+    assert_eq!(f.desk.due_weekdays().expect("days").len(), 10, "Monday to Friday of this week and next");
+    let sunday = f.desk.read_due("su 4.15").expect("read");
+    assert_eq!(sunday.next_opening, Some(helsinki(2026, 11, 30, 8, 0)), "offered Monday's opening instead");
+
+    let case =
+        f.desk.create_case(CaseIntake { case: intake("Maija Meikäläinen"), callback: Some(callback) }).expect("case");
+    let promise = case.callback.expect("the call-back");
+    let decline = lupaus_core::lifecycle::CaseCommand::DeclineComplaint {
+        basis: lupaus_core::lifecycle::DeclineBasis::WarrantyTerms,
+        explanation: "Takuu päättyi".into(),
+    };
+    let refused = f.desk.act_on_case(case.case.id, decline.clone()).expect_err("the call-back is still open");
+    assert_eq!(refused.code(), "invalid_transition");
+    f.heard.take();
+    f.desk.withdraw_promise(promise.id, "Asiakas perui valituksen").expect("withdrawn");
+    assert_eq!(f.heard.take(), [Change::Promises], "the reminder scheduler hears of it");
+    f.desk.act_on_case(case.case.id, decline).expect("declined once the promise is settled");
 }

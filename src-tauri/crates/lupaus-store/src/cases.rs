@@ -100,6 +100,7 @@ impl Store {
     ) -> Result<CaseDetail, StoreError> {
         self.write(|tx| {
             let mut state = load_state(tx, case_id)?;
+            lupaus_core::promise::settle::require_settled(command.kind(), &crate::promises::of_case(tx, case_id)?)?;
             let records = lifecycle::decide(&state, command, actor, at, policy)?;
             for record in &records {
                 lifecycle::apply(&mut state, record)?;

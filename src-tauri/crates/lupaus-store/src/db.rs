@@ -15,6 +15,9 @@ use crate::migrations::MIGRATIONS;
 /// `PRAGMA application_id` of a Lupaus database: "LUPA" in ASCII.
 pub(crate) const APPLICATION_ID: i64 = 0x4C55_5041;
 /// The schema version this build writes and understands.
+/// Reads a database's identity (see [`Store::database_id`]).
+pub(crate) const IDENTITY_SQL: &str = "SELECT lower(hex(desk_id)) FROM desk_identity WHERE id = 1";
+
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -81,6 +84,12 @@ impl Store {
         let mut store = Store { conn, path: PathBuf::from(":memory:"), writes_since_upkeep: 0 };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// This database's identity as 32 hex digits: the desk id team mode gives every database
+    /// (`desk_identity`), carried by every backup of it.
+    pub fn database_id(&self) -> Result<String, StoreError> {
+        Ok(self.conn.query_row(IDENTITY_SQL, [], |row| row.get(0))?)
     }
 
     pub fn path(&self) -> &Path {

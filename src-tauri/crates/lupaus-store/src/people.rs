@@ -104,6 +104,13 @@ fn listed(tx: &Transaction<'_>) -> Result<Vec<Listed>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The names of the desk's active people: who may own a promise.
+pub(crate) fn active_names(conn: &rusqlite::Connection) -> Result<Vec<String>, StoreError> {
+    let mut statement = conn.prepare_cached("SELECT name FROM people WHERE active = 1")?;
+    let rows = statement.query_map([], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 fn person_name(name: &str) -> Result<String, StoreError> {
     Ok(text::required("name", name, lupaus_core::case::MAX_SHORT_CHARS)?)
 }

@@ -3,8 +3,10 @@
 //! the promise's next reminder time, so the scheduler finds it through an index.
 
 use chrono::{DateTime, Utc};
+use lupaus_core::calendar::check_opening_hours;
 use lupaus_core::case::CaseRef;
 use lupaus_core::lifecycle::{Actor, CaseEvent, EventRecord};
+use lupaus_core::promise::owner::check_owner;
 use lupaus_core::promise::{
     NewPromise, Promise, PromiseOrigin, PromiseState, PromiseStatus, Renegotiated, Renegotiation,
 };
@@ -30,6 +32,7 @@ fn state_name(state: &PromiseState) -> &'static str {
         PromiseState::Open => "open",
         PromiseState::Kept { .. } => "kept",
         PromiseState::Renegotiated { .. } => "renegotiated",
+        PromiseState::Withdrawn { .. } => "withdrawn",
     }
 }
 
@@ -115,8 +118,10 @@ pub(crate) fn make(
     if exists.is_none() {
         return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
     }
+    let owner = check_owner("owner", &new.owner, made_by, &crate::people::active_names(tx)?)?;
+    check_opening_hours("due_at", new.due_at, new.outside_hours_confirmed, &desk.calendar)?;
     let origin = PromiseOrigin { id: next_id(tx)?, case_id, made_by: made_by.to_owned(), made_at: at };
-    let promise = new.validate(origin)?;
+    let promise = NewPromise { owner, ..new }.validate(origin)?;
     save(tx, &promise, "made", made_by, at, desk)?;
     Ok(promise)
 }
@@ -138,7 +143,11 @@ pub(crate) fn insert_hand_off_callbacks(
         return Ok(());
     }
     let desk = settings::load(tx)?;
+    let active = crate::people::active_names(tx)?;
     for (callback, record) in callbacks {
+        // Checked here too, so the refusal points at the hand-off form's field.
+        check_owner("callback.owner", &callback.owner, &record.actor.person, &active)?;
+        check_opening_hours("callback.due_at", callback.due_at, callback.outside_hours_confirmed, &desk.calendar)?;
         make(tx, case_id, callback.clone(), &record.actor.person, record.at, &desk)?;
     }
     Ok(())
@@ -150,6 +159,16 @@ fn load(conn: &Connection, promise_id: i64) -> Result<Promise, StoreError> {
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("There is no promise #{promise_id}.")))?;
     serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))
+}
+
+/// Every promise of a case, for the rule that a case ends only with its promises settled.
+pub(crate) fn of_case(conn: &Connection, case_id: i64) -> Result<Vec<Promise>, StoreError> {
+    let mut statement = conn.prepare_cached("SELECT record_json FROM promises WHERE case_id = ?1 ORDER BY id")?;
+    let rows = statement.query_map([case_id], |row| row.get::<_, String>(0))?;
+    rows.map(|json| {
+        serde_json::from_str(&json?).map_err(|error| StoreError::Corrupt(format!("promise of case {case_id}: {error}")))
+    })
+    .collect()
 }
 
 pub(crate) fn view_from_row(
@@ -224,6 +243,22 @@ impl Store {
         })
     }
 
+    /// Withdraws an open promise with a reason the lead sees; its reminders stop.
+    pub fn withdraw_promise(
+        &mut self,
+        promise_id: i64,
+        reason: &str,
+        by: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Promise, StoreError> {
+        self.write(|tx| {
+            let desk = settings::load(tx)?;
+            let withdrawn = load(tx, promise_id)?.withdraw(reason, &by.person, now)?;
+            save(tx, &withdrawn, "withdrawn", &by.person, now, &desk)?;
+            Ok(withdrawn)
+        })
+    }
+
     /// Gives an open promise to another owner (a lead reassigning from the promise board).
     pub fn reassign_promise(
         &mut self,
@@ -232,8 +267,8 @@ impl Store {
         by: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Promise, StoreError> {
-        let owner = lupaus_core::text::required("owner", owner, lupaus_core::case::MAX_SHORT_CHARS)?;
         self.write(|tx| {
+            let owner = check_owner("owner", owner, &by.person, &crate::people::active_names(tx)?)?;
             let desk = settings::load(tx)?;
             let promise = load(tx, promise_id)?;
             if promise.state != PromiseState::Open {

@@ -187,18 +187,28 @@ pub struct RecoveryBackup {
     pub usable: bool,
     /// Why it cannot be used, as a sentence.
     pub problem: Option<String>,
+    /// A backup of another database sharing the folder (never offered for this one).
+    pub other_database: bool,
 }
 
 /// The scheduled backups beside the database at `db_path`, newest first, each looked at cheaply
 /// (header, ownership, schema version): listing a month of 7 GB backups must not take minutes.
 pub fn backups_for(db_path: &Path) -> Result<Vec<RecoveryBackup>, StoreError> {
-    let newest_first = backup::scheduled_backups(&backups_dir(db_path))?.into_iter().rev();
-    Ok(newest_first.map(|(taken_local, path)| look_at_backup(&path, taken_local)).collect())
+    let newest_first = backup::scheduled_backups(&backups_dir(db_path), None)?.into_iter().rev();
+    let ours = identity_of(db_path);
+    Ok(newest_first.map(|(taken_local, path)| look_at_backup(&path, taken_local, ours.as_deref())).collect())
 }
 
-fn look_at_backup(path: &Path, taken_local: NaiveDateTime) -> RecoveryBackup {
+/// The identity recorded in the database file at `path`, read without changing it; `None` when
+/// it cannot be read (the file is damaged) or predates identities.
+fn identity_of(path: &Path) -> Option<String> {
+    let conn = open_read_only(path).ok()?;
+    conn.query_row(crate::db::IDENTITY_SQL, [], |row| row.get(0)).ok()
+}
+
+fn look_at_backup(path: &Path, taken_local: NaiveDateTime, ours: Option<&str>) -> RecoveryBackup {
     let size_bytes = std::fs::metadata(path).map(|meta| meta.len()).unwrap_or(0);
-    let looked = (|| -> Result<(i64, Option<i64>), String> {
+    let looked = (|| -> Result<(i64, Option<i64>, Option<String>), String> {
         check_header(path, size_bytes).map_err(|error| error.to_string())?;
         let conn = open_read_only(path).map_err(|error| error.to_string())?;
         let read = |sql: &str| conn.query_row(sql, [], |row| row.get::<_, i64>(0)).map_err(|error| error.to_string());
@@ -210,11 +220,31 @@ fn look_at_backup(path: &Path, taken_local: NaiveDateTime) -> RecoveryBackup {
             return Err(format!("Its schema version {schema} is not one this Lupaus can open."));
         }
         let cases = (size_bytes <= CHECK_AT_OPEN_MAX_BYTES).then(|| read("SELECT COUNT(*) FROM cases")).transpose()?;
-        Ok((schema, cases))
+        let theirs: Option<String> = conn.query_row(crate::db::IDENTITY_SQL, [], |row| row.get(0)).ok();
+        Ok((schema, cases, theirs))
     })();
-    let (usable, problem, schema_version, cases) = match looked {
-        Ok((schema, cases)) => (true, None, Some(schema), cases),
-        Err(problem) => (false, Some(problem), None, None),
+    let (usable, problem, schema_version, cases, other_database) = match looked {
+        Ok((_, _, Some(theirs))) if ours.is_some_and(|ours| ours != theirs) => (
+            false,
+            Some(format!(
+                "It is a backup of another database (identity {}), not of this one; restoring it would replace this desk's cases with another's.",
+                backup::tag_of(&theirs)
+            )),
+            None,
+            None,
+            true,
+        ),
+        Ok((schema, cases, _)) => (true, None, Some(schema), cases, false),
+        Err(problem) => (false, Some(problem), None, None, false),
     };
-    RecoveryBackup { path: path.display().to_string(), taken_local, size_bytes, schema_version, cases, usable, problem }
+    RecoveryBackup {
+        path: path.display().to_string(),
+        taken_local,
+        size_bytes,
+        schema_version,
+        cases,
+        usable,
+        problem,
+        other_database,
+    }
 }

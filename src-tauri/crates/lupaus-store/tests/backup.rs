@@ -6,15 +6,8 @@ mod common;
 use std::path::Path;
 
 use chrono::TimeDelta;
+use common::store_with_cases;
 use lupaus_store::{Store, backup};
-
-fn store_with_cases(path: &Path, cases: usize) -> Store {
-    let mut store = Store::open(path).expect("open");
-    for n in 0..cases {
-        common::new_case(&mut store, common::helsinki(2026, 11, 2, 9, 0) + TimeDelta::minutes(n as i64));
-    }
-    store
-}
 
 #[test]
 fn a_backup_is_a_verified_single_file_copy() {
@@ -122,8 +115,9 @@ fn scheduled_backups_are_daily_and_rotate_to_seven_days_and_four_weeks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = store_with_cases(&dir.path().join("lupaus.db"), 1);
     let start = common::helsinki(2026, 9, 1, 8, 0);
+    let tag = backup::tag_of(&store.database_id().expect("identity")).to_owned();
     let first = backup::run_scheduled(&store, dir.path(), start).expect("backup").expect("made");
-    assert!(first.ends_with("backups/lupaus-2026-09-01-080000.db"), "{}", first.display());
+    assert!(first.ends_with(format!("backups/lupaus-{tag}-2026-09-01-080000.db")), "{}", first.display());
     assert!(
         backup::run_scheduled(&store, dir.path(), start + TimeDelta::hours(6)).expect("ok").is_none(),
         "once a day"
@@ -131,7 +125,7 @@ fn scheduled_backups_are_daily_and_rotate_to_seven_days_and_four_weeks() {
     for day in 1..60 {
         backup::run_scheduled(&store, dir.path(), start + TimeDelta::days(day)).expect("ok").expect("a new day");
     }
-    let list = backup::list(&dir.path().join("backups")).expect("list");
+    let list = backup::list(&dir.path().join("backups"), &tag).expect("list");
     assert!(list.iter().all(|check| check.verified), "{list:?}");
     let names: Vec<String> = list
         .iter()
@@ -142,12 +136,13 @@ fn scheduled_backups_are_daily_and_rotate_to_seven_days_and_four_weeks() {
     // two newest weeks are already among the days. Names are local time: after the clocks went
     // back on 25.10. the same UTC instant is 07:00.
     assert_eq!(names.len(), 9, "{names:?}");
-    assert_eq!(names[0], "lupaus-2026-10-30-070000.db");
-    assert_eq!(names[5], "lupaus-2026-10-25-070000.db");
-    assert_eq!(names[6], "lupaus-2026-10-24-080000.db");
-    assert_eq!(&names[7..], ["lupaus-2026-10-18-080000.db", "lupaus-2026-10-11-080000.db"]);
+    let named = |time: &str| format!("lupaus-{tag}-{time}.db");
+    assert_eq!(names[0], named("2026-10-30-070000"));
+    assert_eq!(names[5], named("2026-10-25-070000"));
+    assert_eq!(names[6], named("2026-10-24-080000"));
+    assert_eq!(&names[7..], [named("2026-10-18-080000"), named("2026-10-11-080000")]);
     // Files that are not scheduled backups are never touched.
     std::fs::write(dir.path().join("backups").join("oma-kopio.db"), b"x").expect("write");
-    backup::rotate(&dir.path().join("backups")).expect("rotate");
+    backup::rotate(&dir.path().join("backups"), &tag).expect("rotate");
     assert!(dir.path().join("backups").join("oma-kopio.db").exists());
 }

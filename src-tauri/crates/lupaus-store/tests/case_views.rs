@@ -47,6 +47,7 @@ fn each_view_lists_the_right_cases() {
         channel: PromiseChannel::Call,
         due_at: due,
         owner: "Aino Agentti".into(),
+        outside_hours_confirmed: false,
     };
     store.make_promise(overdue, promise(monday + Duration::hours(1)), &agent(), at).expect("promise");
     store.make_promise(later_today, promise(monday + Duration::hours(6)), &agent(), at).expect("promise");
@@ -122,6 +123,7 @@ fn every_view_pages_without_gaps_or_repeats() {
             channel: PromiseChannel::Call,
             due_at: at + Duration::minutes(minutes),
             owner: "Aino Agentti".into(),
+            outside_hours_confirmed: false,
         };
         store.make_promise(case_id, promise, &agent(), at).expect("promise");
     }
@@ -157,6 +159,7 @@ fn a_row_says_from_when_its_promise_is_due_soon_on_the_desks_calendar() {
         channel: PromiseChannel::Call,
         due_at: due,
         owner: "Aino Agentti".into(),
+        outside_hours_confirmed: false,
     };
     // The default plan reminds one business hour before: for a quarter past opening on Monday,
     // that hour reaches back into Friday afternoon, long before two wall hours would.

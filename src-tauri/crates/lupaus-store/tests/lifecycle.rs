@@ -83,6 +83,8 @@ fn a_hand_off_with_a_call_back_creates_the_promise_in_the_same_transaction() {
     let mut store = Store::open_in_memory().expect("store");
     let at = helsinki(2026, 11, 23, 9, 0);
     let id = new_case(&mut store, at);
+    // The call-back's owner is one of the desk's people: someone the desk can remind.
+    store.upsert_person("Ville Palvelu", lupaus_core::lifecycle::Role::Agent).expect("listed");
     let due = helsinki(2026, 11, 27, 14, 0);
     let hand_off = command(json!({
         "kind": "hand_off",
@@ -108,6 +110,7 @@ fn a_hand_off_whose_promise_is_invalid_changes_nothing() {
         channel: PromiseChannel::Call,
         due_at: at - Duration::hours(1),
         owner: "Ville".into(),
+        outside_hours_confirmed: false,
     };
     let hand_off = CaseCommand::HandOff {
         to: "Ville Palvelu".into(),
@@ -220,4 +223,38 @@ fn agents_ask_for_debriefs_leads_record_lessons_and_everyone_finds_them() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].case_reference, "R-2026-000001");
     assert_eq!(store.lessons(None, 10).expect("all").len(), 2);
+}
+
+#[test]
+fn a_case_with_an_open_promise_cannot_be_closed_or_declined_until_it_is_settled() {
+    let mut store = Store::open_in_memory().expect("store");
+    let start = helsinki(2026, 11, 23, 9, 0);
+    let id = new_case(&mut store, start);
+    let policy = Policy::default();
+    let call_back = NewPromise {
+        text: "Soitamme perjantaina".into(),
+        channel: PromiseChannel::Call,
+        due_at: helsinki(2026, 11, 27, 14, 0),
+        owner: "Aino Agentti".into(),
+        outside_hours_confirmed: false,
+    };
+    let promise = store.make_promise(id, call_back, &agent(), start).expect("promise");
+    let decline = CaseCommand::DeclineComplaint {
+        basis: lupaus_core::lifecycle::DeclineBasis::WarrantyTerms,
+        explanation: "Takuu päättyi".into(),
+    };
+    let before = store.case_events(id).expect("events").len();
+    let error = store.act_on_case(id, decline.clone(), &agent(), start, &policy).expect_err("refused");
+    assert_eq!(error.code(), "invalid_transition");
+    let lupaus_store::StoreError::Core(core) = &error else { panic!("a core refusal: {error:?}") };
+    assert_eq!(core.reason(), Some("settle_promises_first"));
+    assert!(error.to_string().contains(&format!("#{}", promise.id)), "{error}");
+    assert_eq!(store.case_events(id).expect("events").len(), before, "nothing written");
+
+    let withdrawn = store.withdraw_promise(promise.id, "Asiakas peruutti valituksen", &agent(), start).expect("ok");
+    let views = store.case_promises(id, helsinki(2027, 1, 1, 0, 0)).expect("promises");
+    assert_eq!(views[0].status, lupaus_core::promise::PromiseStatus::Withdrawn, "never counted as broken");
+    assert_eq!(store.next_reminder_at().expect("next"), None, "its reminders stop");
+    assert_eq!(withdrawn.owner, "Aino Agentti");
+    store.act_on_case(id, decline, &agent(), start + Duration::minutes(1), &policy).expect("declined once settled");
 }

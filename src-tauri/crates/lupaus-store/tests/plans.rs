@@ -65,6 +65,8 @@ fn desk() -> (Store, DateTime<Utc>) {
                         channel: PromiseChannel::Call,
                         due_at: due,
                         owner: agent.person.clone(),
+                        // Generated load at any hour of the day, as if each were agreed.
+                        outside_hours_confirmed: true,
                     };
                     let promise = batch_writer.make_promise(case_id, promise, &agent, at)?;
                     if n + 60 > CASES {

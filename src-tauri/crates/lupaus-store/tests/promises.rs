@@ -17,6 +17,7 @@ fn call_back(due_at: DateTime<Utc>) -> NewPromise {
         channel: PromiseChannel::Call,
         due_at,
         owner: "Aino Agentti".into(),
+        outside_hours_confirmed: false,
     }
 }
 
@@ -174,4 +175,51 @@ fn the_hot_promise_queries_use_their_indexes() {
     let list =
         plan("SELECT id FROM cases WHERE (received_at, id) < (1, 1) ORDER BY received_at DESC, id DESC LIMIT 100");
     assert!(list.contains("cases_by_received") && !list.contains("TEMP B-TREE"), "{list}");
+}
+
+#[test]
+fn a_promise_is_owned_only_by_an_active_person_of_the_desk() {
+    let mut store = Store::open_in_memory().expect("store");
+    let made = helsinki(2026, 11, 23, 9, 0);
+    let case_id = new_case(&mut store, made);
+    store.upsert_person("Leena Lead", lupaus_core::lifecycle::Role::Lead).expect("lead");
+    store.upsert_person("Pekka Poissa", lupaus_core::lifecycle::Role::Agent).expect("agent");
+    store.deactivate_person("Pekka Poissa", &common::lead()).expect("deactivated");
+    let due = helsinki(2026, 11, 27, 14, 0);
+    let owned_by = |owner: &str| NewPromise { owner: owner.into(), ..call_back(due) };
+    let refusal = |error: lupaus_store::StoreError| match error {
+        lupaus_store::StoreError::Core(core) => (core.reason(), core.field().map(str::to_owned)),
+        other => panic!("a core refusal, not {other:?}"),
+    };
+
+    for stranger in ["Kalle Tuntematon", "Pekka Poissa"] {
+        let error = store.make_promise(case_id, owned_by(stranger), &agent(), made).expect_err(stranger);
+        assert_eq!(refusal(error), (Some("owner_not_active"), Some("owner".to_owned())), "{stranger}");
+    }
+    assert!(store.case_promises(case_id, made).expect("promises").is_empty(), "nothing written");
+
+    let promise = store.make_promise(case_id, owned_by(" Leena Lead "), &agent(), made).expect("a listed lead");
+    assert_eq!(promise.owner, "Leena Lead");
+    let error = store.reassign_promise(promise.id, "Kalle Tuntematon", &agent(), made).expect_err("unknown");
+    assert_eq!(refusal(error).0, Some("owner_not_active"));
+    assert_eq!(store.promise(promise.id).expect("promise").owner, "Leena Lead", "unchanged");
+    let mine = store.reassign_promise(promise.id, "Aino Agentti", &agent(), made).expect("to myself");
+    assert_eq!(mine.owner, "Aino Agentti", "the person at the keyboard may always take it");
+}
+
+#[test]
+fn a_due_time_outside_opening_hours_is_saved_only_when_the_agent_confirms_it() {
+    let mut store = Store::open_in_memory().expect("store");
+    let made = helsinki(2026, 12, 11, 15, 0); // Friday afternoon
+    let case_id = new_case(&mut store, made);
+    let sunday_night = NewPromise { due_at: helsinki(2026, 12, 13, 4, 15), ..call_back(made) };
+    let error = store.make_promise(case_id, sunday_night.clone(), &agent(), made).expect_err("unconfirmed");
+    let lupaus_store::StoreError::Core(core) = &error else { panic!("a core refusal: {error:?}") };
+    assert_eq!((core.field(), core.reason()), (Some("due_at"), Some("due_outside_hours")));
+    assert_eq!(core.params(), vec![("next_opening", "2026-12-14T06:00:00+00:00".to_owned())], "Monday 08:00");
+    assert!(store.case_promises(case_id, made).expect("promises").is_empty(), "nothing written");
+
+    let agreed = NewPromise { outside_hours_confirmed: true, ..sunday_night };
+    let promise = store.make_promise(case_id, agreed, &agent(), made).expect("confirmed by the agent");
+    assert_eq!(promise.due_at, helsinki(2026, 12, 13, 4, 15));
 }

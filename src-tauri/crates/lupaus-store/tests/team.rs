@@ -88,8 +88,11 @@ fn two_desks_converge_and_an_offline_conflict_has_the_same_loser_on_both() {
     a.store.act_on_case(on_a, command(json!({"kind": "start_solving"})), &agent(), at, &policy).expect("A acts");
     let later = at + Duration::minutes(5);
     b.store.act_on_case(a_case_on_b, command(json!({"kind": "start_solving"})), &agent(), later, &policy).expect("B");
+    // Ville is one of B's people (a call-back's owner must be), and the time is not what is tested.
+    b.store.upsert_person("Ville", lupaus_core::lifecycle::Role::Agent).expect("Ville");
     let hand_off = json!({"kind": "hand_off", "to": "Ville", "note": "Varaosa", "customer_told": "Ville soittaa",
-        "callback": {"text": "Soitamme", "channel": "call", "due_at": later + Duration::hours(4), "owner": "Ville"}});
+        "callback": {"text": "Soitamme", "channel": "call", "due_at": later + Duration::hours(4), "owner": "Ville",
+            "outside_hours_confirmed": true}});
     b.store.act_on_case(a_case_on_b, command(hand_off), &Actor::agent("Bea"), later, &policy).expect("hand-off");
     push(&mut b, &mut server);
     push(&mut a, &mut server);
@@ -142,6 +145,8 @@ fn offline_hand_offs_to_two_people_and_a_promise_kept_twice_end_the_same_everywh
         channel: lupaus_core::promise::PromiseChannel::Call,
         due_at: at + Duration::hours(4),
         owner: "Aino Agentti".into(),
+        // Sync is what this test checks, not opening hours.
+        outside_hours_confirmed: true,
     };
     let made = a.store.make_promise(on_a, promise, &agent(), at).expect("promise");
     push(&mut a, &mut server);

@@ -31,6 +31,7 @@ fn save_more_intakes(store: &mut Store, from: usize, count: usize) {
             channel: PromiseChannel::Call,
             due_at: at + Duration::days(1),
             owner: "Aino Agentti".into(),
+            outside_hours_confirmed: false,
         };
         store.create_case_with_promise(intake, promise, &common::agent(), at).expect("saved");
     }

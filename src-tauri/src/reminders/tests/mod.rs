@@ -93,6 +93,7 @@ impl Desk {
             channel: PromiseChannel::Call,
             due_at: due,
             owner: "Aino Agentti".into(),
+            outside_hours_confirmed: false,
         };
         store.make_promise(case.id, promise, &actor, now).expect("promise").id
     }

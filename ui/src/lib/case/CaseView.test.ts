@@ -108,6 +108,24 @@ describe('the case view', () => {
     expect((within(form).getByLabelText('Category') as HTMLSelectElement).disabled).toBe(false);
   });
 
+  it('presets no root cause and no responsibility: the agent chooses, or the form says so', async () => {
+    const desk = await openCase('remedy_delivered');
+    await fireEvent.click(screen.getByTestId('next-step'));
+    const form = screen.getByTestId('form-record_root_cause');
+    const category = within(form).getByLabelText('Category') as HTMLSelectElement;
+    expect(category.value).toBe('');
+    expect(category.selectedOptions[0].textContent).toBe('– choose –');
+    await fireEvent.input(within(form).getByLabelText('What caused it'), { target: { value: 'Asennusohje puuttui' } });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Choose one before saving.');
+    expect(category.getAttribute('aria-invalid')).toBe('true');
+    expect(argsOf(desk, 'act_on_case')).toEqual([]);
+
+    await fireEvent.click(screen.getByTestId('action-assign_responsibility'));
+    const party = within(screen.getByTestId('form-assign_responsibility')).getByLabelText('Responsible party') as HTMLSelectElement;
+    expect(party.value).toBe('');
+  });
+
   it('says why the blame side is locked in the person’s language', async () => {
     await openCase('remedy_agreed', 'sv-FI');
     expect(within(screen.getByTestId('blame-section')).getByTestId('lock-reason').textContent).toContain(
@@ -120,6 +138,7 @@ describe('the case view', () => {
     await fireEvent.click(screen.getByTestId('next-step'));
     const form = screen.getByTestId('form-record_root_cause');
     await fireEvent.input(within(form).getByLabelText('What caused it'), { target: { value: 'Asennusohje puuttui' } });
+    await fireEvent.change(within(form).getByLabelText('Category'), { target: { value: 'communication' } });
     desk.failNextAct = {
       code: 'remedy_first',
       message: "Agree and deliver the customer's remedy first; root cause and responsibility come after.",
@@ -174,15 +193,19 @@ describe('the case view', () => {
       target: { value: 'Huoltoliike soittaa ja sopii käyntiajan' },
     });
     await fireEvent.click(within(form).getByRole('button', { name: 'Next business day' }));
-    await waitFor(() => expect(within(form).getByTestId('due-chosen').textContent).toBe('24/11/2026, 10:00'));
+    await waitFor(() => expect(within(form).getByTestId('due-chosen').textContent).toBe('Tue 24 Nov at 10:00'));
     expect(argsOf(desk, 'suggest_due')).toEqual([{ within: { days: 1 } }]);
+    const owner = within(form).getByTestId('promise-owner') as HTMLSelectElement;
+    await waitFor(() => expect([...owner.options].map((option) => option.value)).toContain('Leena'));
+    expect(owner.value).toBe('Aino');
+    expect(owner.tagName).toBe('SELECT');
     await fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     await waitFor(() =>
       expect(argsOf(desk, 'make_promise')).toEqual([
         {
           caseId: 1,
-          promise: { text: 'Huoltoliike soittaa ja sopii käyntiajan', channel: 'call', due_at: '2026-11-24T08:00:00Z', owner: 'Aino' },
+          promise: { text: 'Huoltoliike soittaa ja sopii käyntiajan', channel: 'call', due_at: '2026-11-24T08:00:00Z', owner: 'Aino', outside_hours_confirmed: false },
         },
       ]),
     );

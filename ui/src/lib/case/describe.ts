@@ -158,6 +158,8 @@ function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
       const due = formatDateTime(language, state.new_due_at);
       return [made, entry(state.at, '', t('event.promise_renegotiated', { due }), [promise.text], 'promise')];
     }
+    case 'withdrawn':
+      return [made, entry(state.at, state.by, t('event.promise_withdrawn'), [state.reason], 'promise')];
     case 'open':
       return status === 'broken'
         ? [made, entry(promise.due_at, t('timeline.system'), t('event.promise_broken'), [promise.text], 'promise_broken')]

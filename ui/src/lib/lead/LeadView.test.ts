@@ -57,7 +57,12 @@ describe('the lead view', () => {
     expect(within(groups[0]).getAllByTestId('board-row')[0].textContent).toContain('Overdue');
 
     const row = within(groups[0]).getAllByTestId('board-row')[0];
-    await fireEvent.input(within(row).getByLabelText('Give to'), { target: { value: 'Leena' } });
+    const picker = within(row).getByLabelText('Give to') as HTMLSelectElement;
+    // Only the desk's people are offered: nobody typed freely who would never be reminded.
+    expect([...picker.options].filter((option) => !option.disabled).map((option) => option.value)).toEqual(
+      desk.people.map((person) => person.name).sort((a, b) => a.localeCompare(b, 'en')),
+    );
+    await fireEvent.change(picker, { target: { value: 'Leena' } });
     await fireEvent.click(within(row).getByRole('button', { name: 'Reassign' }));
     await waitFor(() => expect(argsOf(desk, 'reassign_promise')).toEqual([{ promiseId: 4, owner: 'Leena' }]));
     expect(await within(board).findByText('The promise now belongs to Leena.')).toBeTruthy();
@@ -90,6 +95,9 @@ describe('the lead view', () => {
     expect(number('fig-broken')).toBe('3');
     expect(number('fig-kept-late')).toBe('6');
     expect(number('fig-renegotiated')).toBe('4');
+    // 61 with a due time in the period, 3 of them not yet due: never "61 due".
+    expect(number('fig-due')).toBe('61 in all: 58 past their due time, 3 still ahead');
+    expect(number('fig-withdrawn')).toBe('1');
     expect(number('fig-remedy')).toBe('median 6 h 40 min; 9 in 10 within 5 business days 3 h (9 cases)');
     expect(number('fig-close')).toBe('median 6 business days; 9 in 10 within 15 business days (6 cases)');
     expect(number('fig-fcr')).toBe('31.3%');

@@ -35,6 +35,11 @@ export const enErrors = {
   'reason.compensation_pending': 'Compensation #{id} is waiting for a lead’s approval; it must be approved or rejected first.',
   'reason.compensation_not_pending': 'Compensation #{id} is not waiting for approval.',
   'reason.deliver_before_close': 'Deliver the remedy (or tell the customer of the decline) before closing.',
+  'reason.owner_not_active': '{name} is not an active person at this desk, so nobody would be reminded. Choose the owner from the list (a team lead adds new people in Settings).',
+  'reason.due_text_unreadable': '“{value}” is not a time Lupaus can read. Type a weekday (fri), tomorrow or a date (11.12. or 11.12.2026), and a time if needed (11.12. 14.30).',
+  'reason.due_outside_hours': 'That time is outside opening hours. Offer the next opening time, or confirm that the customer agreed to this time.',
+  'reason.promise_withdrawn': 'This promise was withdrawn. If the customer needs a new contact, record a new promise.',
+  'reason.settle_promises_first': 'Settle the case’s open promises first ({ids}): mark each kept, agree a new time, or withdraw it with a reason.',
   'reason.analysis_needs_closed_case': 'The case is still open; only a closed case goes back to analysis.',
   'reason.lead_decides_compensation': 'Only a lead can decide on compensation above the agent’s limit.',
   'reason.lead_closes_without_root_cause':

@@ -4,6 +4,7 @@ export const enPeople = {
   'person.pin': 'PIN',
   'person.pin_hint': '{person} has a PIN. Type it to switch.',
   'person.nobody': 'Nobody is chosen at this keyboard yet.',
+  'people.choose': 'Choose a person',
   'people.heading': 'People',
   'people.intro': 'Who works at this desk, and in which role. A team lead adds people, changes roles and deactivates; each person chooses their own PIN.',
   'people.first_lead': 'The desk has no team lead yet. Add the first team lead: they can then add everyone else.',

@@ -24,6 +24,7 @@ export const enRecovery = {
   'recovery.col.cases': 'Cases',
   'recovery.col.restore': 'Restore',
   'recovery.not_counted': 'not counted',
+  'recovery.other_database': 'Backups of another database in this folder: {count}. They are not offered here.',
   'recovery.unusable': 'Cannot be restored: {problem}',
   'recovery.dismiss': 'OK',
   'recovery.quit': 'Quit Lupaus',

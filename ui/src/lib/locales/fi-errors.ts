@@ -37,6 +37,11 @@ export const fiErrors: Part<typeof enErrors> = {
   'reason.compensation_pending': 'Korvaus #{id} odottaa tiiminvetäjän hyväksyntää; se on ensin hyväksyttävä tai hylättävä.',
   'reason.compensation_not_pending': 'Korvaus #{id} ei odota hyväksyntää.',
   'reason.deliver_before_close': 'Toimita hyvitys (tai kerro asiakkaalle hylkäyksestä) ennen sulkemista.',
+  'reason.owner_not_active': '{name} ei ole palvelupisteen aktiivinen henkilö, joten kukaan ei saisi muistutuksia. Valitse vastuuhenkilö luettelosta (tiiminvetäjä lisää uudet henkilöt asetuksissa).',
+  'reason.due_text_unreadable': 'Aikaa ”{value}” ei voi lukea. Kirjoita viikonpäivä (pe), huomenna tai päivämäärä (11.12. tai 11.12.2026) ja tarvittaessa kellonaika (11.12. 14.30).',
+  'reason.due_outside_hours': 'Aika on aukioloaikojen ulkopuolella. Tarjoa seuraavaa aukioloaikaa tai vahvista, että asiakas sopi tämän ajan.',
+  'reason.promise_withdrawn': 'Lupaus on peruttu. Jos asiakkaalle pitää vielä olla yhteydessä, anna uusi lupaus.',
+  'reason.settle_promises_first': 'Ratkaise ensin tapauksen avoimet lupaukset ({ids}): merkitse pidetyksi, sovi uusi aika tai peru syyn kera.',
   'reason.analysis_needs_closed_case': 'Tapaus on yhä auki; vain suljettu tapaus palaa analyysiin.',
   'reason.lead_decides_compensation': 'Vain tiiminvetäjä voi päättää korvauksesta, joka ylittää asiakaspalvelijan rajan.',
   'reason.lead_closes_without_root_cause':

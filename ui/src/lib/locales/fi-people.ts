@@ -6,6 +6,7 @@ export const fiPeople: Part<typeof enPeople> = {
   'person.pin': 'PIN-koodi',
   'person.pin_hint': 'Henkilöllä {person} on PIN-koodi. Kirjoita se vaihtaaksesi.',
   'person.nobody': 'Koneella olevaa henkilöä ei ole vielä valittu.',
+  'people.choose': 'Valitse henkilö',
   'people.heading': 'Henkilöt',
   'people.intro': 'Ketkä palvelupisteessä työskentelevät ja missä roolissa. Tiiminvetäjä lisää henkilöt, muuttaa rooleja ja poistaa käytöstä; jokainen valitsee oman PIN-koodinsa.',
   'people.first_lead': 'Palvelupisteellä ei ole vielä tiiminvetäjää. Lisää ensimmäinen tiiminvetäjä: hän voi sitten lisätä muut.',

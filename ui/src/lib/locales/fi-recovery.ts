@@ -27,6 +27,7 @@ export const fiRecovery: Part<typeof enRecovery> = {
   'recovery.col.cases': 'Tapauksia',
   'recovery.col.restore': 'Palautus',
   'recovery.not_counted': 'ei laskettu',
+  'recovery.other_database': 'Kansiossa on toisen tietokannan varmuuskopioita: {count}. Niitä ei tarjota tässä.',
   'recovery.unusable': 'Ei palautettavissa: {problem}',
   'recovery.dismiss': 'OK',
   'recovery.quit': 'Sulje Lupaus',

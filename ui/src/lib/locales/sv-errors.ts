@@ -37,6 +37,11 @@ export const svErrors: Part<typeof enErrors> = {
   'reason.compensation_pending': 'Ersättning #{id} väntar på en teamledares godkännande; den måste först godkännas eller avslås.',
   'reason.compensation_not_pending': 'Ersättning #{id} väntar inte på godkännande.',
   'reason.deliver_before_close': 'Leverera gottgörelsen (eller meddela kunden avslaget) innan ärendet stängs.',
+  'reason.owner_not_active': '{name} är inte en aktiv person vid servicepunkten, så ingen skulle få påminnelser. Välj ansvarig i listan (teamledaren lägger till nya personer i inställningarna).',
+  'reason.due_text_unreadable': 'Tiden ”{value}” går inte att läsa. Skriv en veckodag (fre), i morgon eller ett datum (11.12. eller 11.12.2026) och vid behov ett klockslag (11.12. 14.30).',
+  'reason.due_outside_hours': 'Tiden ligger utanför öppettiderna. Erbjud nästa öppettid eller bekräfta att kunden gick med på den här tiden.',
+  'reason.promise_withdrawn': 'Löftet är återkallat. Om kunden ändå ska kontaktas, ge ett nytt löfte.',
+  'reason.settle_promises_first': 'Avgör först ärendets öppna löften ({ids}): markera dem som hållna, kom överens om en ny tid eller återkalla dem med en orsak.',
   'reason.analysis_needs_closed_case': 'Ärendet är fortfarande öppet; bara ett stängt ärende går tillbaka till analys.',
   'reason.lead_decides_compensation': 'Bara en teamledare kan besluta om ersättning över handläggarens gräns.',
   'reason.lead_closes_without_root_cause':

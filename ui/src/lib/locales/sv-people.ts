@@ -6,6 +6,7 @@ export const svPeople: Part<typeof enPeople> = {
   'person.pin': 'PIN-kod',
   'person.pin_hint': '{person} har en PIN-kod. Skriv den för att byta.',
   'person.nobody': 'Ingen har valts vid den här datorn ännu.',
+  'people.choose': 'Välj person',
   'people.heading': 'Personer',
   'people.intro': 'Vem som arbetar vid kontoret och i vilken roll. En teamledare lägger till personer, ändrar roller och inaktiverar; var och en väljer sin egen PIN-kod.',
   'people.first_lead': 'Kontoret har ingen teamledare ännu. Lägg till den första teamledaren: hen kan sedan lägga till alla andra.',

@@ -27,6 +27,7 @@ export const svRecovery: Part<typeof enRecovery> = {
   'recovery.col.cases': 'Ärenden',
   'recovery.col.restore': 'Återställ',
   'recovery.not_counted': 'inte räknat',
+  'recovery.other_database': 'Säkerhetskopior av en annan databas i mappen: {count}. De erbjuds inte här.',
   'recovery.unusable': 'Kan inte återställas: {problem}',
   'recovery.dismiss': 'OK',
   'recovery.quit': 'Avsluta Lupaus',

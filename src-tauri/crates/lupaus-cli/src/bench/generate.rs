@@ -176,6 +176,7 @@ fn one_case(
         channel: PromiseChannel::Call,
         due_at: callback_due,
         owner: agent.person.clone(),
+        outside_hours_confirmed: false,
     };
     let callback = batch.make_promise(case_id, callback, &agent, at)?;
     if started.is_some() {
@@ -200,6 +201,7 @@ fn one_case(
         channel: *rng.pick(&[PromiseChannel::Call, PromiseChannel::Email, PromiseChannel::Sms]),
         due_at: remedy_due,
         owner: agent.person.clone(),
+        outside_hours_confirmed: false,
     };
     let remedy = batch.make_promise(case_id, remedy, &agent, made_at)?;
     if let Some(delivered) = delivered.filter(|delivered| *delivered >= made_at) {

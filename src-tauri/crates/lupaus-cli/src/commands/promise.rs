@@ -16,13 +16,16 @@ use crate::ics;
 
 pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
     match command {
-        PromiseCommand::Make { reference, text, channel, due, within, owner } => {
+        PromiseCommand::Make { reference, text, channel, due, within, by, owner, outside_hours } => {
             let case_id = context.desk.case_id_by_reference(&reference)?;
-            let due = match (due, within) {
-                (Some(due), _) => DueText::At(due),
-                (None, Some(within)) => DueText::Within(parse_span(&within)?),
-                (None, None) => {
-                    return Err(CoreError::invalid("due", "Say when: give --due TIME or --within 4h / 2d.").into());
+            let due = match (due, within, by) {
+                (Some(due), _, _) => DueText::At(due),
+                (None, Some(within), _) => DueText::Within(parse_span(&within)?),
+                (None, None, Some(by)) => DueText::Typed(by),
+                (None, None, None) => {
+                    return Err(
+                        CoreError::invalid("due", "Say when: give --by pe, --due TIME or --within 4h / 2d.").into()
+                    );
                 }
             };
             let promise = NewPromise {
@@ -30,6 +33,7 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
                 channel: parse_channel(&channel)?,
                 due_at: context.desk.due_time(due)?,
                 owner: owner.unwrap_or_else(|| context.desk.person().to_owned()),
+                outside_hours_confirmed: outside_hours,
             };
             let made = context.desk.make_promise(case_id, promise)?;
             context
@@ -53,6 +57,10 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
         PromiseCommand::Reassign { id, owner } => {
             let promise = context.desk.reassign_promise(id, &owner)?;
             context.print(&promise, |promise| format!("Promise #{} now owned by {}", promise.id, promise.owner))
+        }
+        PromiseCommand::Withdraw { id, reason } => {
+            let promise = context.desk.withdraw_promise(id, &reason)?;
+            context.print(&promise, |promise| format!("Promise #{} withdrawn", promise.id))
         }
         PromiseCommand::List { reference } => {
             let case_id = context.desk.case_id_by_reference(&reference)?;

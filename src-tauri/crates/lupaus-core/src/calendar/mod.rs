@@ -7,6 +7,7 @@
 //! closure days. Business time is the time inside the opening hours of business days.
 
 mod business_time;
+mod due_text;
 mod holidays;
 mod sla;
 mod suggest;
@@ -23,6 +24,7 @@ use ts_rs::TS;
 use crate::CoreError;
 use crate::reason::{self as why, Reason};
 
+pub use due_text::{DueReading, check_opening_hours, next_opening_if_closed, read_due, read_due_text, weekday_choices};
 pub use holidays::{
     FinnishHoliday, Holiday, HolidayName, Observance, easter_sunday, holidays_in, holidays_on, is_holiday,
 };

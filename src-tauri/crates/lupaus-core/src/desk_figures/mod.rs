@@ -47,6 +47,9 @@ pub struct PromiseFigures {
     pub renegotiated_in_time: u32,
     /// Due later in the period than now, still open.
     pub open: u32,
+    /// Withdrawn with a reason before their due time (the case ended another way); the lead reads
+    /// the reasons on the promise board. Not in the kept rate.
+    pub withdrawn: u32,
     /// Kept on time out of those whose fate is known (kept, late, broken); renegotiated ones are
     /// counted through the promise that replaced them.
     pub kept_on_time_percent: Option<f64>,
@@ -201,6 +204,7 @@ fn promise_figures(input: &FiguresInput<'_>) -> PromiseFigures {
             PromiseStatus::Broken => out.broken += 1,
             PromiseStatus::Renegotiated => out.renegotiated_in_time += 1,
             PromiseStatus::Open => out.open += 1,
+            PromiseStatus::Withdrawn => out.withdrawn += 1,
         }
     }
     let settled = out.kept_on_time + out.kept_late + out.broken;
@@ -219,7 +223,7 @@ fn promises_per_week(input: &FiguresInput<'_>) -> Vec<WeekPromises> {
             PromiseStatus::Kept => week.kept_on_time += 1,
             PromiseStatus::KeptLate => week.kept_late += 1,
             PromiseStatus::Broken => week.broken += 1,
-            PromiseStatus::Renegotiated | PromiseStatus::Open => {}
+            PromiseStatus::Renegotiated | PromiseStatus::Open | PromiseStatus::Withdrawn => {}
         }
     }
     weeks.into_values().collect()

@@ -55,7 +55,13 @@ impl Case {
 
 fn promise(id: i64, due_at: DateTime<Utc>, kept_at: Option<DateTime<Utc>>) -> Promise {
     let made_at = due_at - chrono::Duration::days(1);
-    let new = NewPromise { text: "Soitamme".into(), channel: PromiseChannel::Call, due_at, owner: "Aino".into() };
+    let new = NewPromise {
+        text: "Soitamme".into(),
+        channel: PromiseChannel::Call,
+        due_at,
+        owner: "Aino".into(),
+        outside_hours_confirmed: false,
+    };
     let promise = new.validate(PromiseOrigin { id, case_id: 1, made_by: "Aino".into(), made_at }).unwrap();
     match kept_at {
         Some(at) => promise.keep("Soitettu", at).unwrap(),

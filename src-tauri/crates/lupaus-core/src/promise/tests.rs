@@ -16,6 +16,7 @@ fn new_promise() -> NewPromise {
         channel: PromiseChannel::Call,
         due_at: at(DUE),
         owner: " Aino ".into(),
+        outside_hours_confirmed: false,
     }
 }
 

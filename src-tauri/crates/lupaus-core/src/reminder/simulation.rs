@@ -228,6 +228,7 @@ fn act_on(store: &mut Store, reminders: &Reminders, act: Act, now: DateTime<Utc>
                 channel: PromiseChannel::Call,
                 due_at,
                 owner: "Aino".into(),
+                outside_hours_confirmed: false,
             };
             let promise = input
                 .validate(PromiseOrigin { id, case_id: id, made_by: "Ville".into(), made_at: now })

@@ -16,9 +16,15 @@ fn utc(text: &str) -> DateTime<Utc> {
 }
 
 fn promise(made: DateTime<Utc>, due: DateTime<Utc>) -> Promise {
-    NewPromise { text: "Soitamme".into(), channel: PromiseChannel::Call, due_at: due, owner: "Aino".into() }
-        .validate(PromiseOrigin { id: 1, case_id: 1, made_by: "Ville".into(), made_at: made })
-        .expect("valid promise")
+    NewPromise {
+        text: "Soitamme".into(),
+        channel: PromiseChannel::Call,
+        due_at: due,
+        owner: "Aino".into(),
+        outside_hours_confirmed: false,
+    }
+    .validate(PromiseOrigin { id: 1, case_id: 1, made_by: "Ville".into(), made_at: made })
+    .expect("valid promise")
 }
 
 fn keys(steps: &[PlannedReminder]) -> Vec<String> {

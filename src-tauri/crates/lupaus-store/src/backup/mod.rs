@@ -7,8 +7,10 @@
 //! does not verify is deleted and the call fails. Before copying, the disk must have room for
 //! every page plus 64 MiB for the desk's own saves (room.rs), or nothing is written.
 //!
-//! Scheduled backups live in `<data dir>/backups/` named `lupaus-YYYY-MM-DD-HHMMSS.db` in the
-//! desk's local time. Rotation keeps the newest backup of each of the 7 most recent days that have
+//! Scheduled backups live in `<data dir>/backups/` named `lupaus-<tag>-YYYY-MM-DD-HHMMSS.db` in
+//! the desk's local time, where the tag is the end of the database's identity
+//! ([`Store::database_id`]): several databases may share a folder, and each one's schedule and
+//! rotation see only its own backups. Rotation keeps the newest backup of each of the 7 most recent days that have
 //! one, plus the newest of each of the 4 most recent ISO weeks (the two overlap, as with restic's
 //! `--keep-daily 7 --keep-weekly 4`, so about a month is covered); counting days that have a backup
 //! (not calendar days) means a PC that was off for a month still keeps its last good backups.
@@ -46,6 +48,14 @@ pub const KEEP_WEEKLY: usize = 4;
 const NAME_PREFIX: &str = "lupaus-";
 const NAME_SUFFIX: &str = ".db";
 const NAME_TIME_FORMAT: &str = "%Y-%m-%d-%H%M%S";
+/// Hex digits of the database's identity in a backup's name.
+const TAG_LEN: usize = 12;
+
+/// The tag a database's backups are named with: the identity's last, random, digits (a UUIDv7
+/// starts with its creation time).
+pub fn tag_of(database_id: &str) -> &str {
+    database_id.get(database_id.len().saturating_sub(TAG_LEN)..).unwrap_or(database_id)
+}
 
 /// What verifying one backup file found.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -108,9 +118,11 @@ impl Store {
     pub fn backup_into(&self, dir: &Path, now: DateTime<Utc>) -> Result<BackupCheck, StoreError> {
         let zone = self.desk_settings()?.calendar.zone();
         let local = now.with_timezone(&zone).naive_local();
-        let dest = dir.join(format!("{NAME_PREFIX}{}{NAME_SUFFIX}", local.format(NAME_TIME_FORMAT)));
+        let id = self.database_id()?;
+        let tag = tag_of(&id);
+        let dest = dir.join(format!("{NAME_PREFIX}{tag}-{}{NAME_SUFFIX}", local.format(NAME_TIME_FORMAT)));
         let check = self.backup_to(&dest)?;
-        rotate(dir)?;
+        rotate(dir, tag)?;
         Ok(check)
     }
 }
@@ -122,7 +134,8 @@ pub fn run_scheduled(store: &Store, data_dir: &Path, now: DateTime<Utc>) -> Resu
     let dir = data_dir.join(BACKUP_DIR_NAME);
     let zone = store.desk_settings()?.calendar.zone();
     let today = now.with_timezone(&zone).date_naive();
-    if scheduled_backups(&dir)?.iter().any(|(taken, _)| taken.date() == today) {
+    let id = store.database_id()?;
+    if scheduled_backups(&dir, Some(tag_of(&id)))?.iter().any(|(taken, _)| taken.date() == today) {
         return Ok(None);
     }
     let check = store.backup_into(&dir, now)?;
@@ -132,7 +145,7 @@ pub fn run_scheduled(store: &Store, data_dir: &Path, now: DateTime<Utc>) -> Resu
 /// Verifies one file as a Lupaus backup. Never fails: what is wrong is in `problem`.
 pub fn verify(path: &Path) -> BackupCheck {
     let size_bytes = std::fs::metadata(path).map(|meta| meta.len()).unwrap_or(0);
-    let taken_local = path.file_name().and_then(|name| name.to_str()).and_then(parse_name);
+    let taken_local = path.file_name().and_then(|name| name.to_str()).and_then(parse_name).map(|(_, taken)| taken);
     let (verified, problem, schema_version, cases) = match inspect::inspect(path) {
         Ok(found) => (true, None, Some(found.schema_version), Some(found.cases)),
         Err(problem) => (false, Some(problem.to_string()), None, None),
@@ -140,7 +153,7 @@ pub fn verify(path: &Path) -> BackupCheck {
     BackupCheck { path: path.display().to_string(), verified, problem, taken_local, size_bytes, schema_version, cases }
 }
 
-/// The scheduled backups in `dir`, newest first, each verified.
-pub fn list(dir: &Path) -> Result<Vec<BackupCheck>, StoreError> {
-    Ok(scheduled_backups(dir)?.iter().rev().map(|(_, path)| verify(path)).collect())
+/// The scheduled backups of the database `tag` names in `dir`, newest first, each verified.
+pub fn list(dir: &Path, tag: &str) -> Result<Vec<BackupCheck>, StoreError> {
+    Ok(scheduled_backups(dir, Some(tag))?.iter().rev().map(|(_, path)| verify(path)).collect())
 }

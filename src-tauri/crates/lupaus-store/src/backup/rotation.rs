@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDateTime};
 
-use super::{KEEP_DAILY, KEEP_WEEKLY, NAME_PREFIX, NAME_SUFFIX, NAME_TIME_FORMAT};
+use super::{KEEP_DAILY, KEEP_WEEKLY, NAME_PREFIX, NAME_SUFFIX, NAME_TIME_FORMAT, TAG_LEN};
 use crate::StoreError;
 
-/// Deletes the scheduled backups the policy no longer keeps; returns what it deleted.
-pub fn rotate(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
-    let backups = scheduled_backups(dir)?;
+/// Deletes the scheduled backups of the database `tag` names that the policy no longer keeps;
+/// returns what it deleted. Another database's backups in the same folder are never touched.
+pub fn rotate(dir: &Path, tag: &str) -> Result<Vec<PathBuf>, StoreError> {
+    let backups = scheduled_backups(dir, Some(tag))?;
     let keep = kept(&backups.iter().map(|(taken, _)| *taken).collect::<Vec<_>>());
     let mut removed = Vec::new();
     for (taken, path) in backups {
@@ -47,8 +48,9 @@ fn kept(taken: &[NaiveDateTime]) -> BTreeSet<NaiveDateTime> {
     keep
 }
 
-/// Scheduled backups in `dir` (by name), oldest first. A missing folder has none.
-pub(crate) fn scheduled_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>, StoreError> {
+/// Scheduled backups in `dir` (by name), oldest first: of the database `tag` names, or every
+/// one (also those named before backups carried their database's tag). A missing folder has none.
+pub(crate) fn scheduled_backups(dir: &Path, tag: Option<&str>) -> Result<Vec<(NaiveDateTime, PathBuf)>, StoreError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -57,7 +59,8 @@ pub(crate) fn scheduled_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBu
     let mut found = Vec::new();
     for entry in entries {
         let entry = entry?;
-        if let Some(taken) = entry.file_name().to_str().and_then(parse_name)
+        if let Some((named_tag, taken)) = entry.file_name().to_str().and_then(parse_name)
+            && tag.is_none_or(|tag| named_tag == Some(tag))
             && entry.file_type()?.is_file()
         {
             found.push((taken, entry.path()));
@@ -67,9 +70,15 @@ pub(crate) fn scheduled_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBu
     Ok(found)
 }
 
-pub(super) fn parse_name(name: &str) -> Option<NaiveDateTime> {
-    let stamp = name.strip_prefix(NAME_PREFIX)?.strip_suffix(NAME_SUFFIX)?;
-    NaiveDateTime::parse_from_str(stamp, NAME_TIME_FORMAT).ok()
+/// The database tag and the time in a scheduled backup's name: `lupaus-<tag>-<time>.db`, or
+/// `lupaus-<time>.db` from before backups carried their database's tag.
+pub(super) fn parse_name(name: &str) -> Option<(Option<&str>, NaiveDateTime)> {
+    let rest = name.strip_prefix(NAME_PREFIX)?.strip_suffix(NAME_SUFFIX)?;
+    let (tag, stamp) = match rest.split_once('-') {
+        Some((tag, stamp)) if tag.len() == TAG_LEN && tag.bytes().all(|b| b.is_ascii_hexdigit()) => (Some(tag), stamp),
+        _ => (None, rest),
+    };
+    Some((tag, NaiveDateTime::parse_from_str(stamp, NAME_TIME_FORMAT).ok()?))
 }
 
 #[cfg(test)]
@@ -107,7 +116,11 @@ mod tests {
 
     #[test]
     fn only_scheduled_names_are_recognised() {
-        assert_eq!(parse_name("lupaus-2026-11-23-090000.db"), Some(at("2026-11-23 09:00")));
+        assert_eq!(parse_name("lupaus-2026-11-23-090000.db"), Some((None, at("2026-11-23 09:00"))));
+        assert_eq!(
+            parse_name("lupaus-0123456789ab-2026-11-23-090000.db"),
+            Some((Some("0123456789ab"), at("2026-11-23 09:00")))
+        );
         assert_eq!(parse_name("lupaus.db"), None);
         assert_eq!(parse_name("lupaus-2026-11-23-090000.db.partial"), None);
         assert_eq!(parse_name("notes-2026-11-23-090000.db"), None);

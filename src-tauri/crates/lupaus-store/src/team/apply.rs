@@ -320,5 +320,6 @@ fn state_word(state: &PromiseState) -> &'static str {
         PromiseState::Open => "open",
         PromiseState::Kept { .. } => "kept",
         PromiseState::Renegotiated { .. } => "renegotiated",
+        PromiseState::Withdrawn { .. } => "withdrawn",
     }
 }

@@ -3,6 +3,7 @@
 //! not trust the code's own time-zone conversion.
 
 mod business_time;
+mod due_text;
 mod holidays;
 mod properties;
 mod settings;

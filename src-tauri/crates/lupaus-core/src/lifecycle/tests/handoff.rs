@@ -11,6 +11,7 @@ fn callback(due_minutes: i64) -> NewPromise {
         channel: PromiseChannel::Call,
         due_at: t(due_minutes),
         owner: "Pekka".into(),
+        outside_hours_confirmed: false,
     }
 }
 

@@ -54,7 +54,9 @@ fn winter() -> Scenario {
 fn closed_at(promise: &Promise) -> Option<DateTime<Utc>> {
     match &promise.state {
         PromiseState::Open => None,
-        PromiseState::Kept { at, .. } | PromiseState::Renegotiated { at, .. } => Some(*at),
+        PromiseState::Kept { at, .. } | PromiseState::Renegotiated { at, .. } | PromiseState::Withdrawn { at, .. } => {
+            Some(*at)
+        }
     }
 }
 
