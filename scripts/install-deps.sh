@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Lupaus needs on Debian 12 that is not there yet: WebKitGTK 4.1 and friends for the
-# app, Xvfb, D-Bus, WebKitWebDriver and dunst for the end-to-end tests, and tauri-driver.
+# app, libvoikko and its Finnish dictionary for search, Xvfb, D-Bus, WebKitWebDriver and dunst for
+# the end-to-end tests, and tauri-driver.
 # Idempotent: when everything is present it only checks, in well under a second.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst imagemagick x11-utils
+  libvoikko1 voikko-fi
 )
 
 missing=()

@@ -208,6 +208,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     INSERT INTO search_watermark (id, up_to_case) SELECT 1, COALESCE(MAX(id), 0) FROM cases;
     "#,
+    // 5: Voikko's base forms in the search index (issue 19). 1 when every indexed case carries
+    // them, so that a query may meet the index on them; cases indexed so far do not.
+    r#"
+    ALTER TABLE search_watermark ADD COLUMN base_forms INTEGER NOT NULL DEFAULT 0 CHECK (base_forms IN (0, 1));
+    "#,
 ];
 
 #[cfg(test)]

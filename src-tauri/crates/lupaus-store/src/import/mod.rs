@@ -157,6 +157,7 @@ impl Store {
         options: &ImportOptions<'_>,
         report: &mut ImportReport,
     ) -> Result<(), StoreError> {
+        let morphology = self.morphology;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         match sheet.kind {
             ImportKind::Complaints => {
@@ -170,13 +171,13 @@ impl Store {
                 if context.index_search {
                     // Cases saved before are indexed first, so that every case up to the last
                     // one imported is in the index when the watermark moves past them.
-                    search::index_pending(&tx)?;
+                    search::index_pending(&tx, morphology)?;
                 }
                 let to_index = import_complaints(&tx, table, sheet, &context, report)?;
                 if context.index_search && report.problems.is_empty() {
-                    indexer::index_all(&tx, to_index)?;
+                    indexer::index_all(&tx, to_index, morphology)?;
                     let newest: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |row| row.get(0))?;
-                    search::set_watermark(&tx, newest)?;
+                    search::set_watermark(&tx, newest, morphology)?;
                 }
             }
             ImportKind::Customers => {
