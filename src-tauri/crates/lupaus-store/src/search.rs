@@ -60,7 +60,6 @@ pub(crate) use index::{index_pending, index_text, set_watermark};
 use morphology::BaseForms;
 pub use morphology::Morphology;
 use terms::{Language, Token};
-pub use voikko::VoikkoMissing;
 
 /// At most this many results per query.
 pub const MAX_RESULTS: u32 = 200;

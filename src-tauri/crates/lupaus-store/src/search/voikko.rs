@@ -46,15 +46,15 @@ pub struct Voikko {
     _library: Library,
 }
 
-/// Why libvoikko could not be used; logged once, then search uses Snowball stems.
-#[derive(Debug, thiserror::Error)]
-pub enum VoikkoMissing {
-    #[error("libvoikko is not installed (looked for {})", LIBRARY_NAMES.join(", "))]
-    Library,
-    #[error("libvoikko lacks the function {0}")]
-    Symbol(&'static str),
-    #[error("libvoikko found no Finnish dictionary: {0}")]
-    Dictionary(String),
+/// Why libvoikko could not be used, in a sentence; logged once, then search uses Snowball
+/// stems. Not an error of the store: nothing fails for it.
+#[derive(Debug)]
+pub struct VoikkoMissing(String);
+
+impl std::fmt::Display for VoikkoMissing {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
 }
 
 impl Voikko {
@@ -65,7 +65,9 @@ impl Voikko {
             // SAFETY: libvoikko's initialisers only set up its own state; loading it runs no
             // code that touches ours.
             .find_map(|name| unsafe { Library::new(name) }.ok())
-            .ok_or(VoikkoMissing::Library)?;
+            .ok_or_else(|| {
+                VoikkoMissing(format!("libvoikko is not installed (looked for {})", LIBRARY_NAMES.join(", ")))
+            })?;
         // SAFETY: each signature below is the one voikko.h declares for that name.
         let (init, terminate, analyze, free_analysis, value, free_value) = unsafe {
             (
@@ -88,7 +90,7 @@ impl Voikko {
                 // SAFETY: on failure libvoikko points `error` at a static NUL-terminated message.
                 unsafe { CStr::from_ptr(error) }.to_string_lossy().into_owned()
             };
-            return Err(VoikkoMissing::Dictionary(message));
+            return Err(VoikkoMissing(format!("libvoikko found no Finnish dictionary: {message}")));
         }
         Ok(Voikko {
             handle: Mutex::new(Handle { pointer, cache: HashMap::new() }),
@@ -160,7 +162,9 @@ impl Drop for Voikko {
 /// `T` must be the function's true signature.
 unsafe fn symbol<T: Copy>(library: &Library, name: &'static str) -> Result<T, VoikkoMissing> {
     // SAFETY: the caller vouches for the signature.
-    unsafe { library.get::<T>(name.as_bytes()) }.map(|symbol| *symbol).map_err(|_| VoikkoMissing::Symbol(name))
+    unsafe { library.get::<T>(name.as_bytes()) }
+        .map(|symbol| *symbol)
+        .map_err(|_| VoikkoMissing(format!("libvoikko lacks the function {name}")))
 }
 
 /// libvoikko for this process, loaded once; `None` where it or its dictionary is missing.
