@@ -16,6 +16,7 @@
 
 mod columns;
 mod indexer;
+pub mod phone;
 mod rows;
 mod sheet;
 mod table;
@@ -133,6 +134,21 @@ impl Store {
         report.problems.clear();
         report.encoding = table.encoding.clone();
         report.rows = table.rows.len();
+        let undecodable = table.undecodable_cells();
+        if !undecodable.is_empty() {
+            for (row, column, cell) in undecodable {
+                report.problem(
+                    row,
+                    &column,
+                    format!(
+                        "This cell holds bytes that are not {} text, though the file says it is (its byte order mark): \
+                         '{cell}'. Fix the cell, or save the file again as CSV UTF-8.",
+                        table.encoding
+                    ),
+                );
+            }
+            return Ok(report);
+        }
         let Some(sheet) = Sheet::new(&table, &mut report) else {
             return Ok(report);
         };

@@ -139,6 +139,9 @@ pub(super) fn prepare_complaint(
     parsed(Field::Acknowledged, &|cell| values::yes_no(cell).map(|value| acknowledged.set(value)));
     let amount = std::cell::Cell::new(None);
     parsed(Field::Amount, &|cell| values::euros_to_cents(cell).map(|cents| amount.set(Some(cents))));
+    // Stored as E.164, whatever the spreadsheet made of it (import/phone.rs).
+    let phone = std::cell::RefCell::new(None);
+    parsed(Field::Phone, &|cell| super::phone::phone(cell).map(|number| *phone.borrow_mut() = Some(number)));
     let basis = std::cell::Cell::new(CompensationBasis::Goodwill);
     parsed(Field::Basis, &|cell| values::compensation_basis(cell).map(|value| basis.set(value)));
     if sheet.cell(cells, Field::Received).is_none() {
@@ -157,7 +160,7 @@ pub(super) fn prepare_complaint(
         customer: CustomerInput {
             name: text(Field::Customer),
             email: optional(Field::Email),
-            phone: optional(Field::Phone),
+            phone: phone.into_inner(),
             customer_number: optional(Field::CustomerNumber),
         },
         product_ref: optional(Field::Product),
@@ -298,7 +301,10 @@ pub(super) fn import_customer(
         Ok(CustomerInput {
             name: field(Field::Customer, "customer.name", true)?.unwrap_or_default(),
             email,
-            phone: field(Field::Phone, "customer.phone", false)?,
+            phone: field(Field::Phone, "customer.phone", false)?
+                .map(|cell| super::phone::phone(&cell))
+                .transpose()
+                .map_err(|problem| CoreError::invalid("customer.phone", problem.to_string()))?,
             customer_number: field(Field::CustomerNumber, "customer.customer_number", false)?,
         })
     })();

@@ -36,6 +36,10 @@ pub enum CellProblem {
     NotYesOrNo(String),
     #[error("'{0}' is not a basis for compensation; use sopimus, kuluttajansuojalaki, takuu or hyvä tahto.")]
     UnknownBasis(String),
+    #[error(
+        "'{0}' is not a phone number that can exist; check it (e.g. 040 123 4567 or +358 40 123 4567) or leave the cell empty."
+    )]
+    NotAPhoneNumber(String),
     /// A workbook cell that shows an Excel error (`#DIV/0!`, `#REF!`...).
     #[error("The cell shows an Excel error ({0}); fix the formula or type the value.")]
     ExcelError(String),

@@ -23,6 +23,12 @@ impl Document {
         let customer = &intake.customer;
         let phone_digits: Option<String> =
             customer.phone.as_ref().map(|phone| phone.chars().filter(char::is_ascii_digit).collect());
+        // A number stored as E.164 is still found as a Finn types it: `040 123 4567`, `0401234567`.
+        let national_phone: Option<String> = customer.phone.as_ref().and_then(|phone| {
+            crate::import::phone::display(phone).strip_prefix("+358 ").map(|rest| format!("0{rest}"))
+        });
+        let national_digits: Option<String> =
+            national_phone.as_ref().map(|phone| phone.chars().filter(char::is_ascii_digit).collect());
         let reference = reference.to_string();
         let key_fields = [
             Some(&reference),
@@ -30,6 +36,8 @@ impl Document {
             customer.email.as_ref(),
             customer.phone.as_ref(),
             phone_digits.as_ref(),
+            national_phone.as_ref(),
+            national_digits.as_ref(),
             customer.customer_number.as_ref(),
             intake.product_ref.as_ref(),
             intake.category.as_ref(),
