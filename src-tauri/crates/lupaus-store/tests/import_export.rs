@@ -232,7 +232,8 @@ fn a_dry_run_checks_everything_and_saves_nothing_and_a_second_import_finds_dupli
 #[test]
 fn a_customer_file_creates_and_matches_customers() {
     let mut store = Store::open_in_memory().expect("store");
-    let file = "Asiakasnumero;Nimi;Sähköposti;Puhelin\nAS-1;Åkerman Siiri;siiri@example.fi;050 123 4567\nAS-2;Lahti Olli;;\n";
+    let file =
+        "Asiakasnumero;Nimi;Sähköposti;Puhelin\nAS-1;Åkerman Siiri;siiri@example.fi;050 123 4567\nAS-2;Lahti Olli;;\n";
     let report = import(&mut store, &utf8_bom(file), false);
     assert_eq!(report.problems, vec![]);
     assert_eq!((report.customers_created, report.customers_matched), (2, 0));

@@ -65,3 +65,50 @@ fn a_file_that_claims_utf8_but_holds_invalid_bytes_is_a_problem_by_row_and_colum
     assert!(!report.saved);
     assert_eq!(store.check().expect("check").cases, 0, "nothing imported, nothing turned into �");
 }
+
+const MONEY: &str = "Asiakas;Vastaanotettu;Kuvaus;Toive;Korvaus (€);Vaadittu summa (€)
+Aino Aalto;1.11.2026;Pesukone vuotaa.;Uusi kone;49,90;
+Bertta Berg;2.11.2026;Lasku väärin.;;;120
+Cecilia Carlsson;3.11.2026;Ovi rikki.;Korjaus;;
+";
+
+#[test]
+fn a_money_column_is_a_compensation_awaiting_a_lead_or_the_customers_claim_never_an_approval() {
+    for actor in [common::agent(), lupaus_core::lifecycle::Actor::lead("Liisa Lead")] {
+        let mut store = Store::open_in_memory().expect("store");
+        let options = ImportOptions { dry_run: false, actor: &actor, now: now() };
+        let report = store.import_bytes("rahat.csv", &utf8_bom(MONEY), &options).expect("import runs");
+        assert!(report.saved, "{report:?}");
+        let cases = store.list_cases(&Default::default()).expect("list");
+        let case = |name: &str| {
+            let summary = cases.iter().find(|case| case.customer_name == name).expect("case");
+            store.case_detail(summary.id, &common::agent(), now()).expect("detail")
+        };
+        let aino = case("Aino Aalto");
+        assert_eq!(aino.state.compensations.len(), 1);
+        assert_eq!(aino.state.compensations[0].amount_cents, Some(4990));
+        assert_eq!(
+            aino.state.compensations[0].status,
+            lupaus_core::lifecycle::CompensationStatus::PendingLead,
+            "49,90 € is under an agent's limit, yet the import grants nothing ({})",
+            actor.person
+        );
+        let bertta = case("Bertta Berg");
+        assert!(bertta.state.compensations.is_empty(), "a claim is not a compensation");
+        assert_eq!(bertta.state.intake.requested_remedy, "Vaadittu summa 120,00\u{a0}€");
+    }
+}
+
+#[test]
+fn the_dry_run_says_which_stage_each_case_starts_in_and_why() {
+    let mut store = Store::open_in_memory().expect("store");
+    let report = import(&mut store, &utf8_bom(MONEY), true);
+    assert!(report.problems.is_empty(), "{report:?}");
+    let starts: Vec<(&str, &[usize])> =
+        report.starting_stages.iter().map(|start| (start.stage.as_str(), start.rows.as_slice())).collect();
+    assert_eq!(starts, [("solving", &[2][..]), ("intake", &[3, 4][..])]);
+    assert!(report.starting_stages[0].why.contains("Korvaus (€)"), "{:?}", report.starting_stages);
+    assert!(report.starting_stages[0].why.contains("waits for a lead"));
+    assert!(report.starting_stages[1].why.contains("nobody has started"));
+    assert_eq!(store.check().expect("check").cases, 0);
+}

@@ -16,6 +16,7 @@ pub(crate) enum Field {
     Category,
     Tags,
     Amount,
+    Claimed,
     Basis,
     Acknowledged,
 }
@@ -37,6 +38,7 @@ impl Field {
             Field::Category => "luokka / category",
             Field::Tags => "tunnisteet / tags",
             Field::Amount => "korvaus / compensation",
+            Field::Claimed => "vaadittu summa / claimed amount",
             Field::Basis => "peruste / basis",
             Field::Acknowledged => "kuitattu / acknowledged",
         }
@@ -96,6 +98,15 @@ pub(crate) fn field_for(header: &str) -> Option<Field> {
         "luokka" | "kategoria" | "aihe" | "kategori" | "category" => Field::Category,
         "tunnisteet" | "avainsanat" | "taggar" | "tags" => Field::Tags,
         "korvaus" | "hyvitys" | "summa" | "korvaus euroa" | "ersättning" | "compensation" | "amount" => Field::Amount,
+        "vaadittu summa"
+        | "vaadittu korvaus"
+        | "vaatimus euroa"
+        | "asiakkaan vaatimus euroa"
+        | "krav"
+        | "yrkat belopp"
+        | "claimed amount"
+        | "amount claimed"
+        | "claim" => Field::Claimed,
         "peruste" | "korvausperuste" | "grund" | "basis" | "compensation basis" => Field::Basis,
         "kuitattu" | "vastaanotto kuitattu" | "kvitterad" | "acknowledged" => Field::Acknowledged,
         _ => return None,
@@ -135,6 +146,8 @@ mod tests {
             ("Tuote/tilaus", Field::Product),
             ("TUOTE / TILAUS", Field::Product),
             ("Korvaus (€)", Field::Amount),
+            ("Vaadittu summa (€)", Field::Claimed),
+            ("Claimed amount", Field::Claimed),
         ] {
             assert_eq!(field_for(header), Some(field), "{header}");
         }

@@ -78,9 +78,19 @@ pub struct ImportReport {
     /// Headers Lupaus does not know; their cells were not read.
     pub ignored_columns: Vec<String>,
     pub problems: Vec<Problem>,
+    /// Where the cases start, and why: each distinct reason once, with its rows.
+    pub starting_stages: Vec<StartingStage>,
     pub dry_run: bool,
     /// True only when the rows were written: not a dry run and no problems.
     pub saved: bool,
+}
+
+/// The stage some imported cases start in, and why; `rows` as numbered in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StartingStage {
+    pub stage: String,
+    pub why: String,
+    pub rows: Vec<usize>,
 }
 
 /// How to import: who is recorded as opening the cases, and when the import runs.
@@ -181,7 +191,6 @@ impl Store {
                     zone: desk.calendar.zone(),
                     now: options.now,
                     actor: options.actor,
-                    policy: &desk.settings.policy,
                     index_search: !options.dry_run,
                 };
                 if context.index_search {
@@ -226,8 +235,17 @@ impl ImportReport {
             customers_matched: 0,
             ignored_columns: Vec::new(),
             problems: vec![problem],
+            starting_stages: Vec::new(),
             dry_run: options.dry_run,
             saved: false,
+        }
+    }
+
+    fn starts_in(&mut self, row: usize, stage: lupaus_core::lifecycle::Stage, why: String) {
+        let stage = stage.as_str().to_owned();
+        match self.starting_stages.iter_mut().find(|start| start.stage == stage && start.why == why) {
+            Some(start) => start.rows.push(row),
+            None => self.starting_stages.push(StartingStage { stage, why, rows: vec![row] }),
         }
     }
 
