@@ -112,3 +112,22 @@ fn the_dry_run_says_which_stage_each_case_starts_in_and_why() {
     assert!(report.starting_stages[1].why.contains("nobody has started"));
     assert_eq!(store.check().expect("check").cases, 0);
 }
+
+#[test]
+fn the_old_spreadsheets_own_reference_is_kept_and_found_by_search() {
+    let mut store = Store::open_in_memory().expect("store");
+    let finnish =
+        "Viite;Asiakas;Vastaanotettu;Kuvaus;Toive\nRK-2024-118;Aino Aalto;1.11.2026;Pesukone vuotaa.;Korjaus\n";
+    let english = "Reference;Customer;Received;Description;Requested remedy\nTCK 5531;Grace Green;2.11.2026;Charged twice.;Refund\n";
+    for file in [finnish, english] {
+        let report = import(&mut store, &utf8_bom(file), false);
+        assert!(report.saved && report.ignored_columns.is_empty(), "{report:?}");
+    }
+    for (quoted, customer) in [("RK-2024-118", "Aino Aalto"), ("2024-118", "Aino Aalto"), ("TCK 5531", "Grace Green")] {
+        let found = store.search_cases(quoted, 5).expect("search");
+        assert_eq!(found.iter().map(|case| case.customer_name.as_str()).collect::<Vec<_>>(), [customer], "{quoted}");
+    }
+    let aino = store.search_cases("RK-2024-118", 1).expect("search")[0].id;
+    let detail = store.case_detail(aino, &common::agent(), now()).expect("detail");
+    assert_eq!(detail.state.intake.former_ref.as_deref(), Some("RK-2024-118"));
+}

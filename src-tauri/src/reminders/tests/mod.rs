@@ -112,6 +112,7 @@ fn intake(customer: &str) -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 

@@ -193,6 +193,7 @@ pub fn intake(rng: &mut Rng, serial: u64, year: i32) -> NewCase {
         category: Some(category.to_owned()),
         tags: Vec::new(),
         acknowledged: rng.percent(85),
+        former_ref: None,
     }
 }
 

@@ -125,6 +125,7 @@ fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {
         category: args.category,
         tags: args.tags,
         acknowledged: args.acknowledged,
+        former_ref: None,
     })
 }
 

@@ -19,6 +19,7 @@ pub(crate) enum Field {
     Claimed,
     Basis,
     Acknowledged,
+    FormerRef,
 }
 
 impl Field {
@@ -41,6 +42,7 @@ impl Field {
             Field::Claimed => "vaadittu summa / claimed amount",
             Field::Basis => "peruste / basis",
             Field::Acknowledged => "kuitattu / acknowledged",
+            Field::FormerRef => "viite / reference",
         }
     }
 
@@ -59,6 +61,7 @@ impl Field {
             "channel" => Field::Channel,
             "priority" => Field::Priority,
             "amount_cents" | "basis" => Field::Amount,
+            "former_ref" => Field::FormerRef,
             _ => return None,
         })
     }
@@ -109,6 +112,8 @@ pub(crate) fn field_for(header: &str) -> Option<Field> {
         | "claim" => Field::Claimed,
         "peruste" | "korvausperuste" | "grund" | "basis" | "compensation basis" => Field::Basis,
         "kuitattu" | "vastaanotto kuitattu" | "kvitterad" | "acknowledged" => Field::Acknowledged,
+        "viite" | "viitenumero" | "oma viite" | "vanha viite" | "tunnus" | "referens" | "reference" | "ref"
+        | "reference number" | "case number" => Field::FormerRef,
         _ => return None,
     };
     Some(field)
@@ -148,6 +153,8 @@ mod tests {
             ("Korvaus (€)", Field::Amount),
             ("Vaadittu summa (€)", Field::Claimed),
             ("Claimed amount", Field::Claimed),
+            ("Viite", Field::FormerRef),
+            ("Reference", Field::FormerRef),
         ] {
             assert_eq!(field_for(header), Some(field), "{header}");
         }

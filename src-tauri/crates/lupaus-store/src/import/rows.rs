@@ -174,6 +174,7 @@ pub(super) fn prepare_complaint(
             .map(|tags| tags.split([',', '|']).map(|tag| tag.trim().to_owned()).collect())
             .unwrap_or_default(),
         acknowledged: acknowledged.get(),
+        former_ref: optional(Field::FormerRef),
     };
     let intake = match intake.validate() {
         Ok(intake) => intake,

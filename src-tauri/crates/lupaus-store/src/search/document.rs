@@ -41,6 +41,7 @@ impl Document {
             customer.customer_number.as_ref(),
             intake.product_ref.as_ref(),
             intake.category.as_ref(),
+            intake.former_ref.as_ref(),
         ];
         for field in key_fields.into_iter().flatten().chain(&intake.tags) {
             document.add_keys(field);

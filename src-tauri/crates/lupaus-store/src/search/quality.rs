@@ -84,6 +84,7 @@ fn intake(language: &str, form: &str) -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 

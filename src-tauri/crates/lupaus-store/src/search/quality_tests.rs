@@ -84,6 +84,7 @@ fn complaint(text: &str) -> lupaus_core::case::ValidNewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
     .validate()
     .expect("valid")

@@ -58,6 +58,7 @@ fn intake(case: &Case<'_>) -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 
