@@ -7,11 +7,8 @@
 //! through its own connection, never holding the app's store (every command would wait for it),
 //! and the first look waits until start-up is over (issue 8, docs/measurements.md).
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-use lupaus_store::{Store, StoreError};
 use tauri::{AppHandle, Manager};
 
 use crate::state::{AppState, StoreUnavailable};
@@ -47,12 +44,12 @@ async fn backup_if_due(app: &AppHandle) {
             return Ok(None); // A damaged file would not verify as a backup; the person is told.
         }
         // The app's store is locked only to see that one is open; the copy reads on its own.
-        match state.shared_store().lock() {
+        match state.shared_desk().lock() {
             Ok(_) => {}
             Err(StoreUnavailable::NotOpen) => return Ok(None),
             Err(error) => return Err(error.to_string()),
         }
-        take_daily_backup(state.db_path(), state.clock.now()).map_err(|error| error.to_string())
+        lupaus_desk::daily_backup(state.db_path(), state.clock.now()).map_err(|error| error.to_string())
     })
     .await;
     match outcome {
@@ -63,19 +60,13 @@ async fn backup_if_due(app: &AppHandle) {
     }
 }
 
-/// Today's backup of the database at `db_path`, if it has none yet, through a connection of its
-/// own: the online backup reads one consistent snapshot while the app goes on saving (WAL).
-fn take_daily_backup(db_path: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
-    let store = Store::open(db_path)?;
-    let dir = db_path.parent().map(Path::to_path_buf).unwrap_or_default();
-    lupaus_store::backup::run_scheduled(&store, &dir, now)
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::{Mutex, mpsc};
+    use std::time::Duration;
 
-    use super::*;
+    use chrono::DateTime;
+    use lupaus_store::Store;
 
     /// The app's store stays locked (as by a long command) for the whole backup, and the backup is
     /// still written and verified: a backup never makes the window wait, nor waits for it.
@@ -88,13 +79,13 @@ mod tests {
         let (sender, received) = mpsc::channel();
         let path = db_path.clone();
         let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").expect("time").to_utc();
-        std::thread::spawn(move || sender.send(take_daily_backup(&path, now)));
+        std::thread::spawn(move || sender.send(lupaus_desk::daily_backup(&path, now)));
         let written = received
             .recv_timeout(Duration::from_secs(30))
             .expect("the backup finishes while the app's store is locked")
             .expect("backup")
             .expect("today had no backup yet");
         assert!(lupaus_store::backup::verify(&written).verified, "the backup verifies");
-        assert_eq!(take_daily_backup(&db_path, now).expect("second look"), None, "one a day");
+        assert_eq!(lupaus_desk::daily_backup(&db_path, now).expect("second look"), None, "one a day");
     }
 }

@@ -47,7 +47,9 @@ pub fn render() -> String {
         c.visit::<crate::commands::app::AppInfo>();
         c.visit::<crate::autostart::AutostartStatus>();
         c.visit::<crate::commands::people::CurrentPerson>();
-        c.visit::<lupaus_core::case::NewCase>();
+        c.visit::<lupaus_desk::CaseIntake>();
+        c.visit::<lupaus_desk::CaseCreated>();
+        c.visit::<lupaus_desk::CustomerHistory>();
         c.visit::<lupaus_core::lifecycle::CaseCommand>();
         c.visit::<lupaus_core::promise::NewPromise>();
         c.visit::<lupaus_core::promise::Renegotiated>();
@@ -55,7 +57,6 @@ pub fn render() -> String {
         c.visit::<lupaus_core::calendar::CalendarDay>();
         c.visit::<lupaus_core::settings::DeskSettings>();
         c.visit::<lupaus_store::cases::CaseSummary>();
-        c.visit::<lupaus_store::cases::CaseListQuery>();
         c.visit::<lupaus_store::case_views::CaseFilter>();
         c.visit::<lupaus_store::cases::CaseDetail>();
         c.visit::<lupaus_store::customers::Customer>();

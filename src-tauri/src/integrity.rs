@@ -48,10 +48,10 @@ pub fn check_now<R: Runtime>(app: &AppHandle<R>) {
 pub fn report<R: Runtime>(app: &AppHandle<R>, problem: DatabaseProblem) {
     let state = app.state::<AppState>();
     state.set_problem(Some(problem.clone()));
-    let shared = state.shared_store();
+    let shared = state.shared_desk();
     if let Ok(mut slot) = shared.lock_slot()
-        && let Some(store) = slot.take()
-        && let Err(error) = store.close_untouched()
+        && let Some(desk) = slot.take()
+        && let Err(error) = desk.close_untouched()
     {
         tracing::warn!(%error, "closing the damaged database reported an error");
     }

@@ -2,6 +2,8 @@
 //! core, and convert errors), the tray, the reminder scheduler and the app's start-up.
 
 mod args;
+#[macro_use]
+mod command_list;
 mod autostart;
 mod backups;
 #[cfg(test)]
@@ -36,12 +38,11 @@ pub fn run() {
         Ok((store, checked)) => {
             // A start-up phase: scripts/measure-cold-start.mjs prints it beside each run.
             tracing::info!(elapsed_ms = opening.elapsed().as_millis(), "database open");
-            let person = commands::people::person_at_start(&store, state::os_user());
-            (AppState::new(store, person), checked == CheckedAtOpen::StructureOnly)
+            (AppState::for_os_user(store), checked == CheckedAtOpen::StructureOnly)
         }
         Err(error) if recovery::needs_recovery(&error) => {
             tracing::error!(code = error.code(), %error, "the database cannot be used; showing the recovery screen");
-            (AppState::needing_recovery(db_path, DatabaseProblem::at_open(&error), state::os_user()), false)
+            (AppState::needing_recovery(db_path, DatabaseProblem::at_open(&error)), false)
         }
         Err(error) => {
             tracing::error!(code = error.code(), %error, "cannot open the database");
@@ -86,49 +87,16 @@ fn start_background(app: &App, check_owed: bool) {
     }
 }
 
-/// Registers the commands; shared by the real app and the command wiring tests.
+/// Registers the commands (the one list in `src/commands/list.rs`); shared by the real app and the
+/// command wiring tests.
 fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    macro_rules! handlers {
+        ($($area:ident::$name:ident),* $(,)?) => {
+            tauri::generate_handler![$(commands::$area::$name),*]
+        };
+    }
     // Wrong PINs are counted here, in memory, for every window and the wiring tests alike.
-    builder.manage(commands::people::PinGuard::default()).invoke_handler(tauri::generate_handler![
-        commands::app::app_info,
-        commands::autostart::get_autostart,
-        commands::autostart::set_autostart,
-        commands::cases::create_case,
-        commands::cases::list_cases,
-        commands::cases::browse_cases,
-        commands::cases::get_case,
-        commands::cases::act_on_case,
-        commands::cases::find_customers,
-        commands::data::attach_file,
-        commands::data::customer_cases,
-        commands::data::backup_now,
-        commands::data::list_backups,
-        commands::lead::desk_figures,
-        commands::lead::export_figures,
-        commands::lead::approvals,
-        commands::lead::lessons,
-        commands::lead::add_lesson_entry,
-        commands::promises::make_promise,
-        commands::promises::keep_promise,
-        commands::promises::renegotiate_promise,
-        commands::promises::reassign_promise,
-        commands::promises::due_promises,
-        commands::promises::suggest_due,
-        commands::settings::get_settings,
-        commands::settings::save_settings,
-        commands::people::current_person,
-        commands::people::list_people,
-        commands::people::switch_person,
-        commands::people::save_person,
-        commands::people::deactivate_person,
-        commands::people::set_pin,
-        commands::people::clear_pin,
-        commands::settings::calendar_days,
-        commands::recovery::database_status,
-        commands::recovery::recovery_info,
-        commands::recovery::restore_backup,
-        commands::recovery::quit_app,
-    ])
+    builder.manage(commands::people::PinGuard::default()).invoke_handler(lupaus_commands!(handlers))
 }
 
 #[cfg(test)]

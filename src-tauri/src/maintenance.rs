@@ -50,17 +50,17 @@ enum UpkeepFailure {
 }
 
 fn look(app: &AppHandle, last: Look) -> Result<Look, UpkeepFailure> {
-    let shared = app.state::<AppState>().shared_store();
-    let mut store = match shared.lock() {
-        Ok(store) => store,
+    let shared = app.state::<AppState>().shared_desk();
+    let mut desk = match shared.lock() {
+        Ok(desk) => desk,
         Err(StoreUnavailable::NotOpen) => return Ok(Look::default()),
         Err(error) => return Err(error.into()),
     };
-    let saves = store.writes_since_upkeep();
+    let saves = desk.writes_since_upkeep();
     if !upkeep_due(saves, last) {
         return Ok(Look { saves, more_to_do: false });
     }
-    let upkeep = store.run_idle_upkeep()?;
+    let upkeep = desk.run_idle_upkeep()?;
     tracing::debug!(?upkeep, "idle upkeep");
     Ok(Look { saves: 0, more_to_do: upkeep.more_to_do() })
 }

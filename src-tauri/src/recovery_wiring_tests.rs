@@ -12,7 +12,7 @@ use tauri::{Listener, Manager};
 
 use crate::autostart::Autostart;
 use crate::state::{AppState, DatabaseProblem};
-use crate::wiring_tests::invoke;
+use crate::wiring_tests::{intake, invoke};
 
 type Window = tauri::WebviewWindow<MockRuntime>;
 
@@ -22,20 +22,6 @@ fn app_with(state: AppState) -> (tauri::App<MockRuntime>, Window) {
     let app = crate::build(builder).build(mock_context(noop_assets())).expect("mock app");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     (app, window)
-}
-
-fn intake(name: &str) -> Value {
-    json!({ "intake": {
-        "channel": "phone",
-        "customer": { "name": name, "email": null, "phone": "040 123 4567", "customer_number": null },
-        "product_ref": null,
-        "description": "Laskussa on väärä summa.",
-        "requested_remedy": "Korjattu lasku",
-        "priority": "normal",
-        "category": null,
-        "tags": [],
-        "acknowledged": true
-    }})
 }
 
 /// A database file with two cases backed up and a third made after the backup, closed.
@@ -51,7 +37,7 @@ fn desk_with_backup(dir: &Path) -> PathBuf {
 }
 
 fn close_store(app: &tauri::App<MockRuntime>) {
-    let shared = app.state::<AppState>().shared_store();
+    let shared = app.state::<AppState>().shared_desk();
     drop(shared.lock_slot().expect("slot").take());
 }
 
@@ -71,13 +57,13 @@ fn started_on(db: &Path) -> AppState {
         Ok((store, _)) => AppState::new(store, "Aino Agentti".into()),
         Err(error) => {
             assert!(lupaus_store::recovery::needs_recovery(&error), "{error}");
-            AppState::needing_recovery(db.to_path_buf(), DatabaseProblem::at_open(&error), "Aino Agentti".into())
+            AppState::needing_recovery(db.to_path_buf(), DatabaseProblem::at_open(&error))
         }
     }
 }
 
 fn listed_customers(window: &Window) -> Vec<String> {
-    let listed = invoke(window, "list_cases", json!({ "query": {} })).expect("listed");
+    let listed = invoke(window, "browse_cases", json!({ "filter": {} })).expect("listed");
     let mut names: Vec<String> = listed
         .as_array()
         .expect("array")
@@ -98,7 +84,7 @@ fn a_damaged_file_at_start_shows_recovery_and_restoring_opens_the_desk_in_proces
     let status = invoke(&window, "database_status", json!({})).expect("status");
     assert_eq!(status["problem"]["code"], "database_corrupt");
     assert_eq!(status["db_path"], db.display().to_string());
-    let refused = invoke(&window, "list_cases", json!({ "query": {} })).expect_err("no store");
+    let refused = invoke(&window, "browse_cases", json!({ "filter": {} })).expect_err("no store");
     assert_eq!(refused["code"], "database_unavailable");
 
     let info = invoke(&window, "recovery_info", json!({})).expect("info");
@@ -166,7 +152,7 @@ fn damage_found_while_running_closes_the_store_and_tells_the_window() {
     let status = invoke(&window, "database_status", json!({})).expect("status");
     assert_eq!(status["problem"]["code"], "database_corrupt");
     assert_eq!(status["problem"]["found_while_running"], true);
-    let refused = invoke(&window, "list_cases", json!({ "query": {} })).expect_err("store closed");
+    let refused = invoke(&window, "browse_cases", json!({ "filter": {} })).expect_err("store closed");
     assert_eq!(refused["code"], "database_unavailable");
     let heard = heard.lock().expect("heard").clone();
     assert_eq!(heard.len(), 1, "{heard:?}");

@@ -1,12 +1,13 @@
-//! What the commands share: the store (absent while the recovery screen is shown), the clock, who
-//! is at the keyboard, and the signals that wake the background tasks.
+//! What the commands share: the desk (absent while the recovery screen is shown), the clock, and
+//! the signals that wake the background tasks. The desk holds the store and the person at the
+//! keyboard; commands call its methods and nothing else.
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use lupaus_core::clock::Clock;
-use lupaus_core::lifecycle::Actor;
+use lupaus_desk::{Change, Desk, DeskListener};
 use lupaus_store::{Store, StoreError, SystemClock};
 use serde::Serialize;
 use tokio::sync::{Notify, watch};
@@ -14,13 +15,13 @@ use ts_rs::TS;
 
 use crate::error::IpcError;
 
-/// The store slot, shared by the commands and the background tasks. It is empty while the file
+/// The desk slot, shared by the commands and the background tasks. It is empty while the file
 /// cannot be used (the recovery screen is up) and is filled when a backup is restored, in process.
 #[derive(Clone)]
-pub struct SharedStore(Arc<Mutex<Option<Store>>>);
+pub struct SharedDesk(Arc<Mutex<Option<Desk>>>);
 
-/// The locked store, for one short synchronous piece of work; it derefs to [`Store`].
-pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+/// The locked desk, for one short synchronous piece of work; it derefs to [`Desk`].
+pub struct DeskGuard<'a>(MutexGuard<'a, Option<Desk>>);
 
 /// Why the store cannot be used just now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -31,37 +32,52 @@ pub enum StoreUnavailable {
     NotOpen,
 }
 
-impl SharedStore {
-    fn new(store: Option<Store>) -> SharedStore {
-        SharedStore(Arc::new(Mutex::new(store)))
+impl SharedDesk {
+    fn new(desk: Option<Desk>) -> SharedDesk {
+        SharedDesk(Arc::new(Mutex::new(desk)))
     }
 
-    /// Locks the open store. Never hold the guard across an `.await`.
-    pub fn lock(&self) -> Result<StoreGuard<'_>, StoreUnavailable> {
+    /// Locks the open desk. Never hold the guard across an `.await`.
+    pub fn lock(&self) -> Result<DeskGuard<'_>, StoreUnavailable> {
         let slot = self.0.lock().map_err(|_| StoreUnavailable::Poisoned)?;
         if slot.is_none() {
             return Err(StoreUnavailable::NotOpen);
         }
-        Ok(StoreGuard(slot))
+        Ok(DeskGuard(slot))
     }
 
-    /// Locks the slot itself, open or not, to take the store out or put one in.
-    pub(crate) fn lock_slot(&self) -> Result<MutexGuard<'_, Option<Store>>, StoreUnavailable> {
+    /// Locks the slot itself, open or not, to take the desk out or put one in.
+    pub(crate) fn lock_slot(&self) -> Result<MutexGuard<'_, Option<Desk>>, StoreUnavailable> {
         self.0.lock().map_err(|_| StoreUnavailable::Poisoned)
     }
 }
 
-impl Deref for StoreGuard<'_> {
-    type Target = Store;
-    fn deref(&self) -> &Store {
-        // `SharedStore::lock` hands out a guard only over a filled slot.
-        self.0.as_ref().expect("a StoreGuard always holds a store")
+impl Deref for DeskGuard<'_> {
+    type Target = Desk;
+    fn deref(&self) -> &Desk {
+        // `SharedDesk::lock` hands out a guard only over a filled slot.
+        self.0.as_ref().expect("a DeskGuard always holds a desk")
     }
 }
 
-impl DerefMut for StoreGuard<'_> {
-    fn deref_mut(&mut self) -> &mut Store {
-        self.0.as_mut().expect("a StoreGuard always holds a store")
+impl DerefMut for DeskGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Desk {
+        self.0.as_mut().expect("a DeskGuard always holds a desk")
+    }
+}
+
+/// What the app does when the desk changes: promises or the reminder plan wake the scheduler, so
+/// a new plan takes effect at once instead of at its next periodic look.
+struct AppSignals {
+    reminders_changed: Arc<Notify>,
+}
+
+impl DeskListener for AppSignals {
+    fn changed(&self, change: Change) {
+        if matches!(change, Change::Promises | Change::Settings) {
+            // A wake sent while the scheduler is busy is kept until it next waits.
+            self.reminders_changed.notify_one();
+        }
     }
 }
 
@@ -101,62 +117,82 @@ impl DatabaseProblem {
 
 pub struct AppState {
     /// Shared with the background tasks, which lock it only inside `spawn_blocking`.
-    store: SharedStore,
+    desk: SharedDesk,
     db_path: PathBuf,
     /// Set while the file cannot be used; the UI shows the recovery screen for it.
     problem: Mutex<Option<DatabaseProblem>>,
-    /// Counts the stores put in the slot, so background tasks waiting for one start at once.
+    /// Counts the desks put in the slot, so background tasks waiting for one start at once.
     store_opened: watch::Sender<u64>,
     pub clock: Arc<dyn Clock>,
-    /// The person at the keyboard; every change is attributed to them.
-    person: Mutex<String>,
     /// Fired after promises or the reminder plan change, so the scheduler looks again at once.
     reminders_changed: Arc<Notify>,
 }
 
 impl AppState {
+    /// A desk on `store` with `person` at the keyboard (tests; the app uses [`AppState::for_os_user`]).
+    #[cfg(test)]
     pub fn new(store: Store, person: String) -> AppState {
         AppState::with_clock(store, person, Arc::new(SystemClock))
     }
 
+    #[cfg(test)]
     pub fn with_clock(store: Store, person: String, clock: Arc<dyn Clock>) -> AppState {
-        let db_path = store.path().to_path_buf();
-        AppState::with_slot(Some(store), db_path, None, person, clock)
+        AppState::starting_with(store, Some(person), clock)
     }
 
-    /// Started without a store: the file at `db_path` cannot be used for `problem`.
-    pub fn needing_recovery(db_path: PathBuf, problem: DatabaseProblem, person: String) -> AppState {
-        AppState::with_slot(None, db_path, Some(problem), person, Arc::new(SystemClock))
+    /// The app at start: a desk on `store`, acting as the OS user unless they have a PIN.
+    pub fn for_os_user(store: Store) -> AppState {
+        AppState::starting_with(store, None, Arc::new(SystemClock))
     }
 
-    fn with_slot(
-        store: Option<Store>,
-        db_path: PathBuf,
-        problem: Option<DatabaseProblem>,
-        person: String,
-        clock: Arc<dyn Clock>,
-    ) -> AppState {
+    /// Started without a desk: the file at `db_path` cannot be used for `problem`.
+    pub fn needing_recovery(db_path: PathBuf, problem: DatabaseProblem) -> AppState {
+        AppState::empty(db_path, Some(problem), Arc::new(SystemClock))
+    }
+
+    /// Started with a desk: the background tasks find it at their first look, so nobody is woken.
+    fn starting_with(store: Store, person: Option<String>, clock: Arc<dyn Clock>) -> AppState {
+        let state = AppState::empty(store.path().to_path_buf(), None, clock);
+        let desk = state.desk_on(store, person);
+        if let Ok(mut slot) = state.desk.lock_slot() {
+            *slot = Some(desk);
+        }
+        state.store_opened.send_replace(1);
+        state
+    }
+
+    fn empty(db_path: PathBuf, problem: Option<DatabaseProblem>, clock: Arc<dyn Clock>) -> AppState {
         AppState {
-            store_opened: watch::Sender::new(u64::from(store.is_some())),
-            store: SharedStore::new(store),
+            store_opened: watch::Sender::new(0),
+            desk: SharedDesk::new(None),
             db_path,
             problem: Mutex::new(problem),
             clock,
-            person: Mutex::new(person),
             reminders_changed: Arc::new(Notify::new()),
         }
     }
 
-    /// The store, for one short synchronous piece of work. Never hold it across an `.await`.
-    /// Fails with `database_unavailable` while the recovery screen is up.
-    pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
-        Ok(self.store.lock()?)
+    /// A desk on `store` with `person` at the keyboard, or, without one, as at a fresh start: the
+    /// OS user unless they have a PIN (a PIN is never skipped). Its changes wake the scheduler.
+    pub fn desk_on(&self, store: Store, person: Option<String>) -> Desk {
+        let signals = Arc::new(AppSignals { reminders_changed: Arc::clone(&self.reminders_changed) });
+        let mut desk = Desk::new(store, Arc::clone(&self.clock), person.clone().unwrap_or_default(), signals);
+        if person.is_none() {
+            desk.sign_in_os_user(&os_user());
+        }
+        desk
     }
 
-    /// The store slot for a background task: `lock()` it inside `spawn_blocking`, never across an
-    /// `.await`; it fails with [`StoreUnavailable::NotOpen`] until a store is open.
-    pub fn shared_store(&self) -> SharedStore {
-        self.store.clone()
+    /// The desk, for one short synchronous piece of work. Never hold it across an `.await`.
+    /// Fails with `database_unavailable` while the recovery screen is up.
+    pub fn desk(&self) -> Result<DeskGuard<'_>, IpcError> {
+        Ok(self.desk.lock()?)
+    }
+
+    /// The desk slot for a background task: `lock()` it inside `spawn_blocking`, never across an
+    /// `.await`; it fails with [`StoreUnavailable::NotOpen`] until a desk is open.
+    pub fn shared_desk(&self) -> SharedDesk {
+        self.desk.clone()
     }
 
     /// The database file, also when it could not be opened.
@@ -175,41 +211,25 @@ impl AppState {
         }
     }
 
-    /// Tells the background tasks that a store was put in the slot.
+    /// Tells the background tasks that a desk was put in the slot.
     pub fn store_opened(&self) {
         self.store_opened.send_modify(|count| *count += 1);
-        self.reminders_changed();
+        self.reminders_changed.notify_one();
     }
 
-    /// Changes each time a store is put in the slot; starts at 1 when the app started with one.
+    /// Changes each time a desk is put in the slot; 1 when the app started with one.
     pub fn watch_store_opened(&self) -> watch::Receiver<u64> {
         self.store_opened.subscribe()
     }
 
-    /// Tells the reminder scheduler that promises or the plan changed. A wake sent while the
-    /// scheduler is busy is kept until it next waits, so none is lost.
-    pub fn reminders_changed(&self) {
-        self.reminders_changed.notify_one();
-    }
-
-    /// The signal [`AppState::reminders_changed`] fires, for the scheduler to wait on.
+    /// The signal the desk fires when promises or the plan change, for the scheduler to wait on.
     pub fn reminder_wake(&self) -> Arc<Notify> {
         Arc::clone(&self.reminders_changed)
     }
 
+    /// Who is at the keyboard; empty while nobody has said, or no desk is open.
     pub fn person(&self) -> String {
-        self.person.lock().map(|name| name.clone()).unwrap_or_default()
-    }
-
-    pub fn set_person(&self, name: String) {
-        if let Ok(mut person) = self.person.lock() {
-            *person = name;
-        }
-    }
-
-    /// The person at the keyboard with their role, as the core needs it.
-    pub fn actor(&self, store: &Store) -> Result<Actor, IpcError> {
-        Ok(store.actor(&self.person())?)
+        self.desk.lock().map(|desk| desk.person().to_owned()).unwrap_or_default()
     }
 }
 

@@ -38,8 +38,9 @@ pub(crate) fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body
     .map(|response| response.deserialize::<Value>().expect("json response"))
 }
 
-fn intake(name: &str) -> Value {
-    json!({ "intake": {
+/// The intake form's request for a phone complaint by `name`, without a call-back.
+pub(crate) fn intake(name: &str) -> Value {
+    json!({ "intake": { "callback": null, "case": {
         "channel": "phone",
         "customer": { "name": name, "email": null, "phone": "040 123 4567", "customer_number": null },
         "product_ref": "Tilaus 4471",
@@ -49,19 +50,20 @@ fn intake(name: &str) -> Value {
         "category": null,
         "tags": [],
         "acknowledged": true
-    }})
+    }}})
 }
 
 #[test]
 fn a_created_case_is_listed_with_its_reference() {
     let (_app, window) = app();
     let created = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
-    let reference = created["reference"].as_str().expect("reference");
+    let reference = created["case"]["reference"].as_str().expect("reference");
     assert!(reference.starts_with("R-") && reference.ends_with("-000001"), "{reference}");
-    assert_eq!(created["owner"], "Aino Agentti");
-    assert_eq!(created["stage"], "intake");
+    assert_eq!(created["case"]["owner"], "Aino Agentti");
+    assert_eq!(created["case"]["stage"], "intake");
+    assert_eq!(created["callback"], Value::Null);
 
-    let listed = invoke(&window, "list_cases", json!({ "query": {} })).expect("listed");
+    let listed = invoke(&window, "browse_cases", json!({ "filter": {} })).expect("listed");
     let rows = listed.as_array().expect("array");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["customer_name"], "Maija Meikäläinen");
@@ -74,8 +76,52 @@ fn bad_input_comes_back_as_code_message_and_field() {
     assert_eq!(error["code"], "invalid_input");
     assert_eq!(error["field"], "customer.name");
     assert!(error["message"].as_str().expect("message").contains("cannot be empty"));
-    let listed = invoke(&window, "list_cases", json!({ "query": {} })).expect("listed");
+    let listed = invoke(&window, "browse_cases", json!({ "filter": {} })).expect("listed");
     assert_eq!(listed.as_array().expect("array").len(), 0, "nothing may be stored from a refused intake");
+}
+
+/// The intake form's case and its call-back promise are one save: both, or neither.
+#[test]
+fn a_case_and_its_call_back_are_saved_together_or_not_at_all() {
+    let (app, window) = app();
+    let due = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
+    let mut with_callback = intake("Maija Meikäläinen");
+    with_callback["intake"]["callback"] = json!({ "text": "Soitamme huomenna", "channel": "call", "due_at": due });
+    let created = invoke(&window, "create_case", with_callback).expect("created");
+    assert_eq!(created["callback"]["owner"], "Aino Agentti", "the person at the keyboard keeps it");
+    assert_eq!(created["callback"]["case_id"], created["case"]["id"]);
+    assert!(scheduler_woken(&app), "a call-back promise wakes the reminder scheduler");
+
+    let mut bad_callback = intake("Matti Virtanen");
+    bad_callback["intake"]["callback"] = json!({ "text": "   ", "channel": "call", "due_at": due });
+    let refused = invoke(&window, "create_case", bad_callback).expect_err("an empty promise is refused");
+    assert_eq!(refused["code"], "invalid_input");
+    let listed = invoke(&window, "browse_cases", json!({ "filter": {} })).expect("listed");
+    let names: Vec<&str> =
+        listed.as_array().expect("rows").iter().filter_map(|row| row["customer_name"].as_str()).collect();
+    assert_eq!(names, ["Maija Meikäläinen"], "the refused call-back left no case behind");
+}
+
+/// A returning customer: the intake form shows their cases and the promises still open on them.
+#[test]
+fn a_returning_customers_history_lists_their_cases_and_open_promises() {
+    let (_app, window) = app();
+    let due = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
+    // The same e-mail address makes the second intake the same customer.
+    let mut first = intake("Maija Meikäläinen");
+    first["intake"]["case"]["customer"]["email"] = json!("maija@example.fi");
+    first["intake"]["callback"] = json!({ "text": "Soitamme huomenna", "channel": "call", "due_at": due });
+    let first = invoke(&window, "create_case", first).expect("created");
+    let mut second = intake("Maija Meikäläinen");
+    second["intake"]["case"]["customer"]["email"] = json!("maija@example.fi");
+    invoke(&window, "create_case", second).expect("second case");
+    let customer = invoke(&window, "find_customers", json!({ "query": "Maija" })).expect("found")[0]["id"].clone();
+    let history = invoke(&window, "customer_history", json!({ "customerId": customer })).expect("history");
+    assert_eq!(history["cases"].as_array().expect("cases").len(), 2);
+    let open = history["open_promises"].as_array().expect("promises");
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0]["promise"]["text"], "Soitamme huomenna");
+    assert_eq!(open[0]["case_reference"], first["case"]["reference"]);
 }
 
 #[test]
@@ -160,9 +206,10 @@ fn commands_that_change_promises_wake_the_reminder_scheduler() {
     assert!(!scheduler_woken(&app), "a new case has no promise yet");
     let due = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
     let promise = json!({ "text": "Soitamme takaisin", "channel": "call", "due_at": due, "owner": "Aino Agentti" });
-    let made = invoke(&window, "make_promise", json!({ "caseId": case["id"], "promise": promise })).expect("promise");
+    let made =
+        invoke(&window, "make_promise", json!({ "caseId": case["case"]["id"], "promise": promise })).expect("promise");
     assert!(scheduler_woken(&app), "make_promise wakes the scheduler");
-    invoke(&window, "list_cases", json!({ "query": {} })).expect("listed");
+    invoke(&window, "browse_cases", json!({ "filter": {} })).expect("listed");
     assert!(!scheduler_woken(&app), "reading changes nothing");
     invoke(&window, "keep_promise", json!({ "promiseId": made["id"], "outcome": "Soitettu" })).expect("kept");
     assert!(scheduler_woken(&app), "keep_promise wakes the scheduler");
@@ -176,7 +223,7 @@ fn due_promises_answers_at_most_the_limit_asked_for() {
         let due = (chrono::Utc::now() + chrono::Duration::hours(hours)).to_rfc3339();
         let promise =
             json!({ "text": format!("Soitto {hours}"), "channel": "call", "due_at": due, "owner": "Aino Agentti" });
-        invoke(&window, "make_promise", json!({ "caseId": case["id"], "promise": promise })).expect("promise");
+        invoke(&window, "make_promise", json!({ "caseId": case["case"]["id"], "promise": promise })).expect("promise");
     }
     let texts = |answer: Value| -> Vec<String> {
         answer
@@ -212,6 +259,7 @@ fn figures_for_a_period_and_a_reversed_period_names_the_field() {
     let reversed = invoke(&window, "desk_figures", json!({ "from": today, "to": today - chrono::Duration::days(3) }))
         .expect_err("refused");
     assert_eq!(reversed["field"], "to");
+    assert_eq!(reversed["reason"], "end_before_start", "the same reason key as the command line's refusal");
 }
 
 #[test]
@@ -219,27 +267,40 @@ fn a_debrief_request_is_listed_in_lessons() {
     let (_app, window) = app();
     let case = invoke(&window, "create_case", intake("Maija Meikäläinen")).expect("created");
     let entry = json!({ "kind": "debrief_requested", "reason": "Asiakas oli hyvin vihainen" });
-    invoke(&window, "add_lesson_entry", json!({ "caseId": case["id"], "entry": entry })).expect("saved");
+    invoke(&window, "add_lesson_entry", json!({ "caseId": case["case"]["id"], "entry": entry })).expect("saved");
     let lessons = invoke(&window, "lessons", json!({ "query": "vihainen" })).expect("lessons");
     assert_eq!(lessons.as_array().expect("list").len(), 1);
 }
 
-/// The build script generates a permission per command and the capability allows each one; a
-/// command registered without both would be unreachable from the window.
+/// The commands' names, from the one list in `command_list.rs`.
+macro_rules! command_names {
+    ($($area:ident::$name:ident),* $(,)?) => {
+        vec![$(stringify!($name)),*]
+    };
+}
+
+/// Each command is declared once (`command_list.rs`, which feeds the handler and `build.rs`): the
+/// window's capability allows exactly those commands, and the UI's typed wrappers call exactly
+/// those. A command added, removed or renamed in one place only fails here.
 #[test]
-fn every_registered_command_has_a_permission_and_is_allowed() {
-    let lib = include_str!("lib.rs");
-    let build = include_str!("../build.rs");
-    let capability = include_str!("../capabilities/default.json");
-    let registered: Vec<&str> = lib
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("commands::"))
-        .filter_map(|path| path.trim_end_matches(',').rsplit("::").next())
+fn the_capability_and_the_ui_wrappers_name_exactly_the_registered_commands() {
+    let registered: std::collections::BTreeSet<&str> = lupaus_commands!(command_names).into_iter().collect();
+    let capability: Value = serde_json::from_str(include_str!("../capabilities/default.json")).expect("capability");
+    let allowed: std::collections::BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|permission| permission.as_str()?.strip_prefix("allow-").map(|name| name.replace('-', "_")))
         .collect();
-    assert!(registered.len() > 20, "found the handler list: {registered:?}");
-    for command in &registered {
-        assert!(build.contains(&format!("\"{command}\"")), "{command} is missing from COMMANDS in build.rs");
-        let permission = format!("\"allow-{}\"", command.replace('_', "-"));
-        assert!(capability.contains(&permission), "{command} is not allowed in the capability");
-    }
+    let expected: std::collections::BTreeSet<String> = registered.iter().map(|name| (*name).to_owned()).collect();
+    assert_eq!(allowed, expected, "capabilities/default.json allows other commands than command_list.rs lists");
+
+    let api = include_str!("../../ui/src/lib/api.ts");
+    let called: std::collections::BTreeSet<String> = api
+        .split("call<")
+        .skip(1)
+        .filter_map(|after| after.split_once(">('").and_then(|(_, rest)| rest.split_once('\'')))
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    assert_eq!(called, expected, "ui/src/lib/api.ts wraps other commands than command_list.rs lists");
 }

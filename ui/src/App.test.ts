@@ -2,7 +2,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import type { CaseSummary, Customer, NewCase, NewPromise } from './lib/bindings';
+import type { CaseIntake, CaseSummary, Customer, CustomerHistory, NewPromise } from './lib/bindings';
+import { promiseView } from './test/fake-data';
+
+const earlierCase: CaseSummary = {
+  id: 41,
+  reference: 'R-2026-000041',
+  received_at: '2026-11-02T08:00:00Z',
+  customer_name: 'Maija Meikäläinen',
+  channel: 'phone',
+  priority: 'normal',
+  stage: 'remedy_agreed',
+  owner: 'Aino',
+  summary: 'Pesukone vuotaa',
+  next_promise_due: '2026-11-24T12:00:00Z',
+  next_promise_soon_from: null,
+};
+const earlierPromise = promiseView(9, '2026-11-24T12:00:00Z', 'open', 'Soitamme, kun asentaja on käynyt', 41);
 
 // A tiny in-memory back end with the same command names and shapes as the Rust one.
 function fakeBackend(locale: string) {
@@ -12,6 +28,10 @@ function fakeBackend(locale: string) {
   const customers: Customer[] = [
     { id: 7, name: 'Maija Meikäläinen', email: 'maija@example.fi', phone: '040 123 4567', customer_number: null, case_count: 3 },
   ];
+  const history = (customerId: unknown): CustomerHistory => ({
+    cases: customerId === 7 ? [earlierCase] : [],
+    open_promises: customerId === 7 ? [earlierPromise] : [],
+  });
   mockIPC((command, args) => {
     calls.push(command);
     const payload = args as Record<string, unknown>;
@@ -32,8 +52,10 @@ function fakeBackend(locale: string) {
       case 'list_cases':
       case 'browse_cases':
         return [...stored].reverse();
+      case 'customer_history':
+        return history(payload.customerId);
       case 'create_case': {
-        const intake = payload.intake as NewCase;
+        const { case: intake, callback } = payload.intake as CaseIntake;
         if (intake.customer.name.trim() === '') {
           throw { code: 'invalid_input', message: 'Fill in customer.name: it cannot be empty.', field: 'customer.name' };
         }
@@ -51,7 +73,8 @@ function fakeBackend(locale: string) {
           next_promise_soon_from: null,
         };
         stored.push(created);
-        return created;
+        if (callback) promises.push({ caseId: created.id, promise: { ...callback, owner: callback.owner ?? 'Aino' } });
+        return { case: created, callback: callback ? { id: promises.length } : null };
       }
       default:
         throw { code: 'internal', message: `unexpected command ${command}`, field: null };
@@ -165,5 +188,21 @@ describe('the case list screen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Käytä asiakkaan Maija Meikäläinen tietoja' }));
     expect((screen.getByLabelText('Puhelin') as HTMLInputElement).value).toBe('040 123 4567');
     expect((screen.getByLabelText('Asiakkaan nimi') as HTMLInputElement).value).toBe('Maija Meikäläinen');
+  });
+
+  it('shows a picked customer’s earlier cases and the promise still open to them', async () => {
+    fakeBackend('fi-FI');
+    render(App);
+    await fireEvent.click(await screen.findByTestId('new-case'));
+    await fireEvent.input(screen.getByLabelText('Asiakkaan nimi'), { target: { value: 'Maija' } });
+    await screen.findByTestId('customer-matches', {}, { timeout: 2000 });
+    await fireEvent.click(screen.getByRole('button', { name: 'Käytä asiakkaan Maija Meikäläinen tietoja' }));
+    const history = await screen.findByTestId('customer-history');
+    expect(history.textContent).toContain('R-2026-000041');
+    expect(screen.getByTestId('history-open-promise').textContent).toContain('Soitamme, kun asentaja on käynyt');
+    expect(screen.getByTestId('history-open-promise').textContent).toContain('Avoin lupaus (R-2026-000041), erääntyy');
+    // Typing another name forgets the picked customer's history.
+    await fireEvent.input(screen.getByLabelText('Asiakkaan nimi'), { target: { value: 'Pekka' } });
+    expect(screen.queryByTestId('customer-history')).toBeNull();
   });
 });

@@ -1,52 +1,41 @@
-use lupaus_core::case::NewCase;
 use lupaus_core::lifecycle::CaseCommand;
-use lupaus_store::cases::{CaseDetail, CaseListQuery, CaseSummary};
+use lupaus_desk::{CaseCreated, CaseIntake, CustomerHistory};
+use lupaus_store::case_views::CaseFilter;
+use lupaus_store::cases::{CaseDetail, CaseSummary};
 use lupaus_store::customers::Customer;
 use tauri::State;
 
 use crate::{error::IpcError, state::AppState};
 
+/// Opens a case with its call-back promise, if one was made: both are saved or neither.
 #[tauri::command(async)]
-pub fn create_case(state: State<'_, AppState>, intake: NewCase) -> Result<CaseSummary, IpcError> {
-    let intake = intake.validate()?;
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    Ok(store.create_case(intake, &actor, state.clock.now())?)
-}
-
-#[tauri::command(async)]
-pub fn list_cases(state: State<'_, AppState>, query: CaseListQuery) -> Result<Vec<CaseSummary>, IpcError> {
-    Ok(state.store()?.list_cases(&query)?)
+pub fn create_case(state: State<'_, AppState>, intake: CaseIntake) -> Result<CaseCreated, IpcError> {
+    Ok(state.desk()?.create_case(intake)?)
 }
 
 #[tauri::command(async)]
 pub fn get_case(state: State<'_, AppState>, case_id: i64) -> Result<CaseDetail, IpcError> {
-    let store = state.store()?;
-    let actor = state.actor(&store)?;
-    Ok(store.case_detail(case_id, &actor, state.clock.now())?)
+    Ok(state.desk()?.case_detail(case_id)?)
 }
 
 #[tauri::command(async)]
 pub fn act_on_case(state: State<'_, AppState>, case_id: i64, command: CaseCommand) -> Result<CaseDetail, IpcError> {
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    let policy = store.desk_settings()?.settings.policy;
-    let detail = store.act_on_case(case_id, command, &actor, state.clock.now(), &policy)?;
-    // A hand-off can promise the customer a call back.
-    state.reminders_changed();
-    Ok(detail)
+    Ok(state.desk()?.act_on_case(case_id, command)?)
 }
 
 #[tauri::command(async)]
 pub fn find_customers(state: State<'_, AppState>, query: String) -> Result<Vec<Customer>, IpcError> {
-    Ok(state.store()?.find_customers(&query, 10)?)
+    Ok(state.desk()?.find_customers(&query)?)
+}
+
+/// A returning customer's cases and open promises, for the intake form.
+#[tauri::command(async)]
+pub fn customer_history(state: State<'_, AppState>, customer_id: i64) -> Result<CustomerHistory, IpcError> {
+    Ok(state.desk()?.customer_history(customer_id)?)
 }
 
 /// The case list with the agent's chosen view, "mine only", search and sort.
 #[tauri::command(async)]
-pub fn browse_cases(
-    state: State<'_, AppState>,
-    filter: lupaus_store::case_views::CaseFilter,
-) -> Result<Vec<CaseSummary>, IpcError> {
-    Ok(state.store()?.browse_cases(&filter, state.clock.now())?)
+pub fn browse_cases(state: State<'_, AppState>, filter: CaseFilter) -> Result<Vec<CaseSummary>, IpcError> {
+    Ok(state.desk()?.browse_cases(&filter)?)
 }

@@ -11,7 +11,6 @@ use lupaus_store::people::PinHash;
 use serde_json::{Value, json};
 use tauri::test::{MockRuntime, mock_builder, mock_context, noop_assets};
 
-use super::person_at_start;
 use crate::state::AppState;
 
 struct Desk {
@@ -93,16 +92,6 @@ fn nobody_at_the_keyboard_is_asked_who_they_are_before_any_change() {
     let refused = desk.invoke("save_person", json!({ "name": "Ville", "role": "agent" })).expect_err("nobody");
     assert_eq!(refused["code"], "who_are_you");
     assert_eq!(desk.switch("Leena", Some("2468")).expect("with pin")["role"], "lead");
-}
-
-#[test]
-fn the_os_user_with_a_pin_is_not_acted_as_at_start() {
-    let mut store = Store::open_in_memory().expect("store");
-    store.save_person("Leena", Role::Lead, &Actor::agent("Leena")).expect("lead");
-    assert_eq!(person_at_start(&store, "Leena".into()), "Leena");
-    store.set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena")).expect("pin");
-    assert_eq!(person_at_start(&store, "Leena".into()), "");
-    assert_eq!(person_at_start(&store, "aino".into()), "aino", "unlisted users start as themselves");
 }
 
 #[test]

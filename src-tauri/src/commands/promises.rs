@@ -1,4 +1,4 @@
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use lupaus_core::calendar::BusinessSpan;
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
 use lupaus_store::promises::PromiseView;
@@ -6,16 +6,9 @@ use tauri::State;
 
 use crate::{error::IpcError, state::AppState};
 
-// Every command that changes a promise wakes the reminder scheduler, so a new plan takes effect
-// at once instead of at its next periodic look.
-
 #[tauri::command(async)]
 pub fn make_promise(state: State<'_, AppState>, case_id: i64, promise: NewPromise) -> Result<Promise, IpcError> {
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    let made = store.make_promise(case_id, promise, &actor, state.clock.now())?;
-    state.reminders_changed();
-    Ok(made)
+    Ok(state.desk()?.make_promise(case_id, promise)?)
 }
 
 /// `kept_at` is when the contact happened; it defaults to now.
@@ -26,12 +19,7 @@ pub fn keep_promise(
     outcome: String,
     kept_at: Option<DateTime<Utc>>,
 ) -> Result<Promise, IpcError> {
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    let now = state.clock.now();
-    let kept = store.keep_promise(promise_id, &outcome, kept_at.unwrap_or(now), &actor, now)?;
-    state.reminders_changed();
-    Ok(kept)
+    Ok(state.desk()?.keep_promise(promise_id, &outcome, kept_at)?)
 }
 
 #[tauri::command(async)]
@@ -41,22 +29,12 @@ pub fn renegotiate_promise(
     new_due_at: DateTime<Utc>,
     customer_told_at: Option<DateTime<Utc>>,
 ) -> Result<Renegotiated, IpcError> {
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    let now = state.clock.now();
-    let renegotiated =
-        store.renegotiate_promise(promise_id, new_due_at, customer_told_at.unwrap_or(now), &actor, now)?;
-    state.reminders_changed();
-    Ok(renegotiated)
+    Ok(state.desk()?.renegotiate_promise(promise_id, new_due_at, customer_told_at)?)
 }
 
 #[tauri::command(async)]
 pub fn reassign_promise(state: State<'_, AppState>, promise_id: i64, owner: String) -> Result<Promise, IpcError> {
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    let reassigned = store.reassign_promise(promise_id, &owner, &actor, state.clock.now())?;
-    state.reminders_changed();
-    Ok(reassigned)
+    Ok(state.desk()?.reassign_promise(promise_id, &owner)?)
 }
 
 /// The in-app reminder list: open promises overdue or due within `within_hours`, soonest first,
@@ -68,19 +46,11 @@ pub fn due_promises(
     mine_only: bool,
     limit: Option<u32>,
 ) -> Result<Vec<PromiseView>, IpcError> {
-    const MAX_DUE: u32 = 200;
-    let store = state.store()?;
-    let now = state.clock.now();
-    let owner = mine_only.then(|| state.person());
-    let until = now + Duration::hours(i64::from(within_hours.min(24 * 30)));
-    let limit = limit.unwrap_or(MAX_DUE).min(MAX_DUE);
-    Ok(store.open_promises_due_before(until, owner.as_deref(), now, limit)?)
+    Ok(state.desk()?.my_due_promises(within_hours, mine_only, limit)?)
 }
 
 /// A due time to promise: `within` business time from now plus the desk's buffer, inside opening hours.
 #[tauri::command(async)]
 pub fn suggest_due(state: State<'_, AppState>, within: BusinessSpan) -> Result<DateTime<Utc>, IpcError> {
-    let desk = state.store()?.desk_settings()?;
-    let buffer = BusinessSpan::Minutes(desk.settings.promise_buffer_minutes);
-    Ok(desk.calendar.suggest_due(state.clock.now(), within, buffer))
+    Ok(state.desk()?.suggest_due(within)?)
 }

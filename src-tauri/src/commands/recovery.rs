@@ -62,15 +62,15 @@ pub fn restore_backup(
         });
     }
     if state.problem().is_none() {
-        let store = state.store()?;
-        lupaus_core::people::check_restore_over_working_database(&state.actor(&store)?)?;
+        lupaus_core::people::check_restore_over_working_database(&state.desk()?.actor()?)?;
     }
     let listed = recovery::backups_for(state.db_path())?;
     let Some(chosen) = listed.iter().find(|backup| backup.path == path) else {
         return Err(IpcError::invalid("path", "Choose one of the backups listed on this screen."));
     };
-    let shared = state.shared_store();
+    let shared = state.shared_desk();
     let mut slot = shared.lock_slot()?;
+    let person = slot.as_ref().map(|desk| desk.person().to_owned());
     // Closed without a checkpoint: the file and its `-wal` are set aside exactly as they are.
     if let Some(open) = slot.take()
         && let Err(error) = open.close_untouched()
@@ -84,14 +84,13 @@ pub fn restore_backup(
         Err(error) => {
             // The file was left or put back where it was; reopen it if it was open before.
             if state.problem().is_none() {
-                *slot = lupaus_store::Store::open(state.db_path()).ok();
+                *slot = lupaus_store::Store::open(state.db_path()).ok().map(|store| state.desk_on(store, person));
             }
             return Err(error.into());
         }
     };
     // As at a fresh start: the restored people may have PINs, and a PIN is never skipped.
-    state.set_person(crate::commands::people::person_at_start(&store, crate::state::os_user()));
-    *slot = Some(store);
+    *slot = Some(state.desk_on(store, None));
     drop(slot);
     state.set_problem(None);
     state.store_opened();

@@ -6,18 +6,14 @@ use crate::{error::IpcError, state::AppState};
 
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<DeskSettings, IpcError> {
-    Ok(state.store()?.desk_settings()?.settings)
+    Ok(state.desk()?.settings()?)
 }
 
-/// Saves the desk settings (leads only) and moves every open promise's next reminder to the new plan.
+/// Saves the desk settings (leads only) and moves every open promise's next reminder to the new
+/// plan, in one transaction.
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: DeskSettings) -> Result<DeskSettings, IpcError> {
-    let mut store = state.store()?;
-    let actor = state.actor(&store)?;
-    let saved = store.save_desk_settings(settings, &actor)?.settings;
-    store.reschedule_reminders(state.clock.now())?;
-    state.reminders_changed();
-    Ok(saved)
+    Ok(state.desk()?.save_settings(settings)?.settings)
 }
 
 /// Business days, holidays and closure days between two dates, for the settings calendar view.
@@ -27,5 +23,5 @@ pub fn calendar_days(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<Vec<CalendarDay>, IpcError> {
-    Ok(state.store()?.desk_settings()?.calendar.days(from, to)?)
+    Ok(state.desk()?.calendar_days(from, to)?)
 }

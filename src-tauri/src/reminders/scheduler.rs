@@ -16,15 +16,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use lupaus_core::clock::Clock;
-use lupaus_core::lifecycle::Role;
-use lupaus_core::reminder::ReminderKind;
 use lupaus_store::StoreError;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use super::{Raised, ReminderSink};
-use crate::state::{AppState, SharedStore, StoreUnavailable};
+use crate::state::{AppState, SharedDesk, StoreUnavailable};
 
 /// The longest the scheduler sleeps without looking at the store again.
 pub const RECHECK: Duration = Duration::from_secs(60);
@@ -50,7 +48,7 @@ struct Pass {
 
 /// The scheduler before it is started; [`Scheduler::tick`] drives single passes in tests.
 pub struct Scheduler {
-    store: SharedStore,
+    desk: SharedDesk,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
     sink: Arc<dyn ReminderSink>,
@@ -78,7 +76,7 @@ impl SchedulerHandle {
 impl Scheduler {
     pub fn new(state: &AppState, sink: Arc<dyn ReminderSink>) -> Scheduler {
         Scheduler {
-            store: state.shared_store(),
+            desk: state.shared_desk(),
             clock: Arc::clone(&state.clock),
             wake: state.reminder_wake(),
             sink,
@@ -119,8 +117,8 @@ impl Scheduler {
     /// One pass at `now`: raise and deliver what is due, report the overdue count, and say when
     /// the next reminder is planned.
     pub async fn tick(&mut self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, TickError> {
-        let store = self.store.clone();
-        let pass = tokio::task::spawn_blocking(move || raise(&store, now)).await??;
+        let desk = self.desk.clone();
+        let pass = tokio::task::spawn_blocking(move || raise(&desk, now)).await??;
         if !pass.raised.reminders.is_empty() {
             tracing::info!(count = pass.raised.reminders.len(), "reminders raised");
             self.call_sink("deliver", move |sink| sink.deliver(&pass.raised)).await;
@@ -148,21 +146,13 @@ impl Scheduler {
     }
 }
 
-/// The synchronous part of a pass, holding the store's lock only here.
-fn raise(store: &SharedStore, now: DateTime<Utc>) -> Result<Pass, TickError> {
-    let mut store = store.lock()?;
-    let mut reminders = store.raise_due_reminders(now)?;
-    // One pass can raise steps of several promises; people should hear of them in firing order.
-    reminders.sort_by_key(|reminder| reminder.fire_at);
-    let team_leads = if reminders.iter().any(|reminder| reminder.kind == ReminderKind::Escalation) {
-        store.people()?.into_iter().filter(|person| person.role == Role::Lead).map(|person| person.name).collect()
-    } else {
-        Vec::new()
-    };
+/// The synchronous part of a pass, holding the desk's lock only here.
+fn raise(desk: &SharedDesk, now: DateTime<Utc>) -> Result<Pass, TickError> {
+    let pass = desk.lock()?.reminder_pass(now)?;
     Ok(Pass {
-        raised: Raised { reminders, team_leads, zone: store.desk_settings()?.calendar.zone() },
-        overdue: store.overdue_promise_count(now)?,
-        next_at: store.next_reminder_at()?,
+        raised: Raised { reminders: pass.reminders, team_leads: pass.team_leads, zone: pass.zone },
+        overdue: pass.overdue,
+        next_at: pass.next_at,
     })
 }
 

@@ -12,7 +12,8 @@ import type {
   CaseCommand,
   CaseDetail,
   CaseFilter,
-  CaseListQuery,
+  CaseCreated,
+  CaseIntake,
   CaseSummary,
   CurrentPerson,
   Customer,
@@ -22,7 +23,7 @@ import type {
   IpcError,
   Lesson,
   LessonEntry,
-  NewCase,
+  CustomerHistory,
   NewPromise,
   Person,
   Promise as KeptPromise,
@@ -84,12 +85,14 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   currentPerson: () => call<CurrentPerson>('current_person'),
-  createCase: (intake: NewCase) => call<CaseSummary>('create_case', { intake }),
-  listCases: (query: CaseListQuery) => call<CaseSummary[]>('list_cases', { query }),
+  /** Opens a case with its call-back promise, if one was made: both are saved or neither. */
+  createCase: (intake: CaseIntake) => call<CaseCreated>('create_case', { intake }),
   browseCases: (filter: CaseFilter) => call<CaseSummary[]>('browse_cases', { filter }),
   getCase: (caseId: number) => call<CaseDetail>('get_case', { caseId }),
   actOnCase: (caseId: number, command: CaseCommand) => call<CaseDetail>('act_on_case', { caseId, command }),
   findCustomers: (query: string) => call<Customer[]>('find_customers', { query }),
+  /** A returning customer's cases and the promises still open on them. */
+  customerHistory: (customerId: number) => call<CustomerHistory>('customer_history', { customerId }),
   makePromise: (caseId: number, promise: NewPromise) => call<KeptPromise>('make_promise', { caseId, promise }),
   /** `keptAt` null means "now" on the back end's clock. */
   keepPromise: (promiseId: number, outcome: string, keptAt: string | null = null) =>

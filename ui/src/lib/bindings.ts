@@ -88,9 +88,27 @@ time_zone: string, opening_hours: WeeklyHours,
 closure_days: Array<string>, };
 
 /**
+ * A call-back promised while the customer is still on the line: saved with the case or not at all.
+ */
+export type CallbackPromise = { 
+/**
+ * What we promised, in the words the customer heard.
+ */
+text: string, channel: PromiseChannel, due_at: string, 
+/**
+ * Who keeps it; the person at the keyboard when not given.
+ */
+owner?: string, };
+
+/**
  * A request to change a case. [`super::decide`] turns it into events or refuses it.
  */
 export type CaseCommand = { "kind": "start_solving" } | { "kind": "propose_remedy_option", remedy: Remedy, } | { "kind": "wait_for", on: WaitingOn, reason: string, until: string | null, } | { "kind": "resume", note: string | null, } | { "kind": "agree_remedy", remedy: Remedy, option_id: number | null, } | { "kind": "decline_complaint", basis: DeclineBasis, explanation: string, } | { "kind": "deliver_remedy", summary: string, informed_via: Channel, } | { "kind": "communicate_decline", informed_via: Channel, note: string | null, } | { "kind": "propose_compensation", amount_cents: number | null, form: string | null, basis: CompensationBasis, note: string | null, } | { "kind": "approve_compensation", compensation_id: number, note: string | null, } | { "kind": "reject_compensation", compensation_id: number, reason: string, } | { "kind": "hand_off", to: string, note: string, customer_told: string, callback: NewPromise | null, } | { "kind": "add_note", visibility: NoteVisibility, text: string, } | { "kind": "record_contact", direction: ContactDirection, channel: Channel, summary: string, } | { "kind": "record_root_cause", category: RootCauseCategory, description: string, } | { "kind": "assign_responsibility", party: Party, party_name: string | null, note: string | null, } | { "kind": "record_cost", amount_cents: number, borne_by: Party, description: string, } | { "kind": "add_corrective_action", measure: MeasureKind, description: string, owner: string, due: string | null, } | { "kind": "close", closing_gesture: string | null, lessons_learned: string | null, not_analysed_reason: string | null, } | { "kind": "reopen", reason: string, to: ReopenTarget, };
+
+/**
+ * The new case, and its call-back promise when one was made.
+ */
+export type CaseCreated = { case: CaseSummary, callback: Promise | null, };
 
 /**
  * Everything the case view shows: the current state, what may be done next, the history.
@@ -198,25 +216,9 @@ after_due: string | null,
 offset: number | null, };
 
 /**
- * Which cases to list: newest first, one page at a time.
+ * What the intake form sends: the complaint and, optionally, the call-back promised.
  */
-export type CaseListQuery = { 
-/**
- * Only cases in this stage.
- */
-stage: string | null, 
-/**
- * Only cases owned by this person.
- */
-owner: string | null, 
-/**
- * Page size; at most 500.
- */
-limit: number | null, 
-/**
- * Continue after this case (the last id of the previous page).
- */
-after_id: number | null, };
+export type CaseIntake = { case: NewCase, callback: CallbackPromise | null, };
 
 export type CaseSort = "newest" | "next_promise";
 
@@ -310,6 +312,19 @@ export type Customer = { id: number, name: string, email: string | null, phone: 
  * How many cases this customer has had: "this customer's 3 earlier complaints".
  */
 case_count: number, };
+
+/**
+ * A returning customer's earlier and open cases, with the promises still open on them.
+ */
+export type CustomerHistory = { 
+/**
+ * Newest first, at most [`HISTORY_CASES`].
+ */
+cases: Array<CaseSummary>, 
+/**
+ * Open promises on those cases, soonest due first.
+ */
+open_promises: Array<PromiseView>, };
 
 /**
  * The customer as typed at intake. Matching to an existing customer happens in the store.

@@ -13,7 +13,7 @@ import type {
   IpcError,
   Lesson,
   LessonEntry,
-  NewCase,
+  CaseIntake,
   NewPromise,
   Person,
   PromiseView,
@@ -108,11 +108,11 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       return desk.detail;
     },
     create_case: (args) => {
-      const intake = args.intake as NewCase;
+      const { case: intake, callback } = args.intake as CaseIntake;
       const id = 2 + desk.created.length;
       const created = { ...desk.detail.summary, id, reference: `R-2026-${String(id).padStart(6, '0')}`, customer_name: intake.customer.name, summary: intake.description };
       desk.created.push(created);
-      return created;
+      return { case: created, callback: callback ? promiseView(nextId++, callback.due_at, 'open', callback.text).promise : null };
     },
     suggest_due: (args) => {
       const within = args.within as { hours?: number; days?: number };

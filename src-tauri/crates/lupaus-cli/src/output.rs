@@ -9,9 +9,24 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Prints `value` as JSON, or `text` for people.
+pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce(&T) -> String) -> Result<(), StoreError> {
+    if json {
+        print_json(value)
+    } else {
+        println!("{}", text(value));
+        Ok(())
+    }
+}
+
 pub fn print_error(error: &StoreError, json: bool) {
     if json {
-        let body = serde_json::json!({ "code": error.code(), "message": error.to_string(), "field": error.field() });
+        let mut body =
+            serde_json::json!({ "code": error.code(), "message": error.to_string(), "field": error.field() });
+        // The same reason key the app's window gets, so scripts can branch on it too.
+        if let Some(reason) = error.reason() {
+            body["reason"] = serde_json::Value::from(reason);
+        }
         eprintln!("{body}");
     } else {
         eprintln!("error [{}]: {error}", error.code());

@@ -276,5 +276,7 @@ fn figures_for_a_period_as_json_and_csv() {
     let bytes = std::fs::read(&workbook).expect("xlsx");
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
     let swapped = desk.run("Aino", MONDAY_9, &["figures", "--from", "2026-11-30", "--to", "2026-11-01"]);
-    assert_eq!(swapped.expect_err("refused")["field"], "to");
+    let swapped = swapped.expect_err("refused");
+    assert_eq!(swapped["field"], "to");
+    assert_eq!(swapped["reason"], "end_before_start", "the same reason key as the app's window gets");
 }

@@ -88,6 +88,14 @@ impl StoreError {
             _ => None,
         }
     }
+
+    /// Why the core refused, as a reason key (`lupaus_core::reason`), when it said.
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            StoreError::Core(error) => error.reason(),
+            _ => None,
+        }
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

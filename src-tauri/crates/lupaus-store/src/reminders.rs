@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use lupaus_core::promise::Promise;
 use lupaus_core::reminder::{ReminderKey, ReminderKind, Reminders};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -115,27 +115,28 @@ impl Store {
     /// Recomputes every open promise's next reminder time, e.g. after the reminder plan or the
     /// calendar changed. Walks the open promises through their partial index.
     pub fn reschedule_reminders(&mut self, now: DateTime<Utc>) -> Result<usize, StoreError> {
-        self.write(|tx| {
-            let desk = settings::load(tx)?;
-            let reminders = Reminders::new(&desk.settings.reminder_plan, &desk.calendar);
-            let open: Vec<(i64, String)> = {
-                let mut statement = tx.prepare("SELECT id, record_json FROM promises WHERE state = 'open'")?;
-                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            for (id, json) in &open {
-                let promise: Promise = serde_json::from_str(json)
-                    .map_err(|error| StoreError::Corrupt(format!("promise {id}: {error}")))?;
-                let raised = raised_keys(tx, *id)?;
-                let next = reminders.next_fire_at(&promise, &raised, now);
-                tx.execute(
-                    "UPDATE promises SET next_reminder_at = ?2 WHERE id = ?1",
-                    params![id, next.map(time::to_millis)],
-                )?;
-            }
-            Ok(open.len())
-        })
+        self.write(|tx| reschedule(tx, now))
     }
+}
+
+/// Inside a write: every open promise's next reminder from the stored plan and calendar.
+/// Answers how many open promises there were.
+pub(crate) fn reschedule(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let desk = settings::load(tx)?;
+    let reminders = Reminders::new(&desk.settings.reminder_plan, &desk.calendar);
+    let open: Vec<(i64, String)> = {
+        let mut statement = tx.prepare("SELECT id, record_json FROM promises WHERE state = 'open'")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (id, json) in &open {
+        let promise: Promise =
+            serde_json::from_str(json).map_err(|error| StoreError::Corrupt(format!("promise {id}: {error}")))?;
+        let raised = raised_keys(tx, *id)?;
+        let next = reminders.next_fire_at(&promise, &raised, now);
+        tx.execute("UPDATE promises SET next_reminder_at = ?2 WHERE id = ?1", params![id, next.map(time::to_millis)])?;
+    }
+    Ok(open.len())
 }
 
 impl Store {

@@ -1,5 +1,6 @@
 //! The `settings` table: the desk's settings as one JSON record, validated on the way in and out.
 
+use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::Actor;
 use lupaus_core::settings::{DeskSettings, ValidDeskSettings};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -27,19 +28,26 @@ impl Store {
         load(&self.conn)
     }
 
-    /// Saves new desk settings; only a lead may (checked by the core).
-    pub fn save_desk_settings(&mut self, settings: DeskSettings, by: &Actor) -> Result<ValidDeskSettings, StoreError> {
+    /// Saves new desk settings (only a lead may; checked by the core) and, in the same
+    /// transaction, moves every open promise's next reminder to the new plan and calendar.
+    /// Answers the saved settings and how many promises were rescheduled.
+    pub fn save_desk_settings(
+        &mut self,
+        settings: DeskSettings,
+        by: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(ValidDeskSettings, usize), StoreError> {
         let valid = settings.change(by)?;
         let json = serde_json::to_string(&valid.settings).map_err(|error| StoreError::Corrupt(error.to_string()))?;
-        self.write(|tx| {
+        let rescheduled = self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
                 params![DESK_KEY, json],
             )?;
             tracing::info!(by = %by.person, "desk settings changed");
-            Ok(())
+            crate::reminders::reschedule(tx, now)
         })?;
-        Ok(valid)
+        Ok((valid, rescheduled))
     }
 }

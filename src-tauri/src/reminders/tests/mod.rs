@@ -66,25 +66,26 @@ impl Desk {
 
     /// Sets a plan counted on the wall clock, so expected times are easy to read.
     fn plan(&self, plan: ReminderPlan) {
-        let mut store = self.state.store().expect("store");
+        let mut desk = self.state.desk().expect("desk");
+        let store = desk.store_mut();
         store.upsert_person("Leena Lead", Role::Lead).expect("lead");
         let settings = DeskSettings { reminder_plan: plan, ..DeskSettings::default() };
-        store.save_desk_settings(settings, &Actor::lead("Leena Lead")).expect("settings");
-        store.reschedule_reminders(self.clock.now()).expect("reschedule");
+        store.save_desk_settings(settings, &Actor::lead("Leena Lead"), self.clock.now()).expect("settings");
     }
 
     /// Logs a case for `customer` and promises a call back by `due`, waking the scheduler as
     /// the commands do.
     fn promise(&self, customer: &str, due: DateTime<Utc>) -> i64 {
         let id = self.promise_without_wake(customer, due);
-        self.state.reminders_changed();
+        self.state.reminder_wake().notify_one();
         id
     }
 
     /// As if a command had forgotten to wake the scheduler.
     fn promise_without_wake(&self, customer: &str, due: DateTime<Utc>) -> i64 {
         let now = self.clock.now();
-        let mut store = self.state.store().expect("store");
+        let mut desk = self.state.desk().expect("desk");
+        let store = desk.store_mut();
         let actor = Actor::agent("Aino Agentti");
         let case = store.create_case(intake(customer).validate().expect("intake"), &actor, now).expect("case");
         let promise = NewPromise {

@@ -41,8 +41,9 @@ const core: Part<typeof enCore> = {
   'intake.callback': 'Lupasimme soittaa asiakkaalle takaisin',
   'intake.callback_text': 'Mitä lupasimme',
   'intake.callback_default': 'Soitamme teille takaisin reklamaatiostanne.',
-  'intake.callback_failed':
-    'Tallennettu tunnuksella {reference}, mutta takaisinsoittolupausta ei tallennettu: {error} Lisää lupaus tapauksen näkymässä.',
+  'history.heading': 'Asiakkaan reklamaatiot',
+  'history.open_promise': 'Avoin lupaus ({reference}), erääntyy {due}:',
+  'history.no_open_promises': 'Ei avoimia lupauksia.',
   'intake.matches': 'Tunnetut asiakkaat tällä nimellä',
   'intake.earlier_none': 'ei aiempia reklamaatioita',
   'intake.earlier_one': '1 aiempi reklamaatio',

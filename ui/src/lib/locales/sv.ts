@@ -41,8 +41,9 @@ const core: Part<typeof enCore> = {
   'intake.callback': 'Vi lovade att ringa tillbaka till kunden',
   'intake.callback_text': 'Vad vi lovade',
   'intake.callback_default': 'Vi ringer tillbaka till er om er reklamation.',
-  'intake.callback_failed':
-    'Sparat som {reference}, men löftet om att ringa tillbaka sparades inte: {error} Lägg till det i ärendevyn.',
+  'history.heading': 'Kundens reklamationer',
+  'history.open_promise': 'Öppet löfte ({reference}), förfaller {due}:',
+  'history.no_open_promises': 'Inga öppna löften.',
   'intake.matches': 'Kända kunder med det här namnet',
   'intake.earlier_none': 'inga tidigare reklamationer',
   'intake.earlier_one': '1 tidigare reklamation',

@@ -4,10 +4,10 @@ use std::io::Read;
 
 use lupaus_core::CoreError;
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
-use lupaus_core::lifecycle::{CaseCommand as LifecycleCommand, CaseState};
+use lupaus_core::lifecycle::CaseCommand as LifecycleCommand;
+use lupaus_desk::CaseIntake;
 use lupaus_store::StoreError;
 use lupaus_store::cases::CaseListQuery;
-use serde::Serialize;
 
 use super::Context;
 use crate::args::{CaseCommand, CreateArgs};
@@ -15,17 +15,17 @@ use crate::args::{CaseCommand, CreateArgs};
 pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError> {
     match command {
         CaseCommand::Create(args) => {
-            let intake = new_case(*args)?.validate()?;
-            let created = context.store.create_case(intake, &context.actor, context.now)?;
+            let intake = CaseIntake { case: new_case(*args)?, callback: None };
+            let created = context.desk.create_case(intake)?.case;
             context.print(&created, |case| format!("{} created for {}", case.reference, case.customer_name))
         }
         CaseCommand::List { stage, owner, limit } => {
-            let rows = context.store.list_cases(&CaseListQuery { stage, owner, limit: Some(limit), after_id: None })?;
+            let rows = context.desk.list_cases(&CaseListQuery { stage, owner, limit: Some(limit), after_id: None })?;
             context.print(&rows, |rows| summary_lines(rows))
         }
         CaseCommand::Show { reference } => {
-            let id = context.store.case_id_by_reference(&reference)?;
-            let detail = context.store.case_detail(id, &context.actor, context.now)?;
+            let id = context.desk.case_id_by_reference(&reference)?;
+            let detail = context.desk.case_detail(id)?;
             context.print(&detail, |detail| {
                 let mut lines = vec![
                     format!(
@@ -44,23 +44,21 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
             })
         }
         CaseCommand::Act { reference, command } => {
-            let id = context.store.case_id_by_reference(&reference)?;
-            let command = parse_command(&command)?;
-            let policy = context.store.desk_settings()?.settings.policy;
-            let detail = context.store.act_on_case(id, command, &context.actor, context.now, &policy)?;
+            let id = context.desk.case_id_by_reference(&reference)?;
+            let detail = context.desk.act_on_case(id, parse_command(&command)?)?;
             context.print(&detail, |detail| {
                 format!("{} is now at stage {}", detail.summary.reference, detail.state.stage.as_str())
             })
         }
         CaseCommand::Attach { reference, file } => {
-            let id = context.store.case_id_by_reference(&reference)?;
-            let attached = context.store.attach_file(id, &file, &context.actor, context.now)?;
+            let id = context.desk.case_id_by_reference(&reference)?;
+            let attached = context.desk.attach_file(id, &file)?;
             context
                 .print(&attached, |a| format!("Attached {} ({} bytes, sha256 {})", a.file_name, a.size_bytes, a.sha256))
         }
         CaseCommand::Events { reference } => {
-            let id = context.store.case_id_by_reference(&reference)?;
-            let events = context.store.case_events(id)?;
+            let id = context.desk.case_id_by_reference(&reference)?;
+            let events = context.desk.case_events(id)?;
             context.print(&events, |events| {
                 events
                     .iter()
@@ -82,10 +80,7 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
             })
         }
         CaseCommand::Verify { reference } => {
-            let id = context.store.case_id_by_reference(&reference)?;
-            let replayed = context.store.replay_case(id)?;
-            let stored = context.store.case_detail(id, &context.actor, context.now)?.state;
-            let report = VerifyReport { reference, replay_matches: replayed == stored, state: replayed };
+            let report = context.desk.verify_case(&reference)?;
             context.print(&report, |report| {
                 format!(
                     "{}: the event log {} the stored state",
@@ -100,13 +95,6 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
             }
         }
     }
-}
-
-#[derive(Serialize)]
-struct VerifyReport {
-    reference: String,
-    replay_matches: bool,
-    state: CaseState,
 }
 
 fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {

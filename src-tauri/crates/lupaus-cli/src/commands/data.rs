@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 use lupaus_store::export::{ExportFormat, ExportWhat};
-use lupaus_store::import::ImportOptions;
 use lupaus_store::{StoreError, backup};
 
 use super::Context;
@@ -107,8 +106,8 @@ pub fn restore(db_path: &Path, args: RestoreArgs, json: bool, now: DateTime<Utc>
 
 pub fn backup(context: &Context, args: BackupArgs) -> Result<(), StoreError> {
     let check = match args.to {
-        Some(path) => context.store.backup_to(&path)?,
-        None => context.store.backup_into(&backup::backups_dir(context.store.path()), context.now)?,
+        Some(path) => context.desk.backup_to(&path)?,
+        None => context.desk.backup_now()?,
     };
     context.print(&check, |check| {
         format!(
@@ -121,8 +120,8 @@ pub fn backup(context: &Context, args: BackupArgs) -> Result<(), StoreError> {
 }
 
 pub fn backups(context: &Context) -> Result<(), StoreError> {
-    let dir = backup::backups_dir(context.store.path());
-    let list = backup::list(&dir)?;
+    let dir = context.desk.backups_dir();
+    let list = context.desk.backups()?;
     context.print(&list, |list| {
         if list.is_empty() {
             return format!("No backups in {} yet; make one with `lupaus-cli backup`.", dir.display());
@@ -141,8 +140,7 @@ pub fn backups(context: &Context) -> Result<(), StoreError> {
 }
 
 pub fn import(context: &mut Context, args: ImportArgs) -> Result<(), StoreError> {
-    let options = ImportOptions { dry_run: args.dry_run, actor: &context.actor, now: context.now };
-    let report = context.store.import_file(&args.file, &options)?;
+    let report = context.desk.import_file(&args.file, args.dry_run)?;
     context.print(&report, |report| {
         let mut lines = vec![format!(
             "{}: {} rows read as {}{}",
@@ -208,7 +206,7 @@ pub fn export(context: &Context, args: ExportArgs) -> Result<(), StoreError> {
     match args.out {
         Some(path) => {
             let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
-            let rows = context.store.export(what, format, &mut file, context.now)?;
+            let rows = context.desk.export(what, format, &mut file)?;
             file.into_inner().map_err(|error| StoreError::Io(error.into_error()))?.sync_all()?;
             // The data went to the file; say what was written (as JSON for scripts).
             let summary = serde_json::json!({ "file": path.display().to_string(), "rows": rows });
@@ -217,7 +215,7 @@ pub fn export(context: &Context, args: ExportArgs) -> Result<(), StoreError> {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            context.store.export(what, format, &mut out, context.now)?;
+            context.desk.export(what, format, &mut out)?;
             out.flush()?;
             Ok(())
         }
@@ -227,8 +225,8 @@ pub fn export(context: &Context, args: ExportArgs) -> Result<(), StoreError> {
 pub fn customer(context: &mut Context, command: CustomerCommand) -> Result<(), StoreError> {
     match command {
         CustomerCommand::Export { customer, out } => {
-            let id = context.store.customer_id_by_key(&customer)?;
-            let dossier = context.store.customer_dossier(id, context.now)?;
+            let id = context.desk.customer_id_by_key(&customer)?;
+            let dossier = context.desk.customer_dossier(id)?;
             match out {
                 Some(path) => {
                     let text = serde_json::to_string_pretty(&dossier)
@@ -249,8 +247,8 @@ pub fn customer(context: &mut Context, command: CustomerCommand) -> Result<(), S
             }
         }
         CustomerCommand::Anonymise { customer } => {
-            let id = context.store.customer_id_by_key(&customer)?;
-            let report = context.store.anonymise_customer(id, &context.actor, context.now)?;
+            let id = context.desk.customer_id_by_key(&customer)?;
+            let report = context.desk.anonymise_customer(id)?;
             context.print(&report, |report| {
                 if report.already_anonymised {
                     format!("Customer {} was already anonymised; nothing to do.", report.customer_id)
@@ -269,7 +267,7 @@ pub fn customer(context: &mut Context, command: CustomerCommand) -> Result<(), S
 }
 
 pub fn retention(context: &mut Context, args: RetentionArgs) -> Result<(), StoreError> {
-    let report = context.store.apply_retention(args.older_than_days, &context.actor, context.now, args.dry_run)?;
+    let report = context.desk.apply_retention(args.older_than_days, args.dry_run)?;
     context.print(&report, |report| {
         let verb = if report.dry_run { "would be anonymised (dry run, nothing changed)" } else { "anonymised" };
         let mut text = format!(

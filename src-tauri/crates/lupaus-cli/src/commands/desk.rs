@@ -13,7 +13,7 @@ use super::Context;
 use crate::args::{LessonCommand, PersonCommand, SettingsCommand};
 
 pub fn calendar(context: &Context, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
-    let days = context.store.desk_settings()?.calendar.days(from, to)?;
+    let days = context.desk.calendar_days(from, to)?;
     context.print(&days, |days| {
         days.iter()
             .map(|day| {
@@ -33,7 +33,7 @@ pub fn calendar(context: &Context, from: NaiveDate, to: NaiveDate) -> Result<(),
 pub fn settings(context: &mut Context, command: SettingsCommand) -> Result<(), StoreError> {
     match command {
         SettingsCommand::Show => {
-            let settings = context.store.desk_settings()?.settings;
+            let settings = context.desk.settings()?;
             crate::output::print_json(&settings)
         }
         SettingsCommand::Set { file } => {
@@ -41,9 +41,11 @@ pub fn settings(context: &mut Context, command: SettingsCommand) -> Result<(), S
             let settings: DeskSettings = serde_json::from_str(&text).map_err(|error| {
                 CoreError::invalid("settings", format!("{} is not valid desk settings JSON: {error}", file.display()))
             })?;
-            let saved = context.store.save_desk_settings(settings, &context.actor)?.settings;
-            let moved = context.store.reschedule_reminders(context.now)?;
-            context.print(&saved, |_| format!("Desk settings saved; reminders of {moved} open promises rescheduled."))
+            let saved = context.desk.save_settings(settings)?;
+            let moved = saved.reminders_rescheduled;
+            context.print(&saved.settings, |_| {
+                format!("Desk settings saved; reminders of {moved} open promises rescheduled.")
+            })
         }
     }
 }
@@ -60,11 +62,11 @@ pub fn person(context: &mut Context, command: PersonCommand) -> Result<(), Store
                     );
                 }
             };
-            let person = context.store.save_person(&name, role, &context.actor)?;
+            let person = context.desk.save_person(&name, role)?;
             context.print(&person, |person| format!("{} is a {:?}", person.name, person.role))
         }
         PersonCommand::List => {
-            let people = context.store.people()?;
+            let people = context.desk.people()?;
             context.print(&people, |people| {
                 people
                     .iter()
@@ -74,16 +76,16 @@ pub fn person(context: &mut Context, command: PersonCommand) -> Result<(), Store
             })
         }
         PersonCommand::Deactivate { name } => {
-            context.store.deactivate_person(&name, &context.actor)?;
+            context.desk.deactivate_person(&name)?;
             context.print(&json!({ "deactivated": name }), |_| format!("{name} is no longer on the desk's list."))
         }
         PersonCommand::SetPin { name } => {
             let pin = PinHash::of(&read_pin()?)?;
-            context.store.set_pin(&name, &pin, &context.actor)?;
+            context.desk.set_pin(&name, &pin)?;
             context.print(&json!({ "pin_set": name }), |_| format!("{name}'s PIN is set."))
         }
         PersonCommand::ClearPin { name } => {
-            context.store.clear_pin(&name, &context.actor)?;
+            context.desk.clear_pin(&name)?;
             context.print(&json!({ "pin_cleared": name }), |_| format!("{name} has no PIN now."))
         }
     }
@@ -101,7 +103,7 @@ pub fn lesson(context: &mut Context, command: LessonCommand) -> Result<(), Store
         LessonCommand::Debrief { reference, reason } => (reference, LessonEntry::DebriefRequested { reason }),
         LessonCommand::Record { reference, text } => (reference, LessonEntry::LessonRecorded { text }),
         LessonCommand::List { query, limit } => {
-            let lessons = context.store.lessons(query.as_deref(), limit)?;
+            let lessons = context.desk.lessons(query.as_deref(), Some(limit))?;
             return context.print(&lessons, |lessons| {
                 lessons
                     .iter()
@@ -117,7 +119,7 @@ pub fn lesson(context: &mut Context, command: LessonCommand) -> Result<(), Store
             });
         }
     };
-    let case_id = context.store.case_id_by_reference(&reference)?;
-    let saved = context.store.add_lesson_entry(case_id, entry, &context.actor, context.now)?;
+    let case_id = context.desk.case_id_by_reference(&reference)?;
+    let saved = context.desk.add_lesson_entry(case_id, entry)?;
     context.print(&saved, |saved| format!("Saved for {}", saved.case_reference))
 }

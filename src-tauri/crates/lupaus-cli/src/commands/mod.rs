@@ -1,4 +1,6 @@
-//! Dispatch: each subcommand is a few lines over the store, printing text or JSON.
+//! Dispatch: each subcommand is a few lines over the desk (`lupaus_desk::Desk`, the same use
+//! cases the app's window calls), printing text or JSON. Only the generators and measurements
+//! (`demo`, `bench`) work below the desk, on the store itself.
 
 mod bench;
 mod case;
@@ -8,48 +10,58 @@ mod figures;
 mod promise;
 pub mod search;
 
-use chrono::{DateTime, Utc};
-use lupaus_core::clock::Clock;
-use lupaus_core::lifecycle::Actor;
+use std::sync::Arc;
+
+use lupaus_core::clock::{Clock, FixedClock};
+use lupaus_desk::Desk;
 use lupaus_store::{Store, StoreError, SystemClock};
 use serde::Serialize;
 
 use crate::args::{Cli, Command};
 use crate::{demo, output};
 
-/// What every subcommand works with.
+/// What every subcommand works with: the desk, acting as `--person` at `--now` (or the wall
+/// clock), and whether to answer in JSON.
 pub struct Context {
-    pub store: Store,
+    pub desk: Desk,
     pub json: bool,
-    pub actor: Actor,
-    pub now: DateTime<Utc>,
 }
 
 impl Context {
     /// Prints `value` as JSON, or `text` for people.
     pub fn print<T: Serialize>(&self, value: &T, text: impl FnOnce(&T) -> String) -> Result<(), StoreError> {
-        if self.json {
-            output::print_json(value)
-        } else {
-            println!("{}", text(value));
-            Ok(())
-        }
+        output::print(self.json, value, text)
     }
 }
 
 pub fn run(cli: Cli) -> Result<(), StoreError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
-    if let Command::Restore(args) = cli.command {
-        // The file being replaced may not even open, so restore never opens the store first.
-        return data::restore(&path, args, cli.json, cli.now.unwrap_or_else(|| SystemClock.now()));
+    let clock: Arc<dyn Clock> = match cli.now {
+        Some(at) => Arc::new(FixedClock::new(at)),
+        None => Arc::new(SystemClock),
+    };
+    let now = clock.now();
+    match cli.command {
+        // The file being replaced may not even open, so restore never opens the desk first.
+        Command::Restore(args) => return data::restore(&path, args, cli.json, now),
+        // Generators and measurements write synthetic history below the use cases.
+        Command::Demo { cases, seed } => {
+            let made = demo::fill(&mut Store::open(&path)?, cases, seed, now)?;
+            let context = Context { desk: Desk::open(&path, clock, cli.person)?, json: cli.json };
+            return context.print(&made, |made| format!("Added {} demo cases to {}", made.cases, path.display()));
+        }
+        Command::Bench(args) => {
+            // Created (or migrated) first, as every command's database is; the bench then tells a
+            // generated database from a desk's own.
+            drop(Store::open(&path)?);
+            return bench::run(&path, args, cli.json, now);
+        }
+        _ => {}
     }
-    let store = Store::open(&path)?;
-    let actor = store.actor(&cli.person)?;
-    let now = cli.now.unwrap_or_else(|| SystemClock.now());
-    let mut context = Context { store, json: cli.json, actor, now };
+    let mut context = Context { desk: Desk::open(&path, clock, cli.person)?, json: cli.json };
     match cli.command {
         Command::Check => {
-            let report = context.store.check()?;
+            let report = context.desk.check()?;
             context.print(&report, |report| {
                 format!(
                     "{}: integrity {}, schema {} of {}\n{} cases, {} customers, {} promises, {} events",
@@ -68,10 +80,6 @@ pub fn run(cli: Cli) -> Result<(), StoreError> {
             }
             Ok(())
         }
-        Command::Demo { cases, seed } => {
-            let made = demo::fill(&mut context.store, cases, seed, now)?;
-            context.print(&made, |made| format!("Added {} demo cases to {}", made.cases, path.display()))
-        }
         Command::Case(command) => case::run(&mut context, command),
         Command::Promise(command) => promise::run(&mut context, command),
         Command::Due { at, within_hours, owner } => promise::due(&context, at, within_hours, owner),
@@ -84,12 +92,11 @@ pub fn run(cli: Cli) -> Result<(), StoreError> {
         Command::Person(command) => desk::person(&mut context, command),
         Command::Backup(args) => data::backup(&context, args),
         Command::Backups => data::backups(&context),
-        Command::Restore(_) => unreachable!("restore runs before the store is opened"),
         Command::Import(args) => data::import(&mut context, args),
         Command::Export(args) => data::export(&context, args),
         Command::Customer(command) => data::customer(&mut context, command),
         Command::Retention(args) => data::retention(&mut context, args),
         Command::Search(args) => search::run(&context, args),
-        Command::Bench(args) => bench::run(&context, &path, args),
+        Command::Restore(_) | Command::Demo { .. } | Command::Bench(_) => unreachable!("answered above"),
     }
 }

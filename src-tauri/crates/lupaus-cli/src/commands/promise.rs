@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use lupaus_core::CoreError;
 use lupaus_core::calendar::BusinessSpan;
 use lupaus_core::promise::{NewPromise, PromiseChannel};
+use lupaus_desk::DueText;
 use lupaus_store::StoreError;
 use lupaus_store::promises::PromiseView;
 
@@ -14,17 +15,12 @@ use crate::args::PromiseCommand;
 use crate::ics;
 
 pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
-    let (actor, now) = (context.actor.clone(), context.now);
     match command {
         PromiseCommand::Make { reference, text, channel, due, within, owner } => {
-            let case_id = context.store.case_id_by_reference(&reference)?;
-            let due_at = match (due, within) {
-                (Some(due), _) => due,
-                (None, Some(within)) => {
-                    let desk = context.store.desk_settings()?;
-                    let buffer = BusinessSpan::Minutes(desk.settings.promise_buffer_minutes);
-                    desk.calendar.suggest_due(now, parse_span(&within)?, buffer)
-                }
+            let case_id = context.desk.case_id_by_reference(&reference)?;
+            let due = match (due, within) {
+                (Some(due), _) => DueText::At(due),
+                (None, Some(within)) => DueText::Within(parse_span(&within)?),
                 (None, None) => {
                     return Err(CoreError::invalid("due", "Say when: give --due TIME or --within 4h / 2d.").into());
                 }
@@ -32,19 +28,19 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
             let promise = NewPromise {
                 text,
                 channel: parse_channel(&channel)?,
-                due_at,
-                owner: owner.unwrap_or_else(|| actor.person.clone()),
+                due_at: context.desk.due_time(due)?,
+                owner: owner.unwrap_or_else(|| context.desk.person().to_owned()),
             };
-            let made = context.store.make_promise(case_id, promise, &actor, now)?;
+            let made = context.desk.make_promise(case_id, promise)?;
             context
                 .print(&made, |made| format!("Promise #{} due {} ({})", made.id, made.due_at.to_rfc3339(), made.owner))
         }
         PromiseCommand::Keep { id, outcome, at } => {
-            let kept = context.store.keep_promise(id, &outcome, at.unwrap_or(now), &actor, now)?;
+            let kept = context.desk.keep_promise(id, &outcome, at)?;
             context.print(&kept, |kept| format!("Promise #{} kept", kept.id))
         }
         PromiseCommand::Renegotiate { id, due, told_at } => {
-            let outcome = context.store.renegotiate_promise(id, due, told_at.unwrap_or(now), &actor, now)?;
+            let outcome = context.desk.renegotiate_promise(id, due, told_at)?;
             context.print(&outcome, |outcome| {
                 format!(
                     "Promise #{} replaced by #{} due {}",
@@ -55,12 +51,12 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
             })
         }
         PromiseCommand::Reassign { id, owner } => {
-            let promise = context.store.reassign_promise(id, &owner, &actor, now)?;
+            let promise = context.desk.reassign_promise(id, &owner)?;
             context.print(&promise, |promise| format!("Promise #{} now owned by {}", promise.id, promise.owner))
         }
         PromiseCommand::List { reference } => {
-            let case_id = context.store.case_id_by_reference(&reference)?;
-            let promises = context.store.case_promises(case_id, now)?;
+            let case_id = context.desk.case_id_by_reference(&reference)?;
+            let promises = context.desk.case_promises(case_id)?;
             context.print(&promises, |promises| lines(promises))
         }
     }
@@ -72,14 +68,13 @@ pub fn due(
     within_hours: u32,
     owner: Option<String>,
 ) -> Result<(), StoreError> {
-    let at = at.unwrap_or(context.now);
-    let until = at + Duration::hours(i64::from(within_hours));
-    let promises = context.store.open_promises_due_before(until, owner.as_deref(), at, 10_000)?;
+    let promises = context.desk.due_promises(at, within_hours, owner.as_deref(), 10_000)?;
     context.print(&promises, |promises| if promises.is_empty() { "Nothing due.".to_owned() } else { lines(promises) })
 }
 
 pub fn remind(context: &mut Context) -> Result<(), StoreError> {
-    let raised = context.store.raise_due_reminders(context.now)?;
+    let now = context.desk.now();
+    let raised = context.desk.reminder_pass(now)?.reminders;
     context.print(&raised, |raised| {
         raised
             .iter()
@@ -95,8 +90,8 @@ pub fn remind(context: &mut Context) -> Result<(), StoreError> {
 }
 
 pub fn ics(context: &Context, owner: Option<String>, out: Option<PathBuf>) -> Result<(), StoreError> {
-    let promises = context.store.open_promises(owner.as_deref(), context.now)?;
-    let calendar = ics::promises_to_ics(&promises, context.now);
+    let promises = context.desk.open_promises(owner.as_deref())?;
+    let calendar = ics::promises_to_ics(&promises, context.desk.now());
     match out {
         Some(path) => {
             std::fs::write(&path, calendar)?;

@@ -15,7 +15,7 @@ pub struct SearchArgs {
 }
 
 pub fn run(context: &Context, args: SearchArgs) -> Result<(), StoreError> {
-    let found = context.store.search_cases(&args.query, args.limit)?;
+    let found = context.desk.search_cases(&args.query, args.limit)?;
     context.print(&found, |found| {
         if found.is_empty() {
             return "No cases found.".to_owned();

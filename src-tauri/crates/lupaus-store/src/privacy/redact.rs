@@ -88,22 +88,38 @@ impl Identifiers {
     }
 }
 
+/// Replaces every occurrence of `needle` in `text`, comparing letter by letter without regard to
+/// case. Letter by letter, because lower-casing a whole string changes its byte length for some
+/// letters (`İ`, `ẞ`), so positions found in a lower-cased copy do not fit the original.
 fn replace_ignoring_case(text: &str, needle: &str) -> String {
-    let lower_text = text.to_lowercase();
-    let lower_needle = needle.to_lowercase();
-    // Lower-casing can change byte lengths for a few letters; then match case as written.
-    if lower_text.len() != text.len() || lower_needle.len() != needle.len() {
-        return text.replace(needle, REDACTED);
-    }
+    let needle: Vec<char> = needle.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut rest = 0;
-    while let Some(found) = lower_text[rest..].find(&lower_needle) {
-        out.push_str(&text[rest..rest + found]);
-        out.push_str(REDACTED);
-        rest += found + needle.len();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(matched) = match_len_ignoring_case(rest, &needle) {
+            out.push_str(REDACTED);
+            rest = &rest[matched..];
+        } else {
+            let mut chars = rest.chars();
+            if let Some(letter) = chars.next() {
+                out.push(letter);
+            }
+            rest = chars.as_str();
+        }
     }
-    out.push_str(&text[rest..]);
     out
+}
+
+/// The byte length of `needle` at the start of `text`, when it is there in any case.
+fn match_len_ignoring_case(text: &str, needle: &[char]) -> Option<usize> {
+    let mut letters = text.char_indices();
+    for wanted in needle {
+        let (_, letter) = letters.next()?;
+        if !(letter == *wanted || letter.to_lowercase().eq(wanted.to_lowercase())) {
+            return None;
+        }
+    }
+    Some(letters.next().map_or(text.len(), |(at, _)| at))
 }
 
 /// Replaces every word that starts with `stem` (a name and its inflected forms: Maija, Maijan,
@@ -146,6 +162,21 @@ mod tests {
         );
         assert_eq!(ids.redact_text("Soitettu: Maija Meikäläinen, 040 123 4567"), "Soitettu: [poistettu], [poistettu]");
         assert_eq!(ids.redact_text(ANONYMISED_NAME), ANONYMISED_NAME);
+    }
+
+    /// Letters whose lower case has another byte length: nothing panics, and the name is still
+    /// found in capitals beside them (it was left in place before: a silent miss).
+    #[test]
+    fn names_are_redacted_beside_letters_that_change_length_in_lower_case() {
+        let mut ids = Identifiers::default();
+        ids.add_name("Maija Meikäläinen");
+        ids.add_exact("JÜRGEN.STRAẞE@EXAMPLE.DE");
+        assert_eq!(
+            ids.redact_text("İstanbulista soitti MAIJA MEIKÄLÄINEN, jürgen.straße@example.de; İİİ ẞẞ"),
+            "İstanbulista soitti [poistettu], [poistettu]; İİİ ẞẞ"
+        );
+        assert_eq!(ids.redact_text("İ"), "İ");
+        assert_eq!(ids.redact_text(""), "");
     }
 
     #[test]

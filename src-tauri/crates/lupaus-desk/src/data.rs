@@ -1,0 +1,89 @@
+//! Data care: backups, import, export, and a customer's privacy requests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use lupaus_store::StoreError;
+use lupaus_store::backup::{self, BackupCheck};
+use lupaus_store::export::{ExportFormat, ExportWhat};
+use lupaus_store::import::{ImportOptions, ImportReport};
+use lupaus_store::privacy::{AnonymisationReport, CustomerDossier, RetentionReport};
+use lupaus_store::recovery::RecoveryReport;
+
+use crate::{Change, Desk};
+
+/// A restore's report, for hosts that reopen the desk themselves.
+pub type Restored = RecoveryReport;
+
+impl Desk {
+    /// The folder of scheduled backups beside this database.
+    pub fn backups_dir(&self) -> PathBuf {
+        backup::backups_dir(self.store.path())
+    }
+
+    /// A verified backup into the backups folder now (rotation keeps 7 daily and 4 weekly).
+    pub fn backup_now(&self) -> Result<BackupCheck, StoreError> {
+        self.store.backup_into(&self.backups_dir(), self.now())
+    }
+
+    /// A verified backup to a file of the person's choosing.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupCheck, StoreError> {
+        self.store.backup_to(dest)
+    }
+
+    /// The backups in the backups folder, each verified.
+    pub fn backups(&self) -> Result<Vec<BackupCheck>, StoreError> {
+        backup::list(&self.backups_dir())
+    }
+
+    /// Imports a CSV file or an Excel workbook: all rows or none; a dry run saves nothing.
+    pub fn import_file(&mut self, file: &Path, dry_run: bool) -> Result<ImportReport, StoreError> {
+        let actor = self.actor()?;
+        let report = self.store.import_file(file, &ImportOptions { dry_run, actor: &actor, now: self.now() })?;
+        if report.saved {
+            self.tell(Change::Cases);
+            self.tell(Change::Promises);
+        }
+        Ok(report)
+    }
+
+    /// Writes every row of `what` to `out`; answers how many rows were written.
+    pub fn export(&self, what: ExportWhat, format: ExportFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
+        self.store.export(what, format, out, self.now())
+    }
+
+    /// The customer a customer number or id names.
+    pub fn customer_id_by_key(&self, key: &str) -> Result<i64, StoreError> {
+        self.store.customer_id_by_key(key)
+    }
+
+    /// Everything about one customer (a subject access request).
+    pub fn customer_dossier(&self, customer_id: i64) -> Result<CustomerDossier, StoreError> {
+        self.store.customer_dossier(customer_id, self.now())
+    }
+
+    /// Replaces the customer's personal data everywhere, keeping statistics and case history.
+    pub fn anonymise_customer(&mut self, customer_id: i64) -> Result<AnonymisationReport, StoreError> {
+        let report = self.store.anonymise_customer(customer_id, &self.actor()?, self.now())?;
+        self.tell(Change::Cases);
+        Ok(report)
+    }
+
+    /// Anonymises closed cases last changed more than `older_than_days` ago.
+    pub fn apply_retention(&mut self, older_than_days: u32, dry_run: bool) -> Result<RetentionReport, StoreError> {
+        let report = self.store.apply_retention(older_than_days, &self.actor()?, self.now(), dry_run)?;
+        if !dry_run {
+            self.tell(Change::Cases);
+        }
+        Ok(report)
+    }
+}
+
+/// Today's backup of the database at `db_path`, if it has none yet, through a connection of its
+/// own: the online backup reads one consistent snapshot while the desk goes on saving (WAL), and
+/// never holds the desk (a million cases take minutes to copy and verify).
+pub fn daily_backup(db_path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<Option<PathBuf>, StoreError> {
+    let store = lupaus_store::Store::open(db_path)?;
+    let dir = db_path.parent().map(Path::to_path_buf).unwrap_or_default();
+    backup::run_scheduled(&store, &dir, now)
+}

@@ -1,0 +1,158 @@
+//! Promises: make, keep, renegotiate, reassign; what is due; a due time to suggest; and the
+//! reminder pass the app's scheduler and `lupaus-cli remind` run.
+
+use chrono::{DateTime, Duration, Utc};
+use lupaus_core::calendar::BusinessSpan;
+use lupaus_core::lifecycle::Role;
+use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
+use lupaus_core::reminder::ReminderKind;
+use lupaus_store::StoreError;
+use lupaus_store::promises::PromiseView;
+use lupaus_store::reminders::RaisedReminder;
+
+use crate::{Change, Desk};
+
+/// The most promises one "what is due" answer lists.
+pub const MAX_DUE: u32 = 200;
+
+/// What one reminder pass raised, and what the host needs to tell people about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderPass {
+    /// The steps raised now, in firing order; each is raised once, also across restarts.
+    pub reminders: Vec<RaisedReminder>,
+    /// The desk's team leads, named in escalations; empty unless an escalation was raised.
+    pub team_leads: Vec<String>,
+    /// The desk's time zone: due times are told in it, not in the computer's zone.
+    pub zone: chrono_tz::Tz,
+    /// Open promises past their due time now (the tray's count).
+    pub overdue: u64,
+    /// When the next planned reminder is due.
+    pub next_at: Option<DateTime<Utc>>,
+}
+
+/// Which due time a "how long" means: an exact instant, or business time from now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueText {
+    At(DateTime<Utc>),
+    Within(BusinessSpan),
+}
+
+impl Desk {
+    /// Records a promise on a case; the owner must keep it.
+    pub fn make_promise(&mut self, case_id: i64, promise: NewPromise) -> Result<Promise, StoreError> {
+        let made = self.store.make_promise(case_id, promise, &self.actor()?, self.now())?;
+        self.tell(Change::Promises);
+        Ok(made)
+    }
+
+    /// A due time for `due`: as given, or `within` business time plus the desk's buffer.
+    pub fn due_time(&self, due: DueText) -> Result<DateTime<Utc>, StoreError> {
+        match due {
+            DueText::At(at) => Ok(at),
+            DueText::Within(span) => self.suggest_due(span),
+        }
+    }
+
+    /// A due time to promise: `within` business time from now plus the desk's buffer, inside
+    /// opening hours.
+    pub fn suggest_due(&self, within: BusinessSpan) -> Result<DateTime<Utc>, StoreError> {
+        let desk = self.store.desk_settings()?;
+        let buffer = BusinessSpan::Minutes(desk.settings.promise_buffer_minutes);
+        Ok(desk.calendar.suggest_due(self.now(), within, buffer))
+    }
+
+    /// The contact happened at `kept_at` (now when not given), with `outcome`.
+    pub fn keep_promise(
+        &mut self,
+        promise_id: i64,
+        outcome: &str,
+        kept_at: Option<DateTime<Utc>>,
+    ) -> Result<Promise, StoreError> {
+        let now = self.now();
+        let kept = self.store.keep_promise(promise_id, outcome, kept_at.unwrap_or(now), &self.actor()?, now)?;
+        self.tell(Change::Promises);
+        Ok(kept)
+    }
+
+    /// The customer agreed at `customer_told_at` (now when not given) to a new due time.
+    pub fn renegotiate_promise(
+        &mut self,
+        promise_id: i64,
+        new_due_at: DateTime<Utc>,
+        customer_told_at: Option<DateTime<Utc>>,
+    ) -> Result<Renegotiated, StoreError> {
+        let now = self.now();
+        let told_at = customer_told_at.unwrap_or(now);
+        let renegotiated = self.store.renegotiate_promise(promise_id, new_due_at, told_at, &self.actor()?, now)?;
+        self.tell(Change::Promises);
+        Ok(renegotiated)
+    }
+
+    /// Gives an open promise to another owner.
+    pub fn reassign_promise(&mut self, promise_id: i64, owner: &str) -> Result<Promise, StoreError> {
+        let reassigned = self.store.reassign_promise(promise_id, owner, &self.actor()?, self.now())?;
+        self.tell(Change::Promises);
+        Ok(reassigned)
+    }
+
+    /// The promises made on one case, by due time.
+    pub fn case_promises(&self, case_id: i64) -> Result<Vec<PromiseView>, StoreError> {
+        self.store.case_promises(case_id, self.now())
+    }
+
+    /// Open promises overdue or due within `within_hours` of `at` (now when not given), soonest
+    /// first: everyone's, or `owner`'s only; at most `limit`.
+    pub fn due_promises(
+        &self,
+        at: Option<DateTime<Utc>>,
+        within_hours: u32,
+        owner: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<PromiseView>, StoreError> {
+        let at = at.unwrap_or_else(|| self.now());
+        let until = at + Duration::hours(i64::from(within_hours.min(24 * 30)));
+        self.store.open_promises_due_before(until, owner, at, limit)
+    }
+
+    /// The in-app reminder list: the person at the keyboard's (`mine_only`) or everyone's, at most
+    /// `limit` and never more than [`MAX_DUE`].
+    pub fn my_due_promises(
+        &self,
+        within_hours: u32,
+        mine_only: bool,
+        limit: Option<u32>,
+    ) -> Result<Vec<PromiseView>, StoreError> {
+        let owner = mine_only.then_some(self.person.as_str());
+        self.due_promises(None, within_hours, owner, limit.unwrap_or(MAX_DUE).min(MAX_DUE))
+    }
+
+    /// Every open promise (of `owner`, when given), for the calendar file.
+    pub fn open_promises(&self, owner: Option<&str>) -> Result<Vec<PromiseView>, StoreError> {
+        self.store.open_promises(owner, self.now())
+    }
+
+    /// Raises the reminder steps due at `now` (the host's moment of the pass), each exactly once,
+    /// and says what the host should tell people.
+    pub fn reminder_pass(&mut self, now: DateTime<Utc>) -> Result<ReminderPass, StoreError> {
+        let mut reminders = self.store.raise_due_reminders(now)?;
+        // One pass can raise steps of several promises; people should hear of them in firing order.
+        reminders.sort_by_key(|reminder| reminder.fire_at);
+        let team_leads = if reminders.iter().any(|reminder| reminder.kind == ReminderKind::Escalation) {
+            self.store.people()?.into_iter().filter(|person| person.role == Role::Lead).map(|p| p.name).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(ReminderPass {
+            reminders,
+            team_leads,
+            zone: self.store.desk_settings()?.calendar.zone(),
+            overdue: self.store.overdue_promise_count(now)?,
+            next_at: self.store.next_reminder_at()?,
+        })
+    }
+
+    /// Open promises past their due time now.
+    pub fn overdue_count(&self) -> Result<u64, StoreError> {
+        self.store.overdue_promise_count(self.now())
+    }
+}
