@@ -1,7 +1,5 @@
 //! `lupaus-cli case ...`: every case operation the UI offers.
 
-use std::io::Read;
-
 use lupaus_core::CoreError;
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use lupaus_core::lifecycle::CaseCommand as LifecycleCommand;
@@ -119,13 +117,7 @@ fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {
 
 /// A lifecycle command from JSON text (or standard input for `-`).
 fn parse_command(text: &str) -> Result<LifecycleCommand, StoreError> {
-    let text = if text == "-" {
-        let mut buffer = String::new();
-        std::io::stdin().read_to_string(&mut buffer)?;
-        buffer
-    } else {
-        text.to_owned()
-    };
+    let text = if text == "-" { crate::output::read_stdin("command", true)? } else { text.to_owned() };
     serde_json::from_str(&text).map_err(|error| {
         CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
     })

@@ -92,15 +92,14 @@ pub fn restore(db_path: &Path, args: RestoreArgs, json: bool, now: DateTime<Utc>
         output::print_json(&report)
     } else {
         let kept = report.previous_kept_as.as_deref().map(|path| format!("; the replaced database is kept as {path}"));
-        println!(
-            "Restored {} from {} ({} cases, schema {}){}",
+        output::write_stdout(&format!(
+            "Restored {} from {} ({} cases, schema {}){}\n",
             report.database,
             report.restored_from,
             report.cases,
             report.schema_version,
             kept.unwrap_or_default()
-        );
-        Ok(())
+        ))
     }
 }
 

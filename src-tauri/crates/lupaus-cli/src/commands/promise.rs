@@ -96,14 +96,11 @@ pub fn ics(context: &Context, owner: Option<String>, out: Option<PathBuf>) -> Re
         Some(path) => {
             std::fs::write(&path, calendar)?;
             if !context.json {
-                println!("Wrote {} promises to {}", promises.len(), path.display());
+                crate::output::write_stdout(&format!("Wrote {} promises to {}\n", promises.len(), path.display()))?;
             }
             Ok(())
         }
-        None => {
-            print!("{calendar}");
-            Ok(())
-        }
+        None => crate::output::write_stdout(&calendar),
     }
 }
 
