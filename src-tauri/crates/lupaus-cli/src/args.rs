@@ -2,8 +2,32 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand};
+
+/// A time typed on the command line: an exact instant (RFC 3339), or a wall-clock time that the
+/// desk reads on its own clocks (its calendar's zone, Europe/Helsinki by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeArg {
+    Exact(DateTime<Utc>),
+    Local(NaiveDateTime),
+}
+
+/// `2026-03-10T08:00:00Z`, or `2026-03-10 10:00`, `2026-03-10T10:00`, `10.3.2026 10.00`.
+pub fn parse_time(text: &str) -> Result<TimeArg, String> {
+    if let Ok(exact) = DateTime::parse_from_rfc3339(text) {
+        return Ok(TimeArg::Exact(exact.with_timezone(&Utc)));
+    }
+    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text.trim(), format).ok())
+        .map(TimeArg::Local)
+        .ok_or_else(|| {
+            format!(
+                "'{text}' is not a time; write it as \"2026-03-10 10:00\" (the desk's time) or 2026-03-10T08:00:00Z"
+            )
+        })
+}
 
 #[derive(Debug, Parser)]
 #[command(name = "lupaus-cli", version, about = "Lupaus complaint desk, headless")]
@@ -186,9 +210,9 @@ pub enum PromiseCommand {
         /// call, email, sms, letter or visit.
         #[arg(long, default_value = "call")]
         channel: String,
-        /// Due time (RFC 3339). Or use --within.
-        #[arg(long, conflicts_with = "within")]
-        due: Option<DateTime<Utc>>,
+        /// Due time on the desk's clocks (`"2026-03-10 10:00"`) or RFC 3339. Or use --within.
+        #[arg(long, conflicts_with = "within", value_parser = parse_time)]
+        due: Option<TimeArg>,
         /// Business time from now, e.g. `4h`, `90m`, `2d`; the desk's buffer is added.
         #[arg(long)]
         within: Option<String>,
@@ -208,8 +232,9 @@ pub enum PromiseCommand {
     /// Move a promise to a new time the customer agreed to before the old one passed.
     Renegotiate {
         id: i64,
-        #[arg(long)]
-        due: DateTime<Utc>,
+        /// The new due time on the desk's clocks (`"2026-03-10 10:00"`) or RFC 3339.
+        #[arg(long, value_parser = parse_time)]
+        due: TimeArg,
         /// When the customer was told (default: now).
         #[arg(long)]
         told_at: Option<DateTime<Utc>>,

@@ -43,6 +43,12 @@ pub fn print_error(error: &StoreError, json: bool) {
     }
 }
 
+/// A time as the desk reads it, saying whose clock: `10.03.2026 10.00 (Europe/Helsinki)`. JSON
+/// keeps RFC 3339 in UTC, which says so itself.
+pub fn desk_time(at: chrono::DateTime<chrono::Utc>, zone: chrono_tz::Tz) -> String {
+    format!("{} ({})", at.with_timezone(&zone).format("%d.%m.%Y %H.%M"), zone.name())
+}
+
 /// Whether `--json` was asked for, read before the parser, whose own errors must honour it too.
 pub fn json_requested() -> bool {
     std::env::args_os().any(|arg| arg == "--json")

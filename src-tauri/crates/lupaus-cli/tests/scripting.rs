@@ -89,3 +89,26 @@ fn a_reader_that_closes_stdout_early_ends_the_command_quietly() {
     assert!(output.status.success(), "exit {:?}: {stderr}", output.status);
     assert!(!stderr.contains("panicked") && stderr.trim().is_empty(), "{stderr}");
 }
+
+#[test]
+fn times_are_told_in_the_desks_zone_and_due_accepts_the_desks_local_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("lupaus.db");
+    let text = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
+            .args([OsStr::new("--db"), db.as_os_str(), OsStr::new("--now"), OsStr::new("2026-03-02T08:00:00Z")])
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    text(&["case", "create", "--customer", "Maija", "--description", "Vuotaa", "--requested-remedy", "Korjaus"]);
+    let made = text(&["promise", "make", "R-2026-000001", "--text", "Soitan", "--due", "2026-03-10 10:00"]);
+    assert!(made.contains("due 10.03.2026 10.00 (Europe/Helsinki)"), "{made}");
+    let listed = text(&["--json", "promise", "list", "R-2026-000001"]);
+    assert!(listed.contains("\"2026-03-10T08:00:00Z\""), "10.00 in Helsinki is 08.00 UTC in March: {listed}");
+    assert!(text(&["case", "list"]).contains("02.03.2026 10.00 (Europe/Helsinki)"));
+    let moved = text(&["promise", "renegotiate", "1", "--due", "2026-06-10T07:00:00Z"]);
+    assert!(moved.contains("10.06.2026 10.00 (Europe/Helsinki)"), "summer time: {moved}");
+}

@@ -195,3 +195,15 @@ fn reading_announces_nothing_and_every_promise_change_wakes_the_reminders() {
     f.desk.keep_promise(renegotiated.new.id, "Soitettu, asia selvä", None).expect("kept");
     assert_eq!(f.heard.take(), [Change::Promises; 3]);
 }
+
+#[test]
+fn a_due_time_typed_as_desk_time_is_read_on_the_desks_clocks() {
+    let fixture = desk();
+    let local = |text: &str| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("local time");
+    let due = |text: &str| fixture.desk.due_time(lupaus_desk::DueText::Local(local(text))).expect("due");
+    // 10.00 in Helsinki is 08.00 UTC in winter and 07.00 UTC in summer, whatever the computer's zone.
+    assert_eq!(due("2026-03-10 10:00"), helsinki(2026, 3, 10, 10, 0));
+    assert_eq!(due("2026-03-10 10:00").to_rfc3339(), "2026-03-10T08:00:00+00:00");
+    assert_eq!(due("2026-06-10 10:00").to_rfc3339(), "2026-06-10T07:00:00+00:00");
+    assert_eq!(fixture.desk.zone().expect("zone"), chrono_tz::Europe::Helsinki);
+}

@@ -19,7 +19,8 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         }
         CaseCommand::List { stage, owner, limit } => {
             let rows = context.desk.list_cases(&CaseListQuery { stage, owner, limit: Some(limit), after_id: None })?;
-            context.print(&rows, |rows| summary_lines(rows))
+            let zone = context.desk.zone()?;
+            context.print(&rows, |rows| summary_lines(rows, zone))
         }
         CaseCommand::Show { reference } => {
             let id = context.desk.case_id_by_reference(&reference)?;
@@ -57,13 +58,14 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         CaseCommand::Events { reference } => {
             let id = context.desk.case_id_by_reference(&reference)?;
             let events = context.desk.case_events(id)?;
+            let zone = context.desk.zone()?;
             context.print(&events, |events| {
                 events
                     .iter()
                     .map(|record| {
                         format!(
                             "{}  {:<20} {} -> {}  {}",
-                            record.at.format("%Y-%m-%d %H:%M:%S"),
+                            crate::output::desk_time(record.at, zone),
                             record.actor.person,
                             record.stage_before.as_str(),
                             record.stage_after.as_str(),
@@ -124,13 +126,13 @@ fn parse_command(text: &str) -> Result<LifecycleCommand, StoreError> {
 }
 
 /// One line per case for people: reference, received, customer, stage, what happened.
-pub fn summary_lines(rows: &[lupaus_store::cases::CaseSummary]) -> String {
+pub fn summary_lines(rows: &[lupaus_store::cases::CaseSummary], zone: chrono_tz::Tz) -> String {
     rows.iter()
         .map(|row| {
             format!(
                 "{}  {}  {:<24} {:<16} {}",
                 row.reference,
-                row.received_at.format("%Y-%m-%d %H:%M"),
+                crate::output::desk_time(row.received_at, zone),
                 row.customer_name,
                 row.stage,
                 row.summary

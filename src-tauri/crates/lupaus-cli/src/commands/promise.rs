@@ -11,15 +11,16 @@ use lupaus_store::StoreError;
 use lupaus_store::promises::PromiseView;
 
 use super::Context;
-use crate::args::PromiseCommand;
-use crate::ics;
+use crate::args::{PromiseCommand, TimeArg};
+use crate::{ics, output};
 
 pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
     match command {
         PromiseCommand::Make { reference, text, channel, due, within, owner } => {
             let case_id = context.desk.case_id_by_reference(&reference)?;
             let due = match (due, within) {
-                (Some(due), _) => DueText::At(due),
+                (Some(TimeArg::Exact(due)), _) => DueText::At(due),
+                (Some(TimeArg::Local(due)), _) => DueText::Local(due),
                 (None, Some(within)) => DueText::Within(parse_span(&within)?),
                 (None, None) => {
                     return Err(CoreError::invalid("due", "Say when: give --due TIME or --within 4h / 2d.").into());
@@ -32,21 +33,28 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
                 owner: owner.unwrap_or_else(|| context.desk.person().to_owned()),
             };
             let made = context.desk.make_promise(case_id, promise)?;
-            context
-                .print(&made, |made| format!("Promise #{} due {} ({})", made.id, made.due_at.to_rfc3339(), made.owner))
+            let zone = context.desk.zone()?;
+            context.print(&made, |made| {
+                format!("Promise #{} due {}, kept by {}", made.id, output::desk_time(made.due_at, zone), made.owner)
+            })
         }
         PromiseCommand::Keep { id, outcome, at } => {
             let kept = context.desk.keep_promise(id, &outcome, at)?;
             context.print(&kept, |kept| format!("Promise #{} kept", kept.id))
         }
         PromiseCommand::Renegotiate { id, due, told_at } => {
+            let due = match due {
+                TimeArg::Exact(due) => due,
+                TimeArg::Local(local) => context.desk.instant_at(local)?,
+            };
             let outcome = context.desk.renegotiate_promise(id, due, told_at)?;
+            let zone = context.desk.zone()?;
             context.print(&outcome, |outcome| {
                 format!(
                     "Promise #{} replaced by #{} due {}",
                     outcome.old.id,
                     outcome.new.id,
-                    outcome.new.due_at.to_rfc3339()
+                    output::desk_time(outcome.new.due_at, zone)
                 )
             })
         }
@@ -57,7 +65,8 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
         PromiseCommand::List { reference } => {
             let case_id = context.desk.case_id_by_reference(&reference)?;
             let promises = context.desk.case_promises(case_id)?;
-            context.print(&promises, |promises| lines(promises))
+            let zone = context.desk.zone()?;
+            context.print(&promises, |promises| lines(promises, zone))
         }
     }
 }
@@ -69,7 +78,11 @@ pub fn due(
     owner: Option<String>,
 ) -> Result<(), StoreError> {
     let promises = context.desk.due_promises(at, within_hours, owner.as_deref(), 10_000)?;
-    context.print(&promises, |promises| if promises.is_empty() { "Nothing due.".to_owned() } else { lines(promises) })
+    let zone = context.desk.zone()?;
+    context.print(
+        &promises,
+        |promises| if promises.is_empty() { "Nothing due.".to_owned() } else { lines(promises, zone) },
+    )
 }
 
 pub fn remind(context: &mut Context) -> Result<(), StoreError> {
@@ -104,14 +117,14 @@ pub fn ics(context: &Context, owner: Option<String>, out: Option<PathBuf>) -> Re
     }
 }
 
-fn lines(promises: &[PromiseView]) -> String {
+fn lines(promises: &[PromiseView], zone: chrono_tz::Tz) -> String {
     promises
         .iter()
         .map(|view| {
             format!(
                 "#{:<5} {}  {:<13} {:?}  {:<20} {}",
                 view.promise.id,
-                view.promise.due_at.format("%Y-%m-%d %H:%M"),
+                output::desk_time(view.promise.due_at, zone),
                 view.case_reference,
                 view.status,
                 view.promise.owner,
