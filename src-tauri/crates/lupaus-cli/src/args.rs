@@ -29,8 +29,18 @@ pub fn parse_time(text: &str) -> Result<TimeArg, String> {
         })
 }
 
+/// Examples in `--help` start with `  $ lupaus-cli`: tests/examples.rs runs every one as printed.
 #[derive(Debug, Parser)]
-#[command(name = "lupaus-cli", version, about = "Lupaus complaint desk, headless")]
+#[command(
+    name = "lupaus-cli",
+    version,
+    about = "Lupaus complaint desk, headless",
+    after_help = "Examples:\n  \
+    $ lupaus-cli case create --customer \"Maija Meikäläinen\" --description \"Pesukone vuotaa\" --requested-remedy \"Uusi kone\"\n  \
+    $ lupaus-cli --json case list --limit 5\n  \
+    $ lupaus-cli search pesukoneesta\n  \
+    $ lupaus-cli promise make R-2026-000001 --text \"Soitan asiakkaalle\" --due \"2026-03-10 10:00\""
+)]
 pub struct Cli {
     /// Database file (default: $LUPAUS_DB, else the OS data directory's lupaus.db).
     #[arg(long, global = true)]
@@ -42,7 +52,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "LUPAUS_PERSON", default_value = "cli")]
     pub person: String,
     /// Act as if it were this time (RFC 3339), for scripts and tests; default: now.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "LUPAUS_NOW")]
     pub now: Option<DateTime<Utc>>,
     #[command(subcommand)]
     pub command: Command,
@@ -151,8 +161,10 @@ pub enum CaseCommand {
     },
     /// Everything about one case: state, allowed next actions, figures, timeline, promises.
     Show { reference: String },
-    /// Run one lifecycle command on a case, given as JSON, e.g.
-    /// '{"kind":"agree_remedy","remedy":{"form":"replacement","description":"Uusi kone"},"option_id":null}'.
+    /// Run one lifecycle command on a case, given as JSON (see README for every kind).
+    #[command(after_help = "Examples:\n  \
+    $ lupaus-cli case act R-2026-000001 '{\"kind\":\"start_solving\"}'\n  \
+    $ lupaus-cli case act R-2026-000001 '{\"kind\":\"agree_remedy\",\"remedy\":{\"forms\":[\"replacement\"],\"description\":\"Uusi kone\"},\"option_id\":null}'")]
     Act {
         reference: String,
         /// The command as JSON; `-` reads it from standard input.
@@ -296,7 +308,8 @@ pub enum PersonCommand {
         name: String,
     },
     /// Set your own PIN (4 to 8 digits), read as one line from standard input so it stays out of
-    /// the shell history, e.g. `lupaus-cli --person Aino person set-pin Aino < pin.txt`.
+    /// the shell history.
+    #[command(after_help = "Example:\n  $ lupaus-cli --person Aino person set-pin Aino < pin.txt")]
     SetPin {
         name: String,
     },
