@@ -8,20 +8,10 @@ use chrono::{DateTime, Utc};
 use lupaus_store::Store;
 use lupaus_store::import::{ImportOptions, ImportReport};
 
+use common::{import, utf8_bom};
+
 fn now() -> DateTime<Utc> {
-    "2026-11-23T10:00:00Z".parse().expect("time")
-}
-
-fn import(store: &mut Store, bytes: &[u8], dry_run: bool) -> ImportReport {
-    let actor = common::agent();
-    let options = ImportOptions { dry_run, actor: &actor, now: now() };
-    store.import_bytes("test.csv", bytes, &options).expect("import runs")
-}
-
-fn utf8_bom(text: &str) -> Vec<u8> {
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(text.as_bytes());
-    bytes
+    common::import_now()
 }
 
 fn problems(report: &ImportReport) -> Vec<(usize, &str)> {

@@ -68,7 +68,7 @@ pub struct SearchQuality {
 
 /// A complaint whose text is `form` in a sentence of its language's stop words only, so that
 /// the document is read in that language and no other word can match a query.
-fn intake(language: &str, form: &str) -> NewCase {
+pub(super) fn intake(language: &str, form: &str) -> NewCase {
     let description = match language {
         "sv" => format!("det är {form} och"),
         "en" => format!("it was the {form}"),

@@ -69,25 +69,7 @@ fn with_voikko_recall_is_98_percent_and_precision_95() {
 }
 
 fn complaint(text: &str) -> lupaus_core::case::ValidNewCase {
-    lupaus_core::case::NewCase {
-        channel: lupaus_core::case::Channel::Phone,
-        customer: lupaus_core::case::CustomerInput {
-            name: "Mirja Salmi".into(),
-            email: None,
-            phone: None,
-            customer_number: None,
-        },
-        product_ref: None,
-        description: text.into(),
-        requested_remedy: "…".into(),
-        priority: lupaus_core::case::Priority::Normal,
-        category: None,
-        tags: vec![],
-        acknowledged: true,
-        former_ref: None,
-    }
-    .validate()
-    .expect("valid")
+    quality::intake("fi", text).validate().expect("valid")
 }
 
 fn hits(store: &crate::Store, query: &str) -> usize {
