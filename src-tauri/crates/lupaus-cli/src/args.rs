@@ -62,6 +62,9 @@ pub struct Cli {
 pub enum Command {
     /// Integrity and schema check of the database.
     Check,
+    /// Rebuild the search index from the stored cases (after installing libvoikko and voikko-fi,
+    /// so older cases are found by Finnish base forms too).
+    Reindex,
     /// Fill the database with realistic demo complaints over the past months.
     Demo {
         #[arg(long, default_value_t = 200)]

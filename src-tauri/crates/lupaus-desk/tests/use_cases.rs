@@ -207,3 +207,34 @@ fn a_due_time_typed_as_desk_time_is_read_on_the_desks_clocks() {
     assert_eq!(due("2026-06-10 10:00").to_rfc3339(), "2026-06-10T07:00:00+00:00");
     assert_eq!(fixture.desk.zone().expect("zone"), chrono_tz::Europe::Helsinki);
 }
+
+/// A desk whose cases were indexed before Voikko was installed searches them with Snowball terms
+/// (`ovi` does not find `ovesta`) until the index is rebuilt; then with Voikko's base forms.
+#[test]
+fn rebuilding_the_index_after_installing_voikko_gives_old_cases_their_base_forms() {
+    use lupaus_store::search::Morphology;
+    let voikko = Morphology::detect();
+    if voikko == Morphology::Snowball {
+        assert!(
+            std::env::var_os("LUPAUS_REQUIRE_VOIKKO").is_none(),
+            "LUPAUS_REQUIRE_VOIKKO is set but Voikko is missing"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = lupaus_store::Store::open(&dir.path().join("lupaus.db")).expect("store");
+    store.set_morphology(Morphology::Snowball);
+    let mut complaint = intake("Maija Meikäläinen");
+    complaint.description = "Ovesta puuttuu lukko.".into();
+    let at = helsinki(2026, 11, 23, 9, 0);
+    store
+        .create_case(complaint.validate().expect("valid"), &lupaus_core::lifecycle::Actor::agent(AGENT), at)
+        .expect("saved");
+    store.index_new_cases().expect("indexed without Voikko");
+    store.set_morphology(voikko);
+    let clock = Arc::new(FixedClock::new(helsinki(2026, 11, 23, 10, 0)));
+    let mut desk = Desk::new(store, clock, AGENT.into(), Arc::new(Heard::default()));
+    assert!(desk.search_cases("ovi", 10).expect("search").is_empty(), "the old index has no base forms");
+    assert_eq!(desk.rebuild_search_index().expect("rebuilt"), 1);
+    assert_eq!(desk.search_cases("ovi", 10).expect("search").len(), 1, "ovi finds ovesta");
+}
