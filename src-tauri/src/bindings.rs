@@ -67,7 +67,7 @@ pub fn render() -> String {
         c.visit::<lupaus_store::backup::BackupCheck>();
         c.visit::<crate::commands::recovery::DatabaseStatus>();
         c.visit::<crate::commands::recovery::RecoveryInfo>();
-        c.visit::<lupaus_store::recovery::RecoveryReport>();
+        c.visit::<lupaus_store::backup::RestoreReport>();
         c.visit::<lupaus_core::desk_figures::DeskFigures>();
         c.visit::<lupaus_core::lessons::Lesson>();
         c.visit::<lupaus_core::lessons::LessonEntry>();

@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
 import type { CaseIntake, CaseSummary, Customer, CustomerHistory, NewPromise } from './lib/bindings';
 import { promiseView } from './test/fake-data';
+import { deskZone } from './lib/desk-zone.svelte';
 
 const earlierCase: CaseSummary = {
   id: 41,
@@ -21,7 +22,7 @@ const earlierCase: CaseSummary = {
 const earlierPromise = promiseView(9, '2026-11-24T12:00:00Z', 'open', 'Soitamme, kun asentaja on käynyt', 41);
 
 // A tiny in-memory back end with the same command names and shapes as the Rust one.
-function fakeBackend(locale: string) {
+function fakeBackend(locale: string, zone = 'Europe/Helsinki') {
   const stored: CaseSummary[] = [];
   const calls: string[] = [];
   const promises: { caseId: unknown; promise: NewPromise }[] = [];
@@ -48,7 +49,7 @@ function fakeBackend(locale: string) {
         promises.push({ caseId: payload.caseId, promise: payload.promise as NewPromise });
         return { id: 1 };
       case 'app_info':
-        return { version: '0.1.0', db_path: '/tmp/test.db', locale, person: 'Aino' };
+        return { version: '0.1.0', db_path: '/tmp/test.db', locale, person: 'Aino', time_zone: zone };
       case 'list_cases':
       case 'browse_cases':
         return [...stored].reverse();
@@ -188,6 +189,14 @@ describe('the case list screen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Käytä asiakkaan Maija Meikäläinen tietoja' }));
     expect((screen.getByLabelText('Puhelin') as HTMLInputElement).value).toBe('040 123 4567');
     expect((screen.getByLabelText('Asiakkaan nimi') as HTMLInputElement).value).toBe('Maija Meikäläinen');
+  });
+
+  it('shows times in the desk’s own zone, which app_info names', async () => {
+    fakeBackend('fi-FI', 'Europe/Stockholm');
+    render(App);
+    await screen.findByText('Ei vielä reklamaatioita');
+    await waitFor(() => expect(deskZone.name).toBe('Europe/Stockholm'));
+    deskZone.set('Europe/Helsinki');
   });
 
   it('shows a picked customer’s earlier cases and the promise still open to them', async () => {

@@ -12,6 +12,9 @@ pub struct AppInfo {
     /// The OS locale, e.g. `fi-FI`; the UI picks its language from it.
     pub locale: String,
     pub person: String,
+    /// The desk's time zone (IANA name) from its settings: the window shows and reads every time
+    /// in it. The default zone while no database is open.
+    pub time_zone: String,
 }
 
 #[tauri::command(async)]
@@ -23,5 +26,9 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         db_path,
         locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
         person: state.person(),
+        time_zone: state.desk().ok().and_then(|desk| desk.settings().ok()).map_or_else(
+            || lupaus_core::calendar::DEFAULT_TIME_ZONE.to_owned(),
+            |settings| settings.calendar.time_zone,
+        ),
     })
 }

@@ -1,7 +1,8 @@
 //! The recovery screen: why the database cannot be used, its backups, and restoring one in
 //! process (the store is swapped in the state, so the window and its WebDriver session stay).
 
-use lupaus_store::recovery::{self, RecoveryBackup, RecoveryReport};
+use lupaus_store::backup::RestoreReport;
+use lupaus_store::recovery::{self, RecoveryBackup};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -47,11 +48,7 @@ pub fn recovery_info(state: State<'_, AppState>) -> Result<RecoveryInfo, IpcErro
 /// is kept aside untouched. A database from a newer Lupaus is replaced only with `accept_older`.
 /// From the recovery screen anyone may; over a working database (settings) only a team lead.
 #[tauri::command(async)]
-pub fn restore_backup(
-    state: State<'_, AppState>,
-    path: String,
-    accept_older: bool,
-) -> Result<RecoveryReport, IpcError> {
+pub fn restore_backup(state: State<'_, AppState>, path: String, accept_older: bool) -> Result<RestoreReport, IpcError> {
     let too_new = state.problem().is_some_and(|problem| problem.code == "database_too_new");
     if too_new && !accept_older {
         let message = "The database was written by a newer Lupaus. Update Lupaus to keep it, or confirm that you \
@@ -78,7 +75,7 @@ pub fn restore_backup(
         tracing::warn!(%error, "closing the damaged database reported an error; setting it aside anyway");
     }
     let restored =
-        recovery::restore_setting_aside(std::path::Path::new(&chosen.path), state.db_path(), state.clock.now());
+        lupaus_store::backup::restore(std::path::Path::new(&chosen.path), state.db_path(), state.clock.now());
     let (store, report) = match restored {
         Ok(restored) => restored,
         Err(error) => {

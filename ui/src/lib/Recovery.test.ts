@@ -38,7 +38,7 @@ function fakeShell(problem: DatabaseProblem | null, backups: RecoveryBackup[], l
   const shell: Shell = { calls: [], problem, browseFails: false };
   const info = (): RecoveryInfo => ({ db_path: DB, problem: shell.problem, backups_dir: DIR, backups });
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-    app_info: () => ({ version: '0.1.0', db_path: DB, locale, person: 'Aino' }),
+    app_info: () => ({ version: '0.1.0', db_path: DB, locale, person: 'Aino', time_zone: 'Europe/Helsinki' }),
     database_status: () => ({ db_path: DB, problem: shell.problem }),
     recovery_info: info,
     restore_backup: (args) => {

@@ -29,7 +29,7 @@ import type {
   Promise as KeptPromise,
   PromiseView,
   RecoveryInfo,
-  RecoveryReport,
+  RestoreReport,
   Renegotiated,
   Role,
 } from './bindings';
@@ -142,7 +142,7 @@ export const api = {
   /** Restores a listed backup; the file it replaces is kept aside untouched. `acceptOlder` is
    * required when the database came from a newer Lupaus. */
   restoreBackup: (path: string, acceptOlder: boolean) =>
-    call<RecoveryReport>('restore_backup', { path, acceptOlder }),
+    call<RestoreReport>('restore_backup', { path, acceptOlder }),
   quitApp: () => call<void>('quit_app'),
 
   /** Copies the file at `path` into the data folder and records it on the case. */

@@ -24,7 +24,12 @@ export type AppInfo = { version: string, db_path: string,
 /**
  * The OS locale, e.g. `fi-FI`; the UI picks its language from it.
  */
-locale: string, person: string, };
+locale: string, person: string, 
+/**
+ * The desk's time zone (IANA name) from its settings: the window shows and reads every time
+ * in it. The default zone while no database is open.
+ */
+time_zone: string, };
 
 export type Attachment = { id: number, case_id: number, 
 /**
@@ -641,15 +646,6 @@ backups_dir: string,
 backups: Array<RecoveryBackup>, };
 
 /**
- * What [`restore_setting_aside`] did.
- */
-export type RecoveryReport = { restored_from: string, database: string, 
-/**
- * Where the file that was replaced now is, untouched; `None` if there was none.
- */
-set_aside_as: string | null, cases: number, };
-
-/**
  * What we do (or offer to do) for the customer.
  */
 export type Remedy = { 
@@ -713,6 +709,16 @@ export type Responsibility = { party: Party,
  * Which supplier or partner, when that matters.
  */
 party_name: string | null, note: string | null, by: string, at: string, };
+
+/**
+ * What [`restore`] did.
+ */
+export type RestoreReport = { restored_from: string, database: string, 
+/**
+ * Where what was replaced is kept (a copy of a whole database, or the unusable file itself
+ * with its `-wal`, untouched); `None` if there was none.
+ */
+set_aside_as: string | null, cases: number, };
 
 /**
  * Whether a person acts as an agent or as a team lead.
@@ -782,6 +788,6 @@ week_start: string, kept_on_time: number, kept_late: number, broken: number, };
  */
 export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours | null, wednesday: OpeningHours | null, thursday: OpeningHours | null, friday: OpeningHours | null, saturday: OpeningHours | null, sunday: OpeningHours | null, };
 
-export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
+export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
-export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'hand_back_bounces', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'file_name_unreadable', 'file_unreadable'] as const;
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'file_name_unreadable', 'file_unreadable'] as const;

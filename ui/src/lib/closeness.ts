@@ -1,6 +1,6 @@
 // How close a case's next promise is, in words an agent reads at a glance. The level drives the
 // row's colour and icon; the words say the same thing, so colour is never the only cue.
-import { dueText, helsinkiDate } from './format';
+import { dueText, deskDate } from './format';
 import { formatDateTime, formatTime, localeOf, translate, type Language } from './i18n';
 
 export type ClosenessLevel = 'none' | 'overdue' | 'soon' | 'later';
@@ -33,7 +33,7 @@ export function closeness(language: Language, dueIso: string | null, now: Date, 
     const words = minutes < 60 ? relative.format(minutes, 'minute') : relative.format(Math.floor(minutes / 60), 'hour');
     return { level, text: translate(language, 'closeness.soon', { relative: words }) };
   }
-  const days = Math.round((Date.parse(helsinkiDate(due)) - Date.parse(helsinkiDate(now))) / DAY);
+  const days = Math.round((Date.parse(deskDate(due)) - Date.parse(deskDate(now))) / DAY);
   if (days <= 1) {
     // "today" and "tomorrow" in the language's own words (Intl.RelativeTimeFormat, numeric: auto).
     const day = new Intl.RelativeTimeFormat(localeOf(language), { numeric: 'auto' }).format(days, 'day');

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { dueText, helsinkiInputToIso, isoToHelsinkiInput, parseEuros, type EuroError } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deskZone } from './desk-zone.svelte';
+import { deskDate, deskInputToIso, dueText, isoToDeskInput, parseEuros, type EuroError } from './format';
 import { dateTimeFormat, formatDateTime, formatTime } from './i18n';
 
 describe('parseEuros', () => {
@@ -76,12 +77,12 @@ describe('Helsinki wall time in date-time inputs', () => {
     ['2026-10-25T02:30', '2026-10-24T23:30:00.000Z'],
     ['2026-10-25T05:00', '2026-10-25T03:00:00.000Z'],
   ])('reads %s as %s', (input, iso) => {
-    expect(helsinkiInputToIso(input)).toBe(iso);
-    expect(isoToHelsinkiInput(iso)).toBe(input);
+    expect(deskInputToIso(input)).toBe(iso);
+    expect(isoToDeskInput(iso)).toBe(input);
   });
 
   it.each(['', '2026-11-23', 'tomorrow', '2026-11-23 14:15'])('refuses %j', (input) => {
-    expect(helsinkiInputToIso(input)).toBeNull();
+    expect(deskInputToIso(input)).toBeNull();
   });
 });
 
@@ -97,5 +98,19 @@ describe('date formatters', () => {
     expect(formatDateTime('fi', '2026-11-23T10:15:00Z')).toBe(formatDateTime('fi', '2026-11-23T10:15:00Z'));
     expect(formatTime('fi', '2026-11-23T10:15:00Z')).toBe('12.15');
     expect(formatTime('fi', '2026-07-01T10:15:00Z')).toBe('13.15');
+  });
+});
+
+describe('times in the desk’s zone, from its settings', () => {
+  afterEach(() => deskZone.set('Europe/Helsinki'));
+
+  it('shows and reads wall times in the zone the desk is set to, not a fixed Helsinki', () => {
+    expect(formatTime('fi', '2026-11-23T08:00:00Z')).toBe('10.00');
+    expect(deskInputToIso('2026-11-23T10:00')).toBe('2026-11-23T08:00:00.000Z');
+    deskZone.set('Europe/Stockholm');
+    expect(formatTime('fi', '2026-11-23T08:00:00Z')).toBe('09.00');
+    expect(deskInputToIso('2026-11-23T10:00')).toBe('2026-11-23T09:00:00.000Z');
+    expect(isoToDeskInput('2026-11-23T09:00:00Z')).toBe('2026-11-23T10:00');
+    expect(deskDate(new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
   });
 });

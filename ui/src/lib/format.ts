@@ -1,5 +1,5 @@
 // Small pure helpers for what agents type and read: euro amounts and due times.
-import { dateTimeFormat, DESK_TIME_ZONE, formatDateTime, formatTime, translate, type Language } from './i18n';
+import { dateTimeFormat, formatDateTime, formatTime, inDeskZone, translate, type Language } from './i18n';
 
 /** The largest amount the back end accepts: 1 000 000 000 € (its `MAX_AMOUNT_CENTS`). */
 export const MAX_AMOUNT_CENTS = 100_000_000_000;
@@ -30,16 +30,13 @@ export function parseEuros(text: string): EuroParse {
 
 const MINUTE = 60_000;
 
-/** The calendar date of an instant in Helsinki, e.g. "2026-11-23". */
-export function helsinkiDate(instant: Date): string {
+/** The calendar date of an instant in the desk's zone, e.g. "2026-11-23". */
+export function deskDate(instant: Date): string {
   // Built from parts: how a locale orders a short date differs between ICU versions (WebKitGTK
   // formats en-CA as 11/23/2026 where Node gives 2026-11-23).
-  const parts = dateTimeFormat('en-GB', {
-    timeZone: DESK_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = dateTimeFormat('en-GB', inDeskZone({ year: 'numeric', month: '2-digit', day: '2-digit' })).formatToParts(
+    instant,
+  );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -56,48 +53,50 @@ export function dueText(language: Language, dueIso: string, now: Date): string {
     if (late < 24 * 60) return translate(language, 'due.late_hours', { count: String(Math.floor(late / 60)) });
     return translate(language, 'due.late_days', { count: String(Math.floor(late / (24 * 60))) });
   }
-  if (helsinkiDate(due) === helsinkiDate(now)) {
+  if (deskDate(due) === deskDate(now)) {
     return translate(language, 'due.at_time', { time: formatTime(language, dueIso) });
   }
   return translate(language, 'due.at_datetime', { time: formatDateTime(language, dueIso) });
 }
 
-/** Offset of Helsinki time from UTC at `instant`, in milliseconds (+2 h or +3 h). */
-function helsinkiOffset(instant: number): number {
-  const parts = dateTimeFormat('en-US', {
-    timeZone: DESK_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
+/** Offset of the desk's zone from UTC at `instant`, in milliseconds (+2 h or +3 h in Helsinki). */
+function deskOffset(instant: number): number {
+  const parts = dateTimeFormat(
+    'en-US',
+    inDeskZone({
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }),
+  ).formatToParts(new Date(instant));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /**
- * A `datetime-local` value ("2026-11-23T14:15") read as Helsinki time, whatever zone the
+ * A `datetime-local` value ("2026-11-23T14:15") read as the desk's wall time, whatever zone the
  * computer is set to; `null` when it is empty or malformed.
  */
-export function helsinkiInputToIso(value: string): string | null {
+export function deskInputToIso(value: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
   // Two passes settle the offset on either side of a DST change.
-  let instant = wall - helsinkiOffset(wall);
-  instant = wall - helsinkiOffset(instant);
+  let instant = wall - deskOffset(wall);
+  instant = wall - deskOffset(instant);
   return new Date(instant).toISOString();
 }
 
-/** The Helsinki wall time of an instant, as a `datetime-local` value. */
-export function isoToHelsinkiInput(iso: string): string {
+/** The desk's wall time of an instant, as a `datetime-local` value. */
+export function isoToDeskInput(iso: string): string {
   if (iso === '') return '';
   const instant = new Date(iso).getTime();
   if (Number.isNaN(instant)) return '';
-  return new Date(instant + helsinkiOffset(instant)).toISOString().slice(0, 16);
+  return new Date(instant + deskOffset(instant)).toISOString().slice(0, 16);
 }

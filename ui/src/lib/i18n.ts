@@ -1,6 +1,7 @@
 // Finnish, Swedish and English text. English is the reference: the other languages must have
 // every key (the type checker and `i18n.test.ts` both fail otherwise). The words live in
 // `locales/`; this module picks and fills them.
+import { deskZone } from './desk-zone.svelte';
 import { en, type Dictionary, type MessageKey } from './locales/en';
 import { fi } from './locales/fi';
 import { sv } from './locales/sv';
@@ -91,7 +92,6 @@ export function chooseLanguage(language: Language | null): void {
     // The choice then lasts until the window closes.
   }
 }
-export const DESK_TIME_ZONE = 'Europe/Helsinki';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -109,24 +109,28 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return formatter;
 }
 
+/** Formatting options in the desk's time zone (see `desk-zone.svelte.ts`). */
+export function inDeskZone(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatOptions {
+  return { timeZone: deskZone.name, ...options };
+}
+
 const DATE_TIME: Intl.DateTimeFormatOptions = {
-  timeZone: DESK_TIME_ZONE,
   day: 'numeric',
   month: 'numeric',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
 };
-const TIME: Intl.DateTimeFormatOptions = { timeZone: DESK_TIME_ZONE, hour: '2-digit', minute: '2-digit' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
-/** Date and time as a Finnish desk reads it: in the desk's zone, Europe/Helsinki. */
+/** Date and time as the desk reads it: in the desk's zone (Europe/Helsinki by default). */
 export function formatDateTime(language: Language, iso: string): string {
-  return dateTimeFormat(LOCALES[language], DATE_TIME).format(new Date(iso));
+  return dateTimeFormat(LOCALES[language], inDeskZone(DATE_TIME)).format(new Date(iso));
 }
 
-/** Only the clock time, e.g. "14.15", in Helsinki time. */
+/** Only the clock time, e.g. "14.15", in the desk's zone. */
 export function formatTime(language: Language, iso: string): string {
-  return dateTimeFormat(LOCALES[language], TIME).format(new Date(iso));
+  return dateTimeFormat(LOCALES[language], inDeskZone(TIME)).format(new Date(iso));
 }
 
 /**

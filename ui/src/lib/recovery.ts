@@ -1,7 +1,7 @@
 // The signal from any failed command to the recovery screen: a command that finds the database
 // damaged (`database_corrupt`) or closed (`database_unavailable`) says so, wherever in the UI it
 // was called, and the recovery gate replaces the desk with the recovery screen.
-import type { IpcError, RecoveryReport } from './bindings';
+import type { IpcError, RestoreReport } from './bindings';
 
 const EVENT = 'lupaus-database-problem';
 const CODES = new Set(['database_corrupt', 'database_unavailable']);
@@ -24,7 +24,7 @@ const RESTORED = 'lupaus-database-restored';
 
 /** A backup was restored over the working database (settings): what it said, and when it was taken. */
 export interface Restored {
-  report: RecoveryReport;
+  report: RestoreReport;
   taken: string;
 }
 

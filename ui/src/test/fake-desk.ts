@@ -84,7 +84,7 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
   };
   let nextId = 100;
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-    app_info: () => ({ version: '0.1.0', db_path: '/tmp/test.db', locale, person: desk.me.name }),
+    app_info: () => ({ version: '0.1.0', db_path: '/tmp/test.db', locale, person: desk.me.name, time_zone: 'Europe/Helsinki' }),
     current_person: () => desk.me,
     list_people: () => desk.people,
     switch_person: (args) => {

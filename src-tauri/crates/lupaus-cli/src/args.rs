@@ -65,6 +65,9 @@ pub enum Command {
     /// Rebuild the search index from the stored cases (after installing libvoikko and voikko-fi,
     /// so older cases are found by Finnish base forms too).
     Reindex,
+    /// Team mode: server set-up, desks, join, sync, status.
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Fill the database with realistic demo complaints over the past months.
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -320,4 +323,45 @@ pub enum PersonCommand {
     ClearPin {
         name: String,
     },
+}
+
+/// Team mode: several desks share one PostgreSQL server and keep working offline.
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Create or migrate the team schema in a PostgreSQL database (admin login; libpq URL,
+    /// PGPASSWORD honoured).
+    ServerInit {
+        #[arg(long)]
+        server: String,
+    },
+    /// Create a desk's own login; prints its secret once (`{"desk","secret"}` with --json).
+    AddDesk {
+        #[arg(long)]
+        server: String,
+        /// 1-12 letters or digits; also the code in the desk's case references.
+        #[arg(long)]
+        desk: String,
+    },
+    /// Revoke a desk's login: it can no longer push or pull. Its events stay.
+    RemoveDesk {
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        desk: String,
+    },
+    /// Join this desk (`--db`) to a team; the secret is read from standard input, never argv.
+    Join {
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        desk: String,
+    },
+    /// One round: push everything pending, pull until caught up.
+    Sync,
+    /// Membership, events waiting for the server, flagged events.
+    Status,
+    /// Leave the team; the desk keeps everything and works alone.
+    Leave,
+    /// Digest of the derived tables and event ids: equal on desks that hold the same events.
+    Digest,
 }

@@ -6,6 +6,7 @@ mod args;
 mod bench;
 mod commands;
 mod demo;
+mod error;
 mod ics;
 mod output;
 mod words;

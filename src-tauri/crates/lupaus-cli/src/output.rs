@@ -9,6 +9,8 @@ use lupaus_core::CoreError;
 use lupaus_store::StoreError;
 use serde::Serialize;
 
+use crate::error::CliError;
+
 /// Writes `text` to standard output. A closed pipe is not an error: whoever read it has what
 /// they wanted, and nothing was half-done on their account.
 pub fn write_stdout(text: &str) -> Result<(), StoreError> {
@@ -29,7 +31,7 @@ pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce(&T) -> Strin
     if json { print_json(value) } else { write_stdout(&format!("{}\n", text(value))) }
 }
 
-pub fn print_error(error: &StoreError, json: bool) {
+pub fn print_error(error: &CliError, json: bool) {
     if json {
         let mut body =
             serde_json::json!({ "code": error.code(), "message": error.to_string(), "field": error.field() });

@@ -88,7 +88,9 @@ fn backup_list_and_restore_from_the_command_line() {
     assert_eq!(desk.ok(&["check"])["cases"], 2);
     let restored = desk.ok(&["restore", path(&copy)]);
     assert_eq!(restored["cases"], 1);
-    assert!(restored["previous_kept_as"].as_str().expect("kept").contains("lupaus.db.before-restore-20261123T070000Z"));
+    let kept = restored["set_aside_as"].as_str().expect("kept");
+    assert!(kept.contains("lupaus.db.set-aside-20261123T070000Z"), "{kept}");
+    assert!(std::path::Path::new(kept).exists(), "what was replaced is kept beside it");
     assert_eq!(desk.ok(&["check"])["cases"], 1);
 
     let bogus = desk.file("bogus.db", b"not a database");

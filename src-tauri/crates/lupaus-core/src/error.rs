@@ -12,17 +12,10 @@ pub enum CoreError {
     #[error("{message}")]
     InvalidInput { field: String, message: String, reason: Option<Reason> },
 
-    /// Root cause, responsibility or liability was written before the customer's remedy.
-    #[error("{0}")]
-    RemedyFirst(String),
-
-    /// The action is not allowed in the case's (or promise's) current stage.
-    #[error("{0}")]
-    InvalidTransition(String),
-
-    /// The action needs a team lead.
-    #[error("{0}")]
-    LeadOnly(String),
+    /// An event log (stored, or about to be) does not fit its case: a damaged or hand-edited
+    /// log, never a person's mistake. Nothing is applied.
+    #[error("The case's event log does not fit the case: {0}")]
+    CorruptLog(String),
 
     /// Something referred to does not exist.
     #[error("{0}")]
@@ -60,9 +53,7 @@ impl CoreError {
     pub fn code(&self) -> &'static str {
         match self {
             CoreError::InvalidInput { .. } => "invalid_input",
-            CoreError::RemedyFirst(_) => "remedy_first",
-            CoreError::InvalidTransition(_) => "invalid_transition",
-            CoreError::LeadOnly(_) => "lead_only",
+            CoreError::CorruptLog(_) => "corrupt_event_log",
             CoreError::NotFound(_) => "not_found",
             CoreError::Refused { refusal, .. } => refusal.code(),
             CoreError::FileTooLarge { .. } => "file_too_large",
@@ -90,6 +81,11 @@ impl CoreError {
     /// Bad input with a reason the UI can put in the person's language.
     pub fn invalid_because(field: &str, reason: Reason, message: impl Into<String>) -> Self {
         CoreError::InvalidInput { field: field.to_owned(), message: message.into(), reason: Some(reason) }
+    }
+
+    /// A refusal for a known reason, with the code of `refusal` and an English `message`.
+    pub fn refused(refusal: RefusalCode, reason: Reason, message: impl Into<String>) -> Self {
+        CoreError::Refused { refusal, reason, message: message.into() }
     }
 
     /// The machine-readable reason (a key of [`crate::reason::ALL`]), when there is one.
@@ -121,6 +117,7 @@ pub const CODES: &[&str] = &[
     "remedy_first",
     "invalid_transition",
     "lead_only",
+    "corrupt_event_log",
     "not_found",
     "who_are_you",
     "pin_required",
@@ -137,9 +134,7 @@ mod tests {
     fn every_code_is_listed() {
         let examples = [
             CoreError::invalid("field", "message"),
-            CoreError::RemedyFirst(String::new()),
-            CoreError::InvalidTransition(String::new()),
-            CoreError::LeadOnly(String::new()),
+            CoreError::CorruptLog(String::new()),
             CoreError::NotFound(String::new()),
             CoreError::WhoAreYou(String::new()),
             CoreError::PinRequired(String::new()),
@@ -157,9 +152,7 @@ mod tests {
             // above, and so a code in CODES and a sentence in the UI.
             match example {
                 CoreError::InvalidInput { .. }
-                | CoreError::RemedyFirst(_)
-                | CoreError::InvalidTransition(_)
-                | CoreError::LeadOnly(_)
+                | CoreError::CorruptLog(_)
                 | CoreError::NotFound(_)
                 | CoreError::WhoAreYou(_)
                 | CoreError::PinRequired(_)

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::case::MAX_TEXT_CHARS;
 use crate::lifecycle::{Actor, Role};
+use crate::reason::{self as why, Reason, RefusalCode};
 use crate::{CoreError, text};
 
 /// A request to talk a case through, or a lesson a lead recorded.
@@ -27,9 +28,10 @@ impl LessonEntry {
             }
             LessonEntry::LessonRecorded { text: lesson } => {
                 if by.role != Role::Lead {
-                    return Err(CoreError::LeadOnly(
-                        "Only a team lead records the desk's lessons. Mark the case for a debrief instead, and your lead will pick it up."
-                            .to_owned(),
+                    return Err(CoreError::refused(
+                        RefusalCode::LeadOnly,
+                        Reason::new(why::LEAD_RECORDS_LESSONS),
+                        "Only a team lead records the desk's lessons. Mark the case for a debrief instead, and your lead will pick it up.",
                     ));
                 }
                 Ok(LessonEntry::LessonRecorded { text: text::required("text", &lesson, MAX_TEXT_CHARS)? })

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use crate::CoreError;
 use crate::lifecycle::{Actor, Role};
-use crate::reason::{self as why, Reason};
+use crate::reason::{self as why, Reason, RefusalCode};
 
 /// What the rules need to know about one person on the desk's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,9 +49,10 @@ pub fn check_change(by: &Actor, listed: &[Listed], change: &PeopleChange) -> Res
                 // A new desk: the first lead may be added by anyone, and must come first.
                 return match role {
                     Role::Lead => Ok(()),
-                    Role::Agent => Err(CoreError::LeadOnly(
-                        "The desk has no team lead yet. Add the first team lead, who can then add everyone else."
-                            .to_owned(),
+                    Role::Agent => Err(CoreError::refused(
+                        RefusalCode::LeadOnly,
+                        Reason::new(why::FIRST_PERSON_IS_LEAD),
+                        "The desk has no team lead yet. Add the first team lead, who can then add everyone else.",
                     )),
                 };
             }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::case::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-use crate::reason::{self as why, Reason};
+use crate::reason::{self as why, Reason, RefusalCode};
 use crate::{CoreError, text};
 
 /// Furthest ahead a promise may fall due; further is almost always a mistyped year.
@@ -223,10 +223,11 @@ impl Promise {
             ));
         }
         if change.customer_told_at > self.due_at {
-            return Err(CoreError::InvalidTransition(
+            return Err(CoreError::refused(
+                RefusalCode::InvalidTransition,
+                Reason::new(why::TOLD_AFTER_DUE),
                 "The customer was told after the promised time had passed, so this promise is broken and \
-                 cannot be renegotiated. Record the contact as kept late and make a new promise."
-                    .to_owned(),
+                 cannot be renegotiated. Record the contact as kept late and make a new promise.",
             ));
         }
         check_due("new_due_at", change.new_due_at, change.at)?;
@@ -261,13 +262,18 @@ impl Promise {
     fn require_open(&self) -> Result<(), CoreError> {
         match &self.state {
             PromiseState::Open => Ok(()),
-            PromiseState::Kept { .. } => Err(CoreError::InvalidTransition(
-                "This promise has already been kept. If you promised the customer something more, record a new promise."
-                    .to_owned(),
+            PromiseState::Kept { .. } => Err(CoreError::refused(
+                RefusalCode::InvalidTransition,
+                Reason::new(why::PROMISE_ALREADY_KEPT),
+                "This promise has already been kept. If you promised the customer something more, record a new promise.",
             )),
-            PromiseState::Renegotiated { replaced_by, .. } => Err(CoreError::InvalidTransition(format!(
-                "This promise was renegotiated and replaced by promise #{replaced_by}; work on that promise instead."
-            ))),
+            PromiseState::Renegotiated { replaced_by, .. } => Err(CoreError::refused(
+                RefusalCode::InvalidTransition,
+                Reason::new(why::PROMISE_REPLACED).with("id", replaced_by),
+                format!(
+                    "This promise was renegotiated and replaced by promise #{replaced_by}; work on that promise instead."
+                ),
+            )),
         }
     }
 }

@@ -63,7 +63,17 @@ pub const ALL: &[&str] = &[
     LEAD_CLOSES_WITHOUT_ROOT_CAUSE,
     LEAD_REOPENS,
     LEAD_RESTORES_BACKUP,
+    LEAD_RECORDS_LESSONS,
+    LEAD_CHANGES_SETTINGS,
+    FIRST_PERSON_IS_LEAD,
+    LEAD_ONLY,
     HAND_BACK_BOUNCES,
+    // Promises that are no longer open.
+    PROMISE_ALREADY_KEPT,
+    PROMISE_REPLACED,
+    PROMISE_NOT_OPEN,
+    TOLD_AFTER_DUE,
+    OPEN_CASES_BEFORE_ANONYMISING,
     // Why root cause and responsibility are still locked.
     LOCK_AGREE_AND_DELIVER_FIRST,
     LOCK_DELIVER_AGREED_FIRST,
@@ -195,3 +205,15 @@ pub const CHOOSE_PERSON: &str = "choose_person";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";
+pub const LEAD_RECORDS_LESSONS: &str = "lead_records_lessons";
+pub const LEAD_CHANGES_SETTINGS: &str = "lead_changes_settings";
+pub const FIRST_PERSON_IS_LEAD: &str = "first_person_is_lead";
+/// Any other lead-only action (seeing the approvals list, say).
+pub const LEAD_ONLY: &str = "lead_only";
+pub const PROMISE_ALREADY_KEPT: &str = "promise_already_kept";
+/// Params: `id`, the promise that replaced it.
+pub const PROMISE_REPLACED: &str = "promise_replaced";
+pub const PROMISE_NOT_OPEN: &str = "promise_not_open";
+pub const TOLD_AFTER_DUE: &str = "told_after_due";
+/// Params: `cases`, their references.
+pub const OPEN_CASES_BEFORE_ANONYMISING: &str = "open_cases_before_anonymising";

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::CoreError;
 use crate::calendar::{CalendarSettings, DeskCalendar, SlaTargets};
 use crate::lifecycle::{Actor, Policy, Role};
-use crate::reason::{self as why, Reason};
+use crate::reason::{self as why, Reason, RefusalCode};
 use crate::reminder::ReminderPlan;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -64,8 +64,10 @@ impl DeskSettings {
     /// A change of settings by `by`: leads only.
     pub fn change(self, by: &Actor) -> Result<ValidDeskSettings, CoreError> {
         if by.role != Role::Lead {
-            return Err(CoreError::LeadOnly(
-                "Only a team lead can change the desk settings. Ask your team lead to make the change.".to_owned(),
+            return Err(CoreError::refused(
+                RefusalCode::LeadOnly,
+                Reason::new(why::LEAD_CHANGES_SETTINGS),
+                "Only a team lead can change the desk settings. Ask your team lead to make the change.",
             ));
         }
         self.validate()

@@ -8,12 +8,8 @@ use lupaus_store::backup::{self, BackupCheck};
 use lupaus_store::export::{ExportFormat, ExportWhat};
 use lupaus_store::import::{ImportOptions, ImportReport};
 use lupaus_store::privacy::{AnonymisationReport, CustomerDossier, RetentionReport};
-use lupaus_store::recovery::RecoveryReport;
 
 use crate::{Change, Desk};
-
-/// A restore's report, for hosts that reopen the desk themselves.
-pub type Restored = RecoveryReport;
 
 impl Desk {
     /// The folder of scheduled backups beside this database.

@@ -17,6 +17,7 @@ mod lead;
 mod people;
 mod promises;
 mod settings;
+mod team;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -27,7 +28,7 @@ use lupaus_core::lifecycle::Actor;
 use lupaus_store::{Store, StoreError};
 
 pub use cases::{CallbackPromise, CaseCreated, CaseIntake, CustomerHistory, VerifyReport};
-pub use data::{Restored, daily_backup};
+pub use data::daily_backup;
 pub use lead::period_of_days;
 pub use people::{PinCheck, SwitchStarted};
 pub use promises::{DueText, ReminderPass};

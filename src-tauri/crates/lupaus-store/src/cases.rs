@@ -135,17 +135,40 @@ impl Store {
         })
     }
 
-    /// The id of the case with this reference, e.g. `R-2026-000123`.
+    /// The id of the case with this reference, e.g. `R-2026-000123`, or `R-2026-000123/KASSA2`
+    /// for the case of another desk of the team. Without a desk, this desk's own case wins.
     pub fn case_id_by_reference(&self, reference: &str) -> Result<i64, StoreError> {
+        let (reference, desk) = match reference.trim().split_once('/') {
+            Some((reference, desk)) => (reference, Some(desk.trim().to_uppercase())),
+            None => (reference, None),
+        };
         let parsed = CaseRef::parse(reference)?;
-        self.conn
-            .query_row(
-                "SELECT id FROM cases WHERE ref_year = ?1 AND ref_number = ?2",
-                params![parsed.year, parsed.number],
-                |row| row.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("There is no case {parsed}.")))
+        let mut statement = self.conn.prepare_cached(
+            "SELECT c.id, c.desk_code, c.desk_code = (SELECT code FROM desk_identity WHERE id = 1)
+             FROM desk_codes JOIN cases c ON c.desk_code = desk_codes.code AND c.ref_year = ?1 AND c.ref_number = ?2",
+        )?;
+        let found: Vec<(i64, String, bool)> = statement
+            .query_map(params![parsed.year, parsed.number], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let pick = match &desk {
+            Some(desk) => found.iter().find(|(_, code, _)| code == desk),
+            None if found.len() == 1 => found.first(),
+            None => found.iter().find(|(_, _, own)| *own),
+        };
+        match pick {
+            Some((id, _, _)) => Ok(*id),
+            None if found.is_empty() || desk.is_some() => Err(StoreError::NotFound(format!(
+                "There is no case {parsed}{}.",
+                desk.map(|desk| format!(" of desk {desk}")).unwrap_or_default()
+            ))),
+            None => {
+                let desks: Vec<String> = found.into_iter().map(|(_, code, _)| format!("{parsed}/{code}")).collect();
+                Err(StoreError::NotFound(format!(
+                    "Several desks of the team have a case {parsed}: write one of {}.",
+                    desks.join(", ")
+                )))
+            }
+        }
     }
 
     pub fn case_summary(&self, id: i64) -> Result<CaseSummary, StoreError> {
@@ -273,14 +296,17 @@ impl NewCaseRow {
 pub(crate) fn insert_new_case(tx: &Transaction<'_>, case: &NewCaseRow) -> Result<Inserted, StoreError> {
     let state = &case.state;
     let at = state.received_at;
-    let (customer_id, new_customer) = customers::find_or_create(tx, &state.intake.customer, at)?;
+    // References count per desk code: a desk numbers its own cases without asking the server.
+    let desk_code = customers::own_desk_code(tx)?;
+    let (customer_id, new_customer) = customers::find_or_create(tx, &state.intake.customer, at, &desk_code)?;
     let year = CaseRef::for_received(at, 0).year;
     let number: u32 = tx
-        .prepare_cached("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1")?
-        .query_row([year], |row| row.get(0))?;
+        .prepare_cached("SELECT COALESCE(MAX(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1 AND desk_code = ?2")?
+        .query_row(params![year, desk_code], |row| row.get(0))?;
     tx.prepare_cached(
-        "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary, updated_at, state_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10)",
+        "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary,
+             updated_at, state_json, gid, desk_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10, ?11, ?12)",
     )?
     .execute(params![
         year,
@@ -292,7 +318,9 @@ pub(crate) fn insert_new_case(tx: &Transaction<'_>, case: &NewCaseRow) -> Result
         state.stage.as_str(),
         state.owner,
         case.summary,
-        case.state_json
+        case.state_json,
+        uuid::Uuid::now_v7().as_bytes(),
+        desk_code
     ])?;
     let case_id = tx.last_insert_rowid();
     events::insert_encoded(tx, case_id, 1, &case.opened)?;

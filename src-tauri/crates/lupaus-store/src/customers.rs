@@ -19,36 +19,46 @@ pub struct Customer {
     pub case_count: i64,
 }
 
+/// This desk's code, under which its own intakes find and create customers.
+pub(crate) fn own_desk_code(tx: &Transaction<'_>) -> Result<String, StoreError> {
+    Ok(tx.prepare_cached("SELECT code FROM desk_identity WHERE id = 1")?.query_row([], |row| row.get(0))?)
+}
+
 /// Finds the customer an intake refers to, or creates one. A customer number or an e-mail address
 /// identifies a returning customer; a bare name never does (two Matti Virtanens are two people).
+/// Matching stays within the desk (`desk`, its code) that recorded the intake: every desk of a
+/// team then sees the same customer rows, whatever order it learned the cases in.
 /// Returns the customer's id, and whether it was created.
 pub(crate) fn find_or_create(
     tx: &Transaction<'_>,
     input: &CustomerInput,
     at: DateTime<Utc>,
+    desk: &str,
 ) -> Result<(i64, bool), StoreError> {
     // Cached statements: an import runs these once per row, and preparing costs more than running.
     if let Some(number) = &input.customer_number {
         let found = tx
-            .prepare_cached("SELECT id FROM customers WHERE customer_number = ?1")?
-            .query_row([number], |row| row.get(0))
+            .prepare_cached("SELECT id FROM customers WHERE customer_number = ?1 AND desk_code = ?2")?
+            .query_row([number, desk], |row| row.get(0))
             .optional()?;
         if let Some(id) = found {
             return Ok((id, false));
         }
     } else if let Some(email) = &input.email {
         let found = tx
-            .prepare_cached("SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1")?
-            .query_row([email], |row| row.get(0))
+            .prepare_cached(
+                "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND desk_code = ?2 ORDER BY id LIMIT 1",
+            )?
+            .query_row([email, desk], |row| row.get(0))
             .optional()?;
         if let Some(id) = found {
             return Ok((id, false));
         }
     }
     tx.prepare_cached(
-        "INSERT INTO customers (name, email, phone, customer_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO customers (name, email, phone, customer_number, created_at, desk_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![input.name, input.email, input.phone, input.customer_number, time::to_millis(at)])?;
+    .execute(params![input.name, input.email, input.phone, input.customer_number, time::to_millis(at), desk])?;
     Ok((tx.last_insert_rowid(), true))
 }
 

@@ -101,6 +101,19 @@ impl Store {
 
     /// Applies the pending migrations in one transaction: all of them or none.
     fn migrate(&mut self) -> Result<(), StoreError> {
+        let current: i64 = self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if current >= SCHEMA_VERSION {
+            return self.migrate_checked();
+        }
+        // A migration may rebuild a table others refer to (SQLite's documented way to change a
+        // constraint): foreign keys are off around the transaction and checked before it commits.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = self.migrate_checked();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn migrate_checked(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
         self.write(|tx| {
             let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
@@ -120,6 +133,12 @@ impl Store {
                     tracing::info!(version = index + 1, path = %path.display(), "applying migration");
                 }
                 tx.execute_batch(sql)?;
+            }
+            let broken: i64 = tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+            if broken > 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "{broken} row(s) refer to rows that do not exist; the file was left as it was"
+                )));
             }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;

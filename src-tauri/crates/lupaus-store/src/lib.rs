@@ -31,6 +31,7 @@ pub mod recovery;
 pub mod reminders;
 pub mod search;
 pub mod settings;
+pub mod team;
 // Search, scale and query plans (search.rs, bulk.rs, plans.rs, intake.rs).
 pub mod bulk;
 mod intake;

@@ -208,7 +208,9 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     INSERT INTO search_watermark (id, up_to_case) SELECT 1, COALESCE(MAX(id), 0) FROM cases;
     "#,
-    // 5: Voikko's base forms in the search index (issue 19). 1 when every indexed case carries
+    // 5: team mode (issue 16). See team.rs and ARCHITECTURE.md "Team mode".
+    include_str!("migrations/0005_team.sql"),
+    // 6: Voikko's base forms in the search index (issue 19). 1 when every indexed case carries
     // them, so that a query may meet the index on them; cases indexed so far do not.
     r#"
     ALTER TABLE search_watermark ADD COLUMN base_forms INTEGER NOT NULL DEFAULT 0 CHECK (base_forms IN (0, 1));
@@ -263,5 +265,62 @@ mod tests {
             .query_row("SELECT v FROM case_search_config WHERE k = 'crisismerge'", [], |row| row.get(0))
             .expect("search index setting");
         assert_eq!(crisis, 64);
+    }
+}
+
+#[cfg(test)]
+mod team_migration_tests {
+    use rusqlite::Connection;
+
+    use super::MIGRATIONS;
+    use crate::Store;
+
+    /// A schema-4 database with a case, its events and a promise (what a desk holds before team
+    /// mode) gets global ids for all of them and a desk identity, keeps its rows, references and
+    /// append-only triggers, and numbers its next case after the old ones.
+    #[test]
+    fn a_version_4_database_gets_global_ids_in_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("lupaus.db");
+        {
+            let conn = Connection::open(&path).expect("create");
+            for sql in &MIGRATIONS[..4] {
+                conn.execute_batch(sql).expect("old schema");
+            }
+            conn.execute_batch(
+                "PRAGMA user_version = 4; PRAGMA application_id = 1280659521;
+                 INSERT INTO customers (id, name, created_at) VALUES (1, 'Maija', 0);
+                 INSERT INTO cases (id, ref_year, ref_number, customer_id, received_at, channel, priority, stage,
+                     owner, summary, updated_at, state_json)
+                 VALUES (7, 2026, 1, 1, 1767225600000, 'phone', 'normal', 'received', 'Aino', 'Vuotaa', 0, '{}');
+                 INSERT INTO case_events (case_id, seq, at, actor, kind, record_json)
+                     VALUES (7, 1, 1767225600000, 'Aino', 'opened', '{}'), (7, 2, 1767225660000, 'Aino', 'note', '{}');
+                 INSERT INTO promises (id, case_id, text, channel, due_at, owner, made_by, made_at, state, record_json)
+                     VALUES (3, 7, 'Soitto', 'call', 1767312000000, 'Aino', 'Aino', 1767225600000, 'open', '{}');
+                 INSERT INTO promise_events (promise_id, case_id, at, actor, kind, record_json)
+                     VALUES (3, 7, 1767225600000, 'Aino', 'made', '{}');",
+            )
+            .expect("one case");
+        }
+        let store = Store::open(&path).expect("migrates");
+        let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |row| row.get(0)).expect(sql) };
+        assert_eq!(count("SELECT COUNT(*) FROM cases WHERE id = 7 AND length(gid) = 16 AND desk_code = ''"), 1);
+        assert_eq!(count("SELECT COUNT(DISTINCT event_id) FROM case_events WHERE length(event_id) = 16"), 2);
+        assert_eq!(count("SELECT COUNT(*) FROM promise_events WHERE length(event_id) = 16"), 1);
+        assert_eq!(count("SELECT COUNT(*) FROM promises WHERE length(gid) = 16"), 1);
+        // UUIDv7: version nibble 7, variant 10, and the row's own time in the first 48 bits.
+        let (id, _) = store.desk_identity().expect("identity");
+        assert_eq!(id.get_version_num(), 7);
+        let first: Vec<u8> =
+            store.conn.query_row("SELECT event_id FROM case_events WHERE seq = 1", [], |row| row.get(0)).expect("id");
+        let first = uuid::Uuid::from_slice(&first).expect("16 bytes");
+        assert_eq!((first.get_version_num(), first.get_variant()), (7, uuid::Variant::RFC4122));
+        let (seconds, nanos) = first.get_timestamp().expect("v7 time").to_unix();
+        assert_eq!(seconds * 1000 + u64::from(nanos / 1_000_000), 1_767_225_600_000);
+        assert_eq!(store.case_id_by_reference("R-2026-000001").expect("found by its old reference"), 7);
+        let update = store.conn.execute("UPDATE case_events SET actor = 'x'", []);
+        assert!(update.is_err_and(|error| error.to_string().contains("append-only")));
+        assert_eq!(store.check().expect("check").integrity, "ok");
+        assert_eq!(store.pending_count().expect("pending"), 3, "everything is pending until the desk joins and pushes");
     }
 }

@@ -37,7 +37,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|error| StoreError::Corrupt(error.to_string()))
 }
 
-fn next_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
+pub(crate) fn next_id(tx: &Transaction<'_>) -> Result<i64, StoreError> {
     Ok(tx.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM promises")?.query_row([], |row| row.get(0))?)
 }
 
@@ -50,12 +50,38 @@ pub(crate) fn save(
     at: DateTime<Utc>,
     desk: &ValidDeskSettings,
 ) -> Result<(), StoreError> {
+    let record_json = save_row(tx, promise, at, desk, uuid::Uuid::now_v7())?;
+    tx.prepare_cached(
+        "INSERT INTO promise_events (promise_id, case_id, at, actor, kind, record_json, event_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        promise.id,
+        promise.case_id,
+        time::to_millis(at),
+        by,
+        change,
+        record_json,
+        uuid::Uuid::now_v7().as_bytes()
+    ])?;
+    Ok(())
+}
+
+/// Writes the `promises` row of `promise` (a new one gets `gid`) with its next reminder time
+/// from `at`; returns the record as stored.
+pub(crate) fn save_row(
+    tx: &Transaction<'_>,
+    promise: &Promise,
+    at: DateTime<Utc>,
+    desk: &ValidDeskSettings,
+    gid: uuid::Uuid,
+) -> Result<String, StoreError> {
     let raised = crate::reminders::raised_keys(tx, promise.id)?;
     let next = Reminders::new(&desk.settings.reminder_plan, &desk.calendar).next_fire_at(promise, &raised, at);
     let record_json = to_json(promise)?;
     tx.prepare_cached(
-        "INSERT INTO promises (id, case_id, text, channel, due_at, owner, made_by, made_at, state, record_json, next_reminder_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        "INSERT INTO promises (id, case_id, text, channel, due_at, owner, made_by, made_at, state, record_json, next_reminder_at, gid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, state = excluded.state,
              record_json = excluded.record_json, next_reminder_at = excluded.next_reminder_at",
     )?
@@ -70,13 +96,10 @@ pub(crate) fn save(
             time::to_millis(promise.made_at),
             state_name(&promise.state),
             record_json,
-            next.map(time::to_millis)
+            next.map(time::to_millis),
+            gid.as_bytes()
         ])?;
-    tx.prepare_cached(
-        "INSERT INTO promise_events (promise_id, case_id, at, actor, kind, record_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![promise.id, promise.case_id, time::to_millis(at), by, change, record_json])?;
-    Ok(())
+    Ok(record_json)
 }
 
 pub(crate) fn make(
@@ -214,8 +237,10 @@ impl Store {
             let desk = settings::load(tx)?;
             let promise = load(tx, promise_id)?;
             if promise.state != PromiseState::Open {
-                return Err(lupaus_core::CoreError::InvalidTransition(
-                    "Only an open promise can be given to someone else.".to_owned(),
+                return Err(lupaus_core::CoreError::refused(
+                    lupaus_core::reason::RefusalCode::InvalidTransition,
+                    lupaus_core::reason::Reason::new(lupaus_core::reason::PROMISE_NOT_OPEN),
+                    "Only an open promise can be given to someone else.",
                 )
                 .into());
             }

@@ -8,14 +8,13 @@
 //! connection after the window is up, so a 7 GB desk still starts in well under a second and the
 //! desk keeps working while it runs.
 //!
-//! [`restore_setting_aside`] never modifies the bad file: it renames it (with its `-wal`, which
-//! holds committed data, and `-shm`) to `<name>.set-aside-<UTC time>`, byte for byte as it was,
-//! then copies the chosen backup into place and opens it.
+//! Restoring one of the backups listed here is [`crate::backup::restore`], the one restore the app
+//! and the command line share: it never modifies the file it replaces.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
@@ -32,7 +31,6 @@ pub const CHECK_AT_OPEN_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// How many of SQLite's problem lines a report names; the first few say enough.
 const PROBLEMS_NAMED: usize = 3;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-const SET_ASIDE_INFIX: &str = ".set-aside-";
 
 /// How far [`structural_check`] looked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,117 +217,4 @@ fn look_at_backup(path: &Path, taken_local: NaiveDateTime) -> RecoveryBackup {
         Err(problem) => (false, Some(problem), None, None),
     };
     RecoveryBackup { path: path.display().to_string(), taken_local, size_bytes, schema_version, cases, usable, problem }
-}
-
-/// What [`restore_setting_aside`] did.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct RecoveryReport {
-    pub restored_from: String,
-    pub database: String,
-    /// Where the file that was replaced now is, untouched; `None` if there was none.
-    pub set_aside_as: Option<String>,
-    pub cases: i64,
-}
-
-/// Puts the verified `backup` in place of the database at `db_path` and opens it. The file that
-/// was there (closed by the caller) is renamed aside untouched, never opened for writing; if the
-/// copy fails it is renamed back, so a failed restore leaves things as they were.
-pub fn restore_setting_aside(
-    backup: &Path,
-    db_path: &Path,
-    now: DateTime<Utc>,
-) -> Result<(Store, RecoveryReport), StoreError> {
-    let check = backup::verify(backup);
-    if !check.verified {
-        let reason = check.problem.unwrap_or_else(|| "it did not verify.".into());
-        return Err(StoreError::BackupInvalid { path: backup.to_path_buf(), reason });
-    }
-    if same_file(backup, db_path) {
-        return Err(StoreError::BackupInvalid {
-            path: backup.to_path_buf(),
-            reason: "it is the database itself.".into(),
-        });
-    }
-    let set_aside = set_aside(db_path, now)?;
-    if let Err(error) = copy_into_place(backup, db_path) {
-        if let Some(kept) = &set_aside {
-            move_with_companions(kept, db_path)?;
-        }
-        return Err(error);
-    }
-    let store = Store::open(db_path)?;
-    let cases: i64 = store.conn.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get(0))?;
-    tracing::info!(from = %backup.display(), set_aside = ?set_aside, "database restored in recovery");
-    let report = RecoveryReport {
-        restored_from: backup.display().to_string(),
-        database: db_path.display().to_string(),
-        set_aside_as: set_aside.map(|path| path.display().to_string()),
-        cases,
-    };
-    Ok((store, report))
-}
-
-/// Renames the database and its companions to a free `<name>.set-aside-<UTC time>[-n]` name.
-fn set_aside(db_path: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
-    if !db_path.exists() {
-        return Ok(None);
-    }
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
-    let mut kept = sibling(db_path, &format!("{SET_ASIDE_INFIX}{stamp}"));
-    let mut attempt = 1;
-    while kept.exists() || sibling(&kept, "-wal").exists() {
-        attempt += 1;
-        kept = sibling(db_path, &format!("{SET_ASIDE_INFIX}{stamp}-{attempt}"));
-    }
-    move_with_companions(db_path, &kept)?;
-    Ok(Some(kept))
-}
-
-/// Renames a database file with its `-wal` and `-shm`: the pair keeps every committed change.
-fn move_with_companions(from: &Path, to: &Path) -> Result<(), StoreError> {
-    std::fs::rename(from, to)?;
-    for suffix in ["-wal", "-shm"] {
-        let companion = sibling(from, suffix);
-        if companion.exists() {
-            std::fs::rename(&companion, sibling(to, suffix))?;
-        }
-    }
-    sync_dir(to);
-    Ok(())
-}
-
-/// Copies the backup (one self-contained file) beside the database, syncs it and renames it in.
-fn copy_into_place(backup: &Path, db_path: &Path) -> Result<(), StoreError> {
-    let partial = sibling(db_path, ".restoring");
-    let copied = std::fs::copy(backup, &partial)
-        .and_then(|_| std::fs::File::open(&partial)?.sync_all())
-        .and_then(|()| std::fs::rename(&partial, db_path));
-    if let Err(error) = copied {
-        let _ = std::fs::remove_file(&partial);
-        return Err(error.into());
-    }
-    sync_dir(db_path);
-    Ok(())
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().map(|name| name.to_os_string()).unwrap_or_default();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
-}
-
-/// Makes a rename durable (best effort; not every OS lets a folder be synced).
-fn sync_dir(path: &Path) {
-    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty())
-        && let Ok(dir) = std::fs::File::open(parent)
-    {
-        let _ = dir.sync_all();
-    }
 }

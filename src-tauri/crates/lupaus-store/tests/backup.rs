@@ -69,12 +69,11 @@ fn restore_replaces_the_database_and_keeps_what_it_replaced() {
     drop(store);
 
     let now = "2026-11-23T10:15:00Z".parse().expect("time");
-    let report = backup::restore(&saved, &db, now).expect("restore");
+    let (store, report) = backup::restore(&saved, &db, now).expect("restore");
     assert_eq!(report.cases, 2);
-    let kept = report.previous_kept_as.expect("the replaced database is kept");
-    assert!(kept.ends_with("lupaus.db.before-restore-20261123T101500Z"), "{kept}");
-    assert_eq!(backup::verify(Path::new(&kept)).cases, Some(3), "the copy holds what was replaced");
-    let store = Store::open(&db).expect("open restored");
+    let kept = report.set_aside_as.expect("the replaced database is kept");
+    assert!(kept.ends_with("lupaus.db.set-aside-20261123T101500Z"), "{kept}");
+    assert_eq!(backup::verify(Path::new(&kept)).cases, Some(3), "what was replaced is kept whole");
     assert_eq!(store.check().expect("check").cases, 2);
     assert!(store.audit(0).expect("audit").is_ok());
 }
@@ -86,14 +85,14 @@ fn restore_refuses_what_does_not_verify_and_changes_nothing() {
     drop(store_with_cases(&db, 2));
     let bogus = dir.path().join("bogus.db");
     std::fs::write(&bogus, vec![7u8; 8192]).expect("write");
-    let error = backup::restore(&bogus, &db, chrono::Utc::now()).expect_err("refused");
+    let error = backup::restore(&bogus, &db, chrono::Utc::now()).err().expect("refused");
     assert_eq!(error.code(), "backup_invalid");
     assert!(error.to_string().contains("Nothing was changed"), "{error}");
     assert_eq!(Store::open(&db).expect("open").check().expect("check").cases, 2);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .expect("list")
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.contains("before-restore"))
+        .filter(|name| name.contains("set-aside") || name.contains("restoring"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -112,9 +111,9 @@ fn restore_over_a_damaged_file_moves_it_aside() {
     let mut damaged = b"SQLite format 3\0".to_vec();
     damaged.extend(vec![0xAB; 4096]);
     std::fs::write(&db, &damaged).expect("damage");
-    let report = backup::restore(&saved, &db, chrono::Utc::now()).expect("restore");
+    let (_, report) = backup::restore(&saved, &db, chrono::Utc::now()).expect("restore");
     assert_eq!(report.cases, 1);
-    let kept = report.previous_kept_as.expect("kept");
+    let kept = report.set_aside_as.expect("kept");
     assert_eq!(std::fs::read(&kept).expect("read"), damaged, "the damaged file is kept byte for byte");
 }
 

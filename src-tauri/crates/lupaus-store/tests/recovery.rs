@@ -128,7 +128,7 @@ fn restore_brings_back_the_backups_cases_and_keeps_the_damaged_file_aside() {
     assert_eq!(listed[0].cases, Some(200));
 
     let (store, report) =
-        recovery::restore_setting_aside(Path::new(&listed[0].path), &desk.db, chrono::Utc::now()).expect("restored");
+        lupaus_store::backup::restore(Path::new(&listed[0].path), &desk.db, chrono::Utc::now()).expect("restored");
     assert_eq!(case_count(&store), 200, "the backup's cases, without the 5 made after it");
     assert_eq!(report.cases, 200);
     let kept = report.set_aside_as.expect("the damaged file is kept");
@@ -138,27 +138,42 @@ fn restore_brings_back_the_backups_cases_and_keeps_the_damaged_file_aside() {
     assert_eq!(recovery::open_checked(&desk.db).expect("the restored file opens").1, CheckedAtOpen::Whole);
 }
 
+/// A whole database whose latest changes are still only in its `-wal` (the app closed it without
+/// a checkpoint): the copy kept aside holds every committed case, the `-wal`'s included.
 #[test]
-fn a_store_closed_untouched_keeps_its_wal_and_both_are_set_aside_together() {
+fn what_a_restore_replaces_is_kept_with_every_committed_change() {
     let desk = desk_with_cases(1);
     let mut store = Store::open(&desk.db).expect("open");
     let backup = store.backup_into(&backup::backups_dir(&desk.db), chrono::Utc::now()).expect("backup");
     add_cases(&mut store, 2);
     store.close_untouched().expect("closed");
     let wal = PathBuf::from(format!("{}-wal", desk.db.display()));
-    let wal_bytes = std::fs::read(&wal).expect("the WAL is not checkpointed away");
-    assert!(!wal_bytes.is_empty());
-    let main_bytes = std::fs::read(&desk.db).expect("read");
+    assert!(!std::fs::read(&wal).expect("the WAL is not checkpointed away").is_empty());
 
     let (store, report) =
-        recovery::restore_setting_aside(Path::new(&backup.path), &desk.db, chrono::Utc::now()).expect("restored");
+        lupaus_store::backup::restore(Path::new(&backup.path), &desk.db, chrono::Utc::now()).expect("restored");
     assert_eq!(case_count(&store), 1);
     let kept = PathBuf::from(report.set_aside_as.expect("kept"));
-    assert_eq!(std::fs::read(&kept).expect("kept"), main_bytes);
-    assert_eq!(std::fs::read(format!("{}-wal", kept.display())).expect("kept wal"), wal_bytes);
+    assert!(kept.display().to_string().contains(".set-aside-"), "{}", kept.display());
     drop(store);
-    let kept_store = Store::open(&kept).expect("the kept pair still opens");
-    assert_eq!(case_count(&kept_store), 3, "every committed case is in the kept pair");
+    let kept_store = Store::open(&kept).expect("the kept copy opens");
+    assert_eq!(case_count(&kept_store), 3, "every committed case is in the kept copy");
+}
+
+/// A lead restores from the command line while the app has the database open: the restore goes
+/// through SQLite's locks into the same file, so the open connection reads the restored cases
+/// (a rename would leave it writing to the file set aside).
+#[test]
+fn a_restore_reaches_a_connection_that_has_the_database_open() {
+    let desk = desk_with_cases(2);
+    let mut app = Store::open(&desk.db).expect("the app's store");
+    let backup = app.backup_into(&backup::backups_dir(&desk.db), chrono::Utc::now()).expect("backup");
+    add_cases(&mut app, 3);
+    assert_eq!(case_count(&app), 5);
+    let (_, report) =
+        lupaus_store::backup::restore(Path::new(&backup.path), &desk.db, chrono::Utc::now()).expect("restored");
+    assert_eq!(report.cases, 2);
+    assert_eq!(case_count(&app), 2, "the open store sees the restored database");
 }
 
 #[test]
@@ -178,7 +193,7 @@ fn backups_are_listed_newest_first_and_a_bad_one_is_named_not_restored() {
     assert!(!listed[0].usable && listed[0].problem.is_some());
 
     let before = std::fs::read(&desk.db).expect("read");
-    let error = recovery::restore_setting_aside(&broken, &desk.db, chrono::Utc::now()).err().expect("refused");
+    let error = lupaus_store::backup::restore(&broken, &desk.db, chrono::Utc::now()).err().expect("refused");
     assert_eq!(error.code(), "backup_invalid");
     assert_eq!(std::fs::read(&desk.db).expect("read"), before, "a refused restore changes nothing");
 }

@@ -9,12 +9,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use lupaus_core::clock::{Clock, FixedClock};
 use lupaus_core::lifecycle::{Actor, Role};
 use lupaus_core::promise::{NewPromise, PromiseChannel};
 use lupaus_core::reminder::{ReminderDelay, ReminderPlan};
 use lupaus_core::settings::DeskSettings;
+use lupaus_fixtures::intake;
 use lupaus_store::Store;
 use tokio::sync::mpsc;
 
@@ -86,7 +86,7 @@ impl Desk {
         let now = self.clock.now();
         let mut desk = self.state.desk().expect("desk");
         let store = desk.store_mut();
-        let actor = Actor::agent("Aino Agentti");
+        let actor = lupaus_fixtures::agent();
         let case = store.create_case(intake(customer).validate().expect("intake"), &actor, now).expect("case");
         let promise = NewPromise {
             text: "Soitamme takaisin <b>ja</b> kerromme korjauksesta".into(),
@@ -99,21 +99,6 @@ impl Desk {
 
     fn scheduler(&self, sink: Arc<Recorder>) -> Scheduler {
         Scheduler::new(&self.state, sink)
-    }
-}
-
-fn intake(customer: &str) -> NewCase {
-    NewCase {
-        channel: Channel::Phone,
-        customer: CustomerInput { name: customer.into(), email: None, phone: None, customer_number: None },
-        product_ref: None,
-        description: "Pesukone vuotaa.".into(),
-        requested_remedy: "Korjaus".into(),
-        priority: Priority::Normal,
-        category: None,
-        tags: vec![],
-        acknowledged: true,
-        former_ref: None,
     }
 }
 

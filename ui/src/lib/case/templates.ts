@@ -2,7 +2,7 @@
 // the locale files, so every template exists in Finnish, Swedish and English; the language is
 // the customer's, chosen in the case view, not necessarily the agent's.
 import type { CaseDetail } from '../bindings';
-import { DESK_TIME_ZONE, localeOf, translate, type Language, type MessageKey } from '../i18n';
+import { inDeskZone, localeOf, translate, type Language, type MessageKey } from '../i18n';
 
 export const TEMPLATE_KINDS = ['acknowledgement', 'callback', 'remedy_offered', 'closing'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -11,7 +11,7 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export function letterTime(language: Language, iso: string): string {
   const instant = new Date(iso);
   const part = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(localeOf(language), { timeZone: DESK_TIME_ZONE, ...options }).format(instant);
+    new Intl.DateTimeFormat(localeOf(language), inDeskZone(options)).format(instant);
   if (language === 'en') {
     return part({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   }

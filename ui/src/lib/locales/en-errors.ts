@@ -2,6 +2,16 @@
 // `lupaus_core::reason`), and the error codes the core files do not word.
 
 export const enErrors = {
+  'error.corrupt_event_log': 'The case’s event log does not fit the case, so nothing was saved. The file may be damaged: make a backup and ask your team lead for help.',
+  'reason.lead_records_lessons': 'Only a team lead records the desk’s lessons. Mark the case for a debrief instead, and your lead will pick it up.',
+  'reason.lead_changes_settings': 'Only a team lead can change the desk settings. Ask your team lead to make the change.',
+  'reason.first_person_is_lead': 'The desk has no team lead yet. Add the first team lead, who can then add everyone else.',
+  'reason.lead_only': 'Only a team lead can do this. Ask your team lead.',
+  'reason.promise_already_kept': 'This promise has already been kept. If you promised the customer something more, record a new promise.',
+  'reason.promise_replaced': 'This promise got a new time and was replaced by promise #{id}; work on that promise instead.',
+  'reason.promise_not_open': 'Only an open promise can be given to someone else.',
+  'reason.told_after_due': 'The customer was told after the promised time had passed, so this promise is broken and cannot get a new time. Record the contact as kept late and make a new promise.',
+  'reason.open_cases_before_anonymising': 'The customer still has open cases ({cases}). Close them before anonymising, because the desk may still need to reach the customer.',
   'error.file_too_large': 'The file is too large: attachments can be at most {max_mb} MB. Choose a smaller file or compress it.',
   'error.not_lupaus_database': 'This file is not a Lupaus database; it was left untouched. Choose another file or restore a backup.',
   'error.database_too_new': 'The database was written by a newer Lupaus. Update Lupaus to open it; the file was left untouched.',

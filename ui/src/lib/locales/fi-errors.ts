@@ -3,6 +3,16 @@ import type { Part } from './en';
 import type { enErrors } from './en-errors';
 
 export const fiErrors: Part<typeof enErrors> = {
+  'error.corrupt_event_log': 'Tapauksen tapahtumaloki ei sovi tapaukseen, joten muutosta ei tallennettu. Tiedosto voi olla vahingoittunut: ota varmuuskopio ja pyydä apua tiiminvetäjältä.',
+  'reason.lead_records_lessons': 'Vain tiiminvetäjä kirjaa opit. Merkitse tapaus jälkipuintiin, niin tiiminvetäjä ottaa sen esiin.',
+  'reason.lead_changes_settings': 'Vain tiiminvetäjä voi muuttaa palvelupisteen asetuksia. Pyydä tiiminvetäjää tekemään muutos.',
+  'reason.first_person_is_lead': 'Palvelupisteellä ei ole vielä tiiminvetäjää. Lisää ensin tiiminvetäjä; hän voi lisätä muut.',
+  'reason.lead_only': 'Vain tiiminvetäjä voi tehdä tämän. Pyydä apua tiiminvetäjältä.',
+  'reason.promise_already_kept': 'Lupaus on jo pidetty. Jos lupasit asiakkaalle jotain lisää, kirjaa uusi lupaus.',
+  'reason.promise_replaced': 'Lupauksesta sovittiin uusi aika, ja sen korvasi lupaus #{id}. Jatka sillä.',
+  'reason.promise_not_open': 'Vain avoimen lupauksen voi antaa toiselle.',
+  'reason.told_after_due': 'Asiakkaalle kerrottiin vasta luvatun ajan jälkeen, joten lupaus on jo rikottu eikä sille voi sopia uutta aikaa. Kirjaa yhteydenotto myöhässä pidetyksi ja tee uusi lupaus.',
+  'reason.open_cases_before_anonymising': 'Asiakkaalla on vielä avoimia tapauksia ({cases}). Sulje ne ennen anonymisointia, sillä asiakkaaseen voi vielä joutua ottamaan yhteyttä.',
   'error.file_too_large': 'Tiedosto on liian suuri: liitteen koko voi olla enintään {max_mb} Mt. Valitse pienempi tiedosto tai pakkaa se.',
   'error.not_lupaus_database': 'Tiedosto ei ole Lupauksen tietokanta; siihen ei koskettu. Valitse toinen tiedosto tai palauta varmuuskopio.',
   'error.database_too_new': 'Tietokanta on tallennettu uudemmalla Lupauksella. Päivitä Lupaus avataksesi sen; tiedostoon ei koskettu.',

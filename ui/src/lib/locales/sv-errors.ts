@@ -3,6 +3,16 @@ import type { Part } from './en';
 import type { enErrors } from './en-errors';
 
 export const svErrors: Part<typeof enErrors> = {
+  'error.corrupt_event_log': 'Ärendets händelselogg passar inte ärendet, så ändringen sparades inte. Filen kan vara skadad: ta en säkerhetskopia och be teamledaren om hjälp.',
+  'reason.lead_records_lessons': 'Bara teamledaren för in lärdomar. Markera ärendet för genomgång, så tar teamledaren upp det.',
+  'reason.lead_changes_settings': 'Bara teamledaren kan ändra kundtjänstens inställningar. Be teamledaren göra ändringen.',
+  'reason.first_person_is_lead': 'Kundtjänsten har ännu ingen teamledare. Lägg först till teamledaren, som sedan kan lägga till de andra.',
+  'reason.lead_only': 'Bara teamledaren kan göra det här. Be teamledaren om hjälp.',
+  'reason.promise_already_kept': 'Löftet är redan hållet. Om du lovade kunden något mer, för in ett nytt löfte.',
+  'reason.promise_replaced': 'Löftet fick en ny tid och ersattes av löfte #{id}. Fortsätt med det.',
+  'reason.promise_not_open': 'Bara ett öppet löfte kan ges till någon annan.',
+  'reason.told_after_due': 'Kunden fick veta först efter den utlovade tiden, så löftet är redan brutet och kan inte få en ny tid. För in kontakten som hållen för sent och ge ett nytt löfte.',
+  'reason.open_cases_before_anonymising': 'Kunden har fortfarande öppna ärenden ({cases}). Stäng dem innan du anonymiserar, eftersom kunden ännu kan behöva kontaktas.',
   'error.file_too_large': 'Filen är för stor: bilagor får vara högst {max_mb} MB. Välj en mindre fil eller komprimera den.',
   'error.not_lupaus_database': 'Filen är inte en Lupaus-databas; den lämnades orörd. Välj en annan fil eller återställ en säkerhetskopia.',
   'error.database_too_new': 'Databasen skrevs av en nyare Lupaus. Uppdatera Lupaus för att öppna den; filen lämnades orörd.',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import DeviceSettings from './DeviceSettings.svelte';
-import type { BackupCheck, IpcError, RecoveryReport, Role } from '../bindings';
+import type { BackupCheck, IpcError, RestoreReport, Role } from '../bindings';
 import { listenForRestores, type Restored } from '../recovery';
 
 const BACKUPS: BackupCheck[] = [
@@ -23,7 +23,7 @@ function backEnd(restoreRefusal: IpcError | null = null) {
       case 'restore_backup': {
         restores.push(args);
         if (restoreRefusal) throw restoreRefusal;
-        const report: RecoveryReport = { restored_from: String(args.path), database: '/data/lupaus.db', set_aside_as: '/data/lupaus.db.set-aside-20261123T101500Z', cases: 2 };
+        const report: RestoreReport = { restored_from: String(args.path), database: '/data/lupaus.db', set_aside_as: '/data/lupaus.db.set-aside-20261123T101500Z', cases: 2 };
         return report;
       }
       default:

@@ -1,5 +1,6 @@
-//! Durable intake: the desk's real save (case, first event, promise; one transaction committed
-//! with `synchronous=FULL`) against a bare one-row INSERT committed the same way on a second
+//! Durable intake: the desk's real save, through `Desk::create_case` as the app's intake form
+//! calls it (case, first event, call-back promise; one transaction committed with
+//! `synchronous=FULL`), against a bare one-row INSERT committed the same way on another
 //! connection, in alternating blocks of ten so both see the same disk (one block after the
 //! other, not save by save: a commit on one connection empties the other's page cache). The same intake with
 //! `synchronous=OFF` shows what the save costs before the flush. Between saves the bench runs
@@ -9,9 +10,13 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
+use lupaus_core::clock::FixedClock;
 use lupaus_core::lifecycle::Actor;
 use lupaus_core::promise::{NewPromise, PromiseChannel};
+use lupaus_desk::{CallbackPromise, CaseIntake, Desk};
 use lupaus_store::{Store, StoreError};
 use rusqlite::{Connection, TransactionBehavior, params};
 use serde::Serialize;
@@ -63,6 +68,9 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
         Ok(bytes.saturating_sub(32) / (page + 24))
     };
     store.run_idle_upkeep()?;
+    // The app's save path: the desk, on its own connection, its clock set to each save's time.
+    let clock = Arc::new(FixedClock::new(now));
+    let mut desk = Desk::open(path, clock.clone(), agent.person.clone())?;
     let promise = |at: DateTime<Utc>| NewPromise {
         text: "Soitamme takaisin huomenna".into(),
         channel: PromiseChannel::Call,
@@ -74,9 +82,12 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
         number += 1;
         (number, now + Duration::seconds(number as i64))
     };
-    let durable = |store: &mut Store, rng: &mut Rng, (n, at): (u64, DateTime<Utc>)| {
-        let intake = corpus::intake(rng, 1_000_000 + n, 2026).validate()?;
-        store.create_case_with_promise(intake, promise(at), &agent, at).map(|_| ())
+    let durable = |desk: &mut Desk, rng: &mut Rng, (n, at): (u64, DateTime<Utc>)| {
+        clock.set(at);
+        let made = promise(at);
+        let callback = CallbackPromise { text: made.text, channel: made.channel, due_at: made.due_at, owner: None };
+        let intake = CaseIntake { case: corpus::intake(rng, 1_000_000 + n, 2026), callback: Some(callback) };
+        desk.create_case(intake).map(|_| ())
     };
     let unflushed_save = |store: &mut Store, rng: &mut Rng, (n, at): (u64, DateTime<Utc>)| {
         let intake = corpus::intake(rng, 2_000_000 + n, 2026).validate()?;
@@ -100,7 +111,7 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
     let (mut save_pages, mut bare_pages) = (Vec::new(), Vec::new());
     for _ in 0..PAGE_COUNTS {
         baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        durable(store, &mut rng, next())?;
+        durable(&mut desk, &mut rng, next())?;
         save_pages.push(wal_pages(&baseline)?);
         baseline.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         bare_insert(&mut baseline, next().1)?;
@@ -114,9 +125,9 @@ pub fn measure(store: &mut Store, path: &Path, seed: u64, now: DateTime<Utc>) ->
         // A commit on one connection empties the other's page cache (SQLite drops it when
         // another connection has written), so each kind runs in a block of its own, after one
         // save that is not timed. In the app no other connection writes between saves.
-        durable(store, &mut rng, next())?;
+        durable(&mut desk, &mut rng, next())?;
         for _ in 0..BLOCK {
-            let (ms, ()) = time(|| durable(store, &mut rng, next()))?;
+            let (ms, ()) = time(|| durable(&mut desk, &mut rng, next()))?;
             if timed {
                 saves.push(ms);
             }

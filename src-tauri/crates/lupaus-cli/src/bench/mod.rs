@@ -17,6 +17,7 @@ mod quality;
 mod queries;
 mod report;
 mod rng;
+pub mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,9 @@ pub struct BenchArgs {
     /// Run one measurement alone and print it instead of writing the report (for profiling).
     #[arg(long, value_enum)]
     pub only: Option<Only>,
+    /// `--only team`: a PostgreSQL admin URL; the bench makes and drops a database of its own there.
+    #[arg(long)]
+    pub server: Option<String>,
 }
 
 /// One measurement run alone: `import` needs no bench database and always imports the issue's
@@ -55,6 +59,8 @@ pub enum Only {
     Import,
     Intake,
     SearchQuality,
+    /// Push and pull throughput with a team server (`--server`), and a new desk's join.
+    Team,
 }
 
 /// What `--only` measured.
@@ -189,6 +195,8 @@ pub fn run_only(path: &Path, args: &BenchArgs, only: Only, now: DateTime<Utc>) -
             Ok(OnlyReport::Intake(intake::measure(&mut store, path, args.seed, now)?))
         }
         Only::SearchQuality => Ok(OnlyReport::SearchQuality(quality::measure()?)),
+        // Routed to team::measure before the store opens (commands/mod.rs); it needs a server.
+        Only::Team => Err(CoreError::invalid("server", "bench --only team needs --server URL").into()),
     }
 }
 

@@ -87,20 +87,17 @@ pub struct RetentionArgs {
 
 /// `restore` runs before the store is opened: the file being replaced may not open at all.
 pub fn restore(db_path: &Path, args: RestoreArgs, json: bool, now: DateTime<Utc>) -> Result<(), StoreError> {
-    let report = backup::restore(&args.backup, db_path, now)?;
-    if json {
-        output::print_json(&report)
-    } else {
-        let kept = report.previous_kept_as.as_deref().map(|path| format!("; the replaced database is kept as {path}"));
-        output::write_stdout(&format!(
-            "Restored {} from {} ({} cases, schema {}){}\n",
+    let (_, report) = backup::restore(&args.backup, db_path, now)?;
+    output::print(json, &report, |report| {
+        let kept = report.set_aside_as.as_deref().map(|path| format!("; the replaced database is kept as {path}"));
+        format!(
+            "Restored {} from {} ({} cases){}",
             report.database,
             report.restored_from,
             report.cases,
-            report.schema_version,
             kept.unwrap_or_default()
-        ))
-    }
+        )
+    })
 }
 
 pub fn backup(context: &Context, args: BackupArgs) -> Result<(), StoreError> {

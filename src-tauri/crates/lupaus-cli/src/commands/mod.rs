@@ -9,6 +9,7 @@ mod desk;
 mod figures;
 mod promise;
 pub mod search;
+mod team;
 
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use lupaus_store::{Store, StoreError, SystemClock};
 use serde::Serialize;
 
 use crate::args::{Cli, Command};
+use crate::error::CliError;
 use crate::{demo, output};
 
 /// What every subcommand works with: the desk, acting as `--person` at `--now` (or the wall
@@ -34,7 +36,22 @@ impl Context {
     }
 }
 
-pub fn run(cli: Cli) -> Result<(), StoreError> {
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        // Team mode talks to a server; its errors are the sync crate's.
+        Command::Team(command) => {
+            let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+            team::run(&path, command, cli.json, cli.now, cli.person)
+        }
+        Command::Bench(ref args) if args.only == Some(crate::bench::Only::Team) => {
+            let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+            team::bench(&path, args, cli.now.unwrap_or_else(|| SystemClock.now()))
+        }
+        _ => Ok(run_desk(cli)?),
+    }
+}
+
+fn run_desk(cli: Cli) -> Result<(), StoreError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
     let clock: Arc<dyn Clock> = match cli.now {
         Some(at) => Arc::new(FixedClock::new(at)),
@@ -101,6 +118,8 @@ pub fn run(cli: Cli) -> Result<(), StoreError> {
         Command::Customer(command) => data::customer(&mut context, command),
         Command::Retention(args) => data::retention(&mut context, args),
         Command::Search(args) => search::run(&context, args),
-        Command::Restore(_) | Command::Demo { .. } | Command::Bench(_) => unreachable!("answered above"),
+        Command::Restore(_) | Command::Demo { .. } | Command::Bench(_) | Command::Team(_) => {
+            unreachable!("answered above")
+        }
     }
 }

@@ -51,9 +51,7 @@ pub fn apply(state: &mut CaseState, record: &EventRecord) -> Result<(), CoreErro
     let event = &record.event;
     let Some(next) = stage_after(state.stage, event) else {
         if event.is_blame_side() && !state.stage.is_remedy_delivered() {
-            return Err(CoreError::RemedyFirst(
-                "Event log: root cause or responsibility recorded before the remedy was delivered.".into(),
-            ));
+            return Err(log_error("root cause or responsibility recorded before the remedy was delivered.".into()));
         }
         return Err(log_error(format!("'{}' cannot happen in stage '{}'.", event_name(event), state.stage.as_str())));
     };
@@ -202,7 +200,7 @@ fn mutate(state: &mut CaseState, record: &EventRecord) {
 }
 
 fn log_error(detail: String) -> CoreError {
-    CoreError::InvalidTransition(format!("Event log does not fit the case: {detail}"))
+    CoreError::CorruptLog(detail)
 }
 
 /// The serde name of an event, for messages.

@@ -64,10 +64,7 @@ fn stamp(
     for event in events {
         let stage_before = scratch.stage;
         let stage_after = stage_after(stage_before, &event).ok_or_else(|| {
-            CoreError::InvalidTransition(format!(
-                "Internal error: the decided event does not fit stage '{}'.",
-                stage_before.as_str()
-            ))
+            CoreError::CorruptLog(format!("the decided event does not fit stage '{}'.", stage_before.as_str()))
         })?;
         let record = EventRecord { at, actor: actor.clone(), stage_before, stage_after, event };
         apply(&mut scratch, &record)?;

@@ -72,7 +72,11 @@ impl Actor {
     pub fn require_lead(&self, what: &str) -> Result<(), crate::CoreError> {
         match self.role {
             Role::Lead => Ok(()),
-            Role::Agent => Err(crate::CoreError::LeadOnly(format!("Only a team lead can {what}. Ask your team lead."))),
+            Role::Agent => Err(crate::CoreError::refused(
+                crate::reason::RefusalCode::LeadOnly,
+                crate::reason::Reason::new(crate::reason::LEAD_ONLY),
+                format!("Only a team lead can {what}. Ask your team lead."),
+            )),
         }
     }
 }

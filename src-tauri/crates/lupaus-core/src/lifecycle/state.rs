@@ -206,9 +206,9 @@ impl CaseState {
     /// Rebuilds the state from the log. The first record must be the `opened` event; a log that
     /// breaks the lifecycle's rules is refused rather than half-applied.
     pub fn replay(records: &[EventRecord]) -> Result<CaseState, CoreError> {
-        let (first, rest) = records.split_first().ok_or_else(|| {
-            CoreError::InvalidTransition("The case has no events; it must start with 'opened'.".into())
-        })?;
+        let (first, rest) = records
+            .split_first()
+            .ok_or_else(|| CoreError::CorruptLog("the case has no events; it must start with 'opened'.".into()))?;
         let mut state = CaseState::opened(first)?;
         for record in rest {
             apply(&mut state, record)?;
@@ -218,10 +218,10 @@ impl CaseState {
 
     fn opened(record: &EventRecord) -> Result<CaseState, CoreError> {
         let CaseEvent::Opened { intake } = &record.event else {
-            return Err(CoreError::InvalidTransition("The first event of a case must be 'opened'.".into()));
+            return Err(CoreError::CorruptLog("the first event of a case must be 'opened'.".into()));
         };
         if record.stage_before != Stage::Intake || record.stage_after != Stage::Intake {
-            return Err(CoreError::InvalidTransition("A case opens in the intake stage.".into()));
+            return Err(CoreError::CorruptLog("a case opens in the intake stage.".into()));
         }
         Ok(CaseState {
             stage: Stage::Intake,

@@ -36,13 +36,13 @@ pub(super) fn copy_into(from: &Connection, to: &mut Connection) -> Result<(), St
 }
 
 /// `path` with `suffix` appended to its file name.
-pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().map(|name| name.to_os_string()).unwrap_or_default();
     name.push(suffix);
     path.with_file_name(name)
 }
 
-pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
@@ -50,7 +50,7 @@ pub(super) fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Makes a rename durable: sync the folder that holds it (best effort; not every OS allows it).
-pub(super) fn sync_dir(path: &Path) {
+pub(crate) fn sync_dir(path: &Path) {
     if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty())
         && let Ok(dir) = std::fs::File::open(parent)
     {

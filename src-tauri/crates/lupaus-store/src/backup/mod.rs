@@ -14,10 +14,8 @@
 //! (not calendar days) means a PC that was off for a month still keeps its last good backups.
 //! Files with other names are never touched.
 //!
-//! Restore refuses anything that does not verify, keeps what it replaces as
-//! `lupaus.db.before-restore-<UTC time>`, and copies the backup in with the backup API, which
-//! replaces the live file's content in one transaction (WAL-aware, so no stale `-wal` can be
-//! replayed over the restored data).
+//! Restore (restore.rs) refuses anything that does not verify and sets what it replaces aside
+//! untouched.
 
 mod files;
 mod inspect;
@@ -35,7 +33,7 @@ use self::rotation::parse_name;
 pub(crate) use self::rotation::scheduled_backups;
 use crate::{Store, StoreError};
 
-pub use self::restore::restore;
+pub use self::restore::{RestoreReport, restore};
 pub use self::rotation::rotate;
 
 /// The folder under the data directory that holds scheduled backups.
@@ -63,17 +61,6 @@ pub struct BackupCheck {
     pub size_bytes: u64,
     pub schema_version: Option<i64>,
     pub cases: Option<i64>,
-}
-
-/// What [`restore`] did.
-#[derive(Debug, Clone, Serialize)]
-pub struct RestoreReport {
-    pub restored_from: String,
-    pub database: String,
-    /// The copy of what was replaced, if there was a database before.
-    pub previous_kept_as: Option<String>,
-    pub cases: i64,
-    pub schema_version: i64,
 }
 
 /// `backups/` beside the database file: the data directory's backup folder.

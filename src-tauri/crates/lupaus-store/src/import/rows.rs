@@ -336,7 +336,7 @@ pub(super) fn import_customer(
     })();
     match input {
         Ok(input) => {
-            if customers::find_or_create(tx, &input, now)?.1 {
+            if customers::find_or_create(tx, &input, now, &customers::own_desk_code(tx)?)?.1 {
                 report.customers_created += 1;
             } else {
                 report.customers_matched += 1;

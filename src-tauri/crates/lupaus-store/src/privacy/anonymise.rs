@@ -37,10 +37,15 @@ impl Store {
                 .map(|(_, reference)| reference.clone())
                 .collect();
             if !open.is_empty() {
-                return Err(CoreError::InvalidTransition(format!(
-                    "{customer_name} still has open cases ({}); close them before anonymising, because the desk may still need to reach the customer.",
-                    open.join(", ")
-                ))
+                return Err(CoreError::refused(
+                    lupaus_core::reason::RefusalCode::InvalidTransition,
+                    lupaus_core::reason::Reason::new(lupaus_core::reason::OPEN_CASES_BEFORE_ANONYMISING)
+                        .with("cases", open.join(", ")),
+                    format!(
+                        "{customer_name} still has open cases ({}); close them before anonymising, because the desk may still need to reach the customer.",
+                        open.join(", ")
+                    ),
+                )
                 .into());
             }
             let mut report = AnonymisationReport { customer_id, ..Default::default() };

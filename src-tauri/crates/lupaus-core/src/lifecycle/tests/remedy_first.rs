@@ -105,9 +105,12 @@ fn a_log_with_blame_before_the_remedy_does_not_replay() {
         stage_after: Stage::RootCause,
         event: CaseEvent::RootCauseRecorded { category: RootCauseCategory::StaffConduct, description: "Rude".into() },
     };
-    assert_eq!(apply(&mut desk.state, &forged).map_err(|e| e.code()), Err("remedy_first"));
+    // A forged log is not a person's mistake: it is refused as a corrupt log, naming the rule.
+    let refused = apply(&mut desk.state, &forged).expect_err("refused");
+    assert_eq!(refused.code(), "corrupt_event_log");
+    assert!(refused.to_string().contains("before the remedy was delivered"), "{refused}");
     desk.log.push(forged);
-    assert_eq!(CaseState::replay(&desk.log).map_err(|e| e.code()), Err("remedy_first"));
+    assert_eq!(CaseState::replay(&desk.log).map_err(|e| e.code()), Err("corrupt_event_log"));
 }
 
 /// Every refusal of the gate carries a reason key the UI has words for, in every fixture, for

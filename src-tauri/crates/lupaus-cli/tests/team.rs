@@ -1,0 +1,228 @@
+//! Team mode end to end: real `lupaus-cli` processes, each desk its own SQLite file, one real
+//! PostgreSQL server the test starts itself (lupaus-sync's test server).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use lupaus_sync::test_server::{Proxy, TestServer};
+use serde_json::{Value, json};
+
+const NOW: &str = "2026-11-02T09:00:00Z";
+
+fn cli(db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"));
+    if let Some(db) = db {
+        command.arg("--db").arg(db);
+    }
+    let mut child = command
+        .args(["--json", "--now", NOW, "--person", "Aino"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lupaus-cli");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin.unwrap_or_default().as_bytes()).expect("write stdin");
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+fn ok(db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Value {
+    let output = cli(db, args, stdin);
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("JSON out")
+}
+
+struct Desk {
+    db: PathBuf,
+}
+
+impl Desk {
+    fn ok(&self, args: &[&str]) -> Value {
+        ok(Some(&self.db), args, None)
+    }
+
+    fn create(&self, customer: &str) -> String {
+        let made = self.ok(&[
+            "case",
+            "create",
+            "--customer",
+            customer,
+            "--description",
+            "Vuotaa",
+            "--requested-remedy",
+            "Uusi",
+        ]);
+        made["reference"].as_str().expect("reference").to_owned()
+    }
+}
+
+#[test]
+fn desks_that_ran_alone_join_one_team_and_converge() {
+    let server = TestServer::start();
+    let admin = server.create_database("desks");
+    let desk_url = server.desk_url("desks");
+    assert_eq!(ok(None, &["team", "server-init", "--server", &admin], None)["after"], 1);
+    let dir = tempfile::tempdir().expect("dir");
+    let desks: Vec<Desk> =
+        ["A", "B", "C"].iter().map(|name| Desk { db: dir.path().join(format!("{name}.db")) }).collect();
+
+    // A and B ran alone first: both hold an R-2026-000001.
+    let first_a = desks[0].create("Maija");
+    let first_b = desks[1].create("Pekka");
+    assert_eq!((first_a.as_str(), first_b.as_str()), ("R-2026-000001", "R-2026-000001"));
+
+    let mut secrets = Vec::new();
+    for (desk, name) in desks.iter().zip(["A", "B", "C"]) {
+        let added = ok(None, &["team", "add-desk", "--server", &admin, "--desk", name], None);
+        let secret = added["secret"].as_str().expect("secret").to_owned();
+        let joined = ok(Some(&desk.db), &["team", "join", "--server", &desk_url, "--desk", name], Some(&secret));
+        assert_eq!(joined["code"], name);
+        secrets.push(secret);
+    }
+    // A wrong secret is refused before anything local changes.
+    let stray = dir.path().join("stray.db");
+    let refused = cli(Some(&stray), &["team", "join", "--server", &desk_url, "--desk", "A"], Some("wrong"));
+    assert_eq!(refused.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&refused.stderr).expect("JSON error");
+    assert_eq!(error["code"], "login_refused", "{error}");
+
+    // Offline work: each desk adds cases; A and C both act on A's first case.
+    for desk in &desks {
+        desk.create("Liisa");
+    }
+    for desk in &desks {
+        desk.ok(&["team", "sync"]);
+    }
+    let shared = format!("{first_a}/A");
+    desks[0].ok(&["case", "act", &shared, r#"{"kind":"start_solving"}"#]);
+    desks[2].ok(&["case", "act", &shared, r#"{"kind":"start_solving"}"#]);
+    let hand_off = json!({"kind": "hand_off", "to": "Ville", "note": "Varaosa", "customer_told": "Ville soittaa", "callback": null});
+    desks[2].ok(&["case", "act", &shared, &hand_off.to_string()]);
+    for _ in 0..2 {
+        for desk in &desks {
+            let report = desk.ok(&["team", "sync"]);
+            assert_eq!(report["pending"], 0, "{report}");
+        }
+    }
+
+    let digests: Vec<Value> = desks.iter().map(|desk| desk.ok(&["team", "digest"])).collect();
+    assert_eq!(digests[0], digests[1]);
+    assert_eq!(digests[0], digests[2]);
+    assert_eq!(digests[0]["case_count"], 5);
+    for desk in &desks {
+        let case = desk.ok(&["case", "show", &shared]);
+        assert_eq!(case["state"]["owner"], "Ville", "the hand-off reached every desk");
+        assert_eq!(desk.ok(&["team", "status"])["flagged"], 1, "one start_solving lost, on every desk");
+    }
+    // The secret is in neither a desk's database file nor a JSON status.
+    for (desk, secret) in desks.iter().zip(&secrets) {
+        let bytes = std::fs::read(&desk.db).expect("db file");
+        assert!(!bytes.windows(secret.len()).any(|window| window == secret.as_bytes()));
+    }
+
+    // The server gone: a clear error, exit 2, nothing local changes; back, the desk catches up.
+    desks[1].create("Kalle");
+    let before = desks[1].ok(&["team", "digest"]);
+    server.crash();
+    let failed = cli(Some(&desks[1].db), &["team", "sync"], None);
+    assert_eq!(failed.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&failed.stderr).expect("JSON error");
+    assert_eq!(error["code"], "server_unreachable", "{error}");
+    assert_eq!(desks[1].ok(&["team", "digest"]), before);
+    assert_eq!(desks[1].ok(&["team", "status"])["pending"], 1);
+    server.restart();
+    assert_eq!(desks[1].ok(&["team", "sync"])["pushed"], 1);
+}
+
+const DESKS: usize = 6;
+
+/// An offline day (issue 16, acceptance test 1, at a size CI runs in seconds): desks behind a
+/// loopback proxy the test cuts, each writing on its own and on a shared case; they reconnect
+/// in a shuffled order, two of them SIGKILLed mid-sync and restarted. The server holds every
+/// event once, and every desk holds the same event ids and the same derived tables.
+#[test]
+fn an_offline_day_converges_with_every_event_once() {
+    let server = TestServer::start();
+    let admin = server.create_database("day");
+    let proxy = Proxy::start(server.port());
+    ok(None, &["team", "server-init", "--server", &admin], None);
+    let dir = tempfile::tempdir().expect("dir");
+    let dbs: Vec<PathBuf> = (0..DESKS).map(|n| dir.path().join(format!("d{n}.db"))).collect();
+    for (n, db) in dbs.iter().enumerate() {
+        let name = format!("D{n}");
+        let added = ok(None, &["team", "add-desk", "--server", &admin, "--desk", &name], None);
+        let joined = cli(
+            Some(db),
+            &["team", "join", "--server", &proxy.desk_url("day"), "--desk", &name],
+            added["secret"].as_str(),
+        );
+        assert!(joined.status.success(), "{}", String::from_utf8_lossy(&joined.stderr));
+    }
+    // One shared case everyone holds before the network goes.
+    let shared = ok(
+        Some(&dbs[0]),
+        &["case", "create", "--customer", "Yhteinen", "--description", "Vuotaa", "--requested-remedy", "Uusi"],
+        None,
+    );
+    let shared = format!("{}/D0", shared["reference"].as_str().expect("reference"));
+    for db in &dbs {
+        ok(Some(db), &["team", "sync"], None);
+    }
+
+    proxy.cut();
+    for (n, db) in dbs.iter().enumerate() {
+        // Demo data: cases moved along the lifecycle with promises, a few hundred events a desk.
+        ok(Some(db), &["demo", "--cases", "25", "--seed", &(100 + n).to_string()], None);
+        let note = format!(r#"{{"kind":"add_note","visibility":"internal","text":"Desk {n} offline"}}"#);
+        ok(Some(db), &["case", "act", &shared, &note], None);
+        let failed = cli(Some(db), &["team", "sync"], None);
+        assert_eq!(failed.status.code(), Some(2), "offline: {}", String::from_utf8_lossy(&failed.stdout));
+        let error: Value = serde_json::from_slice(&failed.stderr).expect("JSON error");
+        assert_eq!(error["code"], "server_unreachable");
+    }
+    proxy.restore();
+
+    // Reconnect in a shuffled order; desks 1 and 4 get SIGKILL 70 and 160 ms into a sync round
+    // (wherever it is: opening, pushing, pulling) and are started again.
+    for n in [3, 1, 5, 0, 4, 2] {
+        if n == 1 || n == 4 {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
+                .arg("--db")
+                .arg(&dbs[n])
+                .args(["--json", "team", "sync"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn");
+            std::thread::sleep(Duration::from_millis(40 + 30 * n as u64));
+            child.kill().expect("SIGKILL");
+            child.wait().expect("reaped");
+        }
+        ok(Some(&dbs[n]), &["team", "sync"], None);
+    }
+    for db in &dbs {
+        assert_eq!(ok(Some(db), &["team", "sync"], None)["pending"], 0);
+    }
+
+    let digests: Vec<Value> = dbs.iter().map(|db| ok(Some(db), &["team", "digest"], None)).collect();
+    for digest in &digests[1..] {
+        assert_eq!(digest, &digests[0]);
+    }
+    let total: i64 = digests[0]["event_count"].as_i64().expect("count");
+    let server_events = server_event_count(&admin);
+    assert_eq!(server_events, total, "the server holds every event exactly once");
+    assert!(total > 600, "a day's worth of events: {total}");
+}
+
+fn server_event_count(admin: &str) -> i64 {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        let address = lupaus_sync::server::ServerAddress::parse(admin).expect("address");
+        let client = address.connect().await.expect("admin");
+        client.query_one("SELECT COUNT(*) FROM lupaus_events", &[]).await.expect("count").get::<_, i64>(0)
+    })
+}

@@ -1,0 +1,74 @@
+//! Team mode's local steps (issue 16), for the sync loop and the `team` commands: membership,
+//! the outbox, applying what was pulled, status and digest. The network side is lupaus-sync,
+//! a host like the window and the CLI: it moves events and calls these.
+
+use lupaus_store::StoreError;
+use lupaus_store::team::{Applied, Cursor, Membership, OutboxBatch, PulledBatch, SyncStatus, TeamDigest};
+
+use crate::{Change, Desk};
+
+impl Desk {
+    /// The team this desk is in, if any.
+    pub fn team(&self) -> Result<Option<Membership>, StoreError> {
+        self.store.team()
+    }
+
+    /// Records that this desk joined the team at `server_url` as `desk_name` (reference code
+    /// `desk_code`); its history so far becomes pending for the server.
+    pub fn join_team(&mut self, server_url: &str, desk_name: &str, desk_code: &str) -> Result<Membership, StoreError> {
+        let now = self.now();
+        let joined = self.store.join_team(server_url, desk_name, desk_code, now)?;
+        tracing::info!(desk = %joined.desk_code, server = %joined.server_url, "joined a team");
+        // The desk's own references now carry its code.
+        self.tell(Change::Cases);
+        Ok(joined)
+    }
+
+    /// Works alone again, keeping everything.
+    pub fn leave_team(&mut self) -> Result<bool, StoreError> {
+        self.store.leave_team()
+    }
+
+    pub fn sync_status(&self) -> Result<SyncStatus, StoreError> {
+        self.store.sync_status()
+    }
+
+    pub fn team_digest(&self) -> Result<TeamDigest, StoreError> {
+        self.store.team_digest()
+    }
+
+    pub fn sync_cursor(&self) -> Result<Option<Cursor>, StoreError> {
+        self.store.sync_cursor()
+    }
+
+    /// The server's history changed under the desk (restored from a backup): start over.
+    pub fn restart_sync(&mut self, epoch: &str) -> Result<(), StoreError> {
+        self.store.restart_sync(epoch)
+    }
+
+    /// Up to `limit` of this desk's events the server does not have yet.
+    pub fn outbox(&mut self, limit: usize) -> Result<OutboxBatch, StoreError> {
+        self.store.outbox(limit)
+    }
+
+    /// The server committed `batch`.
+    pub fn mark_pushed(&mut self, batch: &OutboxBatch) -> Result<(), StoreError> {
+        self.store.mark_pushed(batch)
+    }
+
+    /// Applies events pulled from the server; lists, promises and reminders hear of it.
+    pub fn apply_pulled(&mut self, batch: &PulledBatch) -> Result<Applied, StoreError> {
+        let applied = self.store.apply_pulled(batch)?;
+        if applied.touched_cases > 0 {
+            self.tell(Change::Cases);
+            self.tell(Change::Promises);
+        }
+        Ok(applied)
+    }
+
+    /// A sync round finished now.
+    pub fn note_synced(&mut self) -> Result<(), StoreError> {
+        let now = self.now();
+        self.store.note_synced(now)
+    }
+}

@@ -1,0 +1,324 @@
+//! Applying events pulled from the server, in the server's order. Each pulled event gets its
+//! canonical position; an event new to this desk is stored in its log; then the derived rows
+//! (case, promises) of every touched case are rebuilt from the canonical order with this
+//! desk's unpushed events on top. All of it, and the cursor, in one transaction: a crash
+//! leaves the batch wholly applied or not at all, and pulling it again changes nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lupaus_core::lifecycle::{self, CaseEvent, CaseState, EventRecord};
+use lupaus_core::promise::{Promise, PromiseState};
+use lupaus_core::settings::ValidDeskSettings;
+use rusqlite::{OptionalExtension, Transaction, params};
+use uuid::Uuid;
+
+use super::{SyncEvent, SyncLog, wire};
+use crate::cases::{SUMMARY_CHARS, save_state, to_json};
+use crate::{Store, StoreError, customers, events, promises, settings, time};
+
+/// Events read from the server in its order, and where the read ended.
+#[derive(Debug, Clone)]
+pub struct PulledBatch {
+    pub epoch: String,
+    pub events: Vec<SyncEvent>,
+    pub cursor_tx: String,
+    pub cursor_seq: i64,
+}
+
+/// What applying a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Events this desk did not hold before.
+    pub new_events: usize,
+    pub touched_cases: usize,
+    /// Events flagged now: unreadable ones, and conflict losers among the touched cases.
+    pub flagged: usize,
+}
+
+impl Store {
+    pub fn apply_pulled(&mut self, batch: &PulledBatch) -> Result<Applied, StoreError> {
+        self.write(|tx| {
+            let mut applied = Applied::default();
+            let mut cases = BTreeSet::new();
+            let desk = settings::load(tx)?;
+            let mut promises = BTreeMap::new();
+            let mut pos: i64 = tx.query_row("SELECT COALESCE(MAX(pos), 0) FROM sync_canon", [], |row| row.get(0))?;
+            for event in &batch.events {
+                let id = event.event_id.as_bytes();
+                let known = tx
+                    .prepare_cached("INSERT OR IGNORE INTO sync_canon (event_id, pos) VALUES (?1, ?2)")?
+                    .execute(params![id, pos + 1])?;
+                if known == 0 {
+                    continue;
+                }
+                pos += 1;
+                let outcome = match event.log {
+                    SyncLog::Case => store_case_event(tx, event, &mut applied)?.map(|case| {
+                        cases.insert(case);
+                    }),
+                    SyncLog::Promise => store_promise_event(tx, event, &desk, &mut applied)?.map(|(case, promise)| {
+                        cases.insert(case);
+                        promises.insert(promise, (case, event.promise_gid.unwrap_or(event.event_id)));
+                    }),
+                };
+                if let Err(reason) = outcome {
+                    flag(tx, event, None, "unreadable", &reason)?;
+                    applied.flagged += 1;
+                }
+            }
+            for case_id in &cases {
+                applied.flagged += rebuild_case(tx, *case_id)?;
+            }
+            for (promise_id, (case_id, gid)) in promises {
+                applied.flagged += rebuild_promise(tx, case_id, promise_id, gid, &desk)?;
+            }
+            applied.touched_cases = cases.len();
+            tx.execute(
+                "INSERT INTO sync_cursor (id, epoch, tx, seq) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch, tx = excluded.tx, seq = excluded.seq",
+                params![batch.epoch, batch.cursor_tx, batch.cursor_seq],
+            )?;
+            Ok(applied)
+        })
+    }
+}
+
+/// Result of storing one event: the touched case, or why the event cannot be applied here.
+type Stored<T> = Result<Result<T, String>, StoreError>;
+
+fn case_by_gid(tx: &Transaction<'_>, gid: Uuid) -> Result<Option<i64>, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM cases WHERE gid = ?1")?
+        .query_row([gid.as_bytes()], |row| row.get(0))
+        .optional()?)
+}
+
+fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<i64> {
+    let own: Option<i64> = tx
+        .prepare_cached("SELECT case_id FROM case_events WHERE event_id = ?1")?
+        .query_row([event.event_id.as_bytes()], |row| row.get(0))
+        .optional()?;
+    if let Some(case_id) = own {
+        return Ok(Ok(case_id));
+    }
+    let record: EventRecord = match serde_json::from_str(&event.record) {
+        Ok(record) => record,
+        Err(error) => return Ok(Err(format!("a case event this version cannot read: {error}"))),
+    };
+    let encoded = events::EncodedEvent::with_id(&record, event.event_id)?;
+    let case_id = match case_by_gid(tx, event.case_gid)? {
+        Some(case_id) => {
+            events::append_encoded(tx, case_id, &encoded)?;
+            case_id
+        }
+        None => match open_remote_case(tx, event, &record)? {
+            Ok(case_id) => {
+                events::insert_encoded(tx, case_id, 1, &encoded)?;
+                case_id
+            }
+            Err(reason) => return Ok(Err(reason)),
+        },
+    };
+    received(tx, event)?;
+    applied.new_events += 1;
+    Ok(Ok(case_id))
+}
+
+/// The `cases` row of a case another desk opened; its state is rebuilt after the batch.
+fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecord) -> Stored<i64> {
+    if !matches!(record.event, CaseEvent::Opened { .. }) {
+        return Ok(Err(format!("'{}' arrived for a case this desk has never seen opened", event.kind)));
+    }
+    let state = match CaseState::replay(std::slice::from_ref(record)) {
+        Ok(state) => state,
+        Err(error) => return Ok(Err(error.to_string())),
+    };
+    let taken: Option<i64> = tx
+        .prepare_cached("SELECT id FROM cases WHERE desk_code = ?1 AND ref_year = ?2 AND ref_number = ?3")?
+        .query_row(params![event.case_desk, event.case_year, event.case_number], |row| row.get(0))
+        .optional()?;
+    if taken.is_some() || event.case_desk.is_empty() {
+        return Ok(Err(format!(
+            "another case already holds the reference {}-{}/{}",
+            event.case_year, event.case_number, event.case_desk
+        )));
+    }
+    let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at, &event.case_desk)?;
+    let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
+    tx.prepare_cached(
+        "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary,
+             updated_at, state_json, gid, desk_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        event.case_year,
+        event.case_number,
+        customer_id,
+        time::to_millis(state.received_at),
+        state.intake.channel.as_str(),
+        state.intake.priority.as_str(),
+        state.stage.as_str(),
+        state.owner,
+        summary,
+        to_json(&state)?,
+        event.case_gid.as_bytes(),
+        event.case_desk
+    ])?;
+    tx.prepare_cached("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)")?.execute([&event.case_desk])?;
+    Ok(Ok(tx.last_insert_rowid()))
+}
+
+fn store_promise_event(
+    tx: &Transaction<'_>,
+    event: &SyncEvent,
+    desk: &ValidDeskSettings,
+    applied: &mut Applied,
+) -> Stored<(i64, i64)> {
+    let own: Option<(i64, i64)> = tx
+        .prepare_cached("SELECT case_id, promise_id FROM promise_events WHERE event_id = ?1")?
+        .query_row([event.event_id.as_bytes()], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    if let Some(ids) = own {
+        return Ok(Ok(ids));
+    }
+    let Some(gid) = event.promise_gid else { return Ok(Err("a promise event without a promise id".into())) };
+    let Some(case_id) = case_by_gid(tx, event.case_gid)? else {
+        return Ok(Err("a promise event for a case this desk has never seen opened".into()));
+    };
+    let next_id = promises::next_id(tx)?;
+    let promise_id: i64 = tx
+        .prepare_cached("SELECT id FROM promises WHERE gid = ?1")?
+        .query_row([gid.as_bytes()], |row| row.get(0))
+        .optional()?
+        .unwrap_or(next_id);
+    let following = if promise_id == next_id { next_id + 1 } else { next_id };
+    let (promise, json) = match wire::promise_from_wire(tx, &event.record, promise_id, case_id, following) {
+        Ok(stored) => stored,
+        Err(reason) => return Ok(Err(format!("a promise event this version cannot read: {reason}"))),
+    };
+    // A new promise's row exists before its events refer to it; the rebuild sets its final state.
+    if promise_id == next_id {
+        promises::save_row(tx, &promise, time::from_millis(event.at_millis)?, desk, gid)?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO promise_events (promise_id, case_id, at, actor, kind, record_json, event_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        promise_id,
+        case_id,
+        event.at_millis,
+        event.actor,
+        event.kind,
+        json,
+        event.event_id.as_bytes()
+    ])?;
+    received(tx, event)?;
+    applied.new_events += 1;
+    Ok(Ok((case_id, promise_id)))
+}
+
+/// Notes that another desk recorded `event`: it is never pushed from here.
+fn received(tx: &Transaction<'_>, event: &SyncEvent) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT OR IGNORE INTO sync_received (event_id) VALUES (?1)")?
+        .execute([event.event_id.as_bytes()])?;
+    Ok(())
+}
+
+fn flag(
+    tx: &Transaction<'_>,
+    event: &SyncEvent,
+    case_id: Option<i64>,
+    reason: &str,
+    detail: &str,
+) -> Result<(), StoreError> {
+    tracing::warn!(event = %event.event_id, desk = %event.desk, reason, detail, "event from the team kept but not applied");
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO sync_flags (event_id, case_id, log, reason, detail, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![event.event_id.as_bytes(), case_id, event.log.as_str(), reason, detail, event.record])?;
+    Ok(())
+}
+
+/// Rebuilds a case's row from its events in the canonical order. An event the lifecycle refuses
+/// at its place in that order (a close after another desk's close, a second remedy agreed) is
+/// the losing side of a conflict: kept in the log and the timeline, flagged, not applied. Every
+/// desk holds the same order, so every desk picks the same loser. Returns how many it flagged.
+pub(crate) fn rebuild_case(tx: &Transaction<'_>, case_id: i64) -> Result<usize, StoreError> {
+    let records: Vec<(Vec<u8>, EventRecord)> =
+        events::in_canonical_order(tx, case_id)?.into_iter().map(|event| (event.event_id, event.record)).collect();
+    let Some(((_, first), rest)) = records.split_first() else {
+        return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
+    };
+    let mut state = CaseState::replay(std::slice::from_ref(first))?;
+    tx.prepare_cached("DELETE FROM sync_flags WHERE case_id = ?1 AND log = 'case' AND reason = 'conflict'")?
+        .execute([case_id])?;
+    let mut flagged = 0;
+    for (id, record) in rest {
+        // `apply` checks before it changes anything, so a refused event leaves the state as it was.
+        if let Err(error) = lifecycle::apply(&mut state, record) {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO sync_flags (event_id, case_id, log, reason, detail) VALUES (?1, ?2, 'case', 'conflict', ?3)",
+            )?
+            .execute(params![id, case_id, error.to_string()])?;
+            flagged += 1;
+        }
+    }
+    save_state(tx, case_id, &state)?;
+    Ok(flagged)
+}
+
+/// A promise's row is its record after its events in the canonical order (each record is a whole
+/// snapshot). Once a promise is kept or renegotiated it is settled: a later change made on
+/// another desk that did not know yet (the same promise kept twice) is the losing side, kept
+/// and flagged like a case event.
+fn rebuild_promise(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    promise_id: i64,
+    gid: Uuid,
+    desk: &ValidDeskSettings,
+) -> Result<usize, StoreError> {
+    // Through the case (promise_events_by_case): the save path keeps no index by promise.
+    let rows: Vec<(Vec<u8>, i64, String, i64)> = tx
+        .prepare_cached(
+            "SELECT e.event_id, e.case_id, e.record_json, e.at FROM promise_events e
+             LEFT JOIN sync_canon k ON k.event_id = e.event_id
+             WHERE e.case_id = ?1 AND e.promise_id = ?2 ORDER BY k.pos IS NULL, k.pos, e.id",
+        )?
+        .query_map([case_id, promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    tx.prepare_cached(
+        "DELETE FROM sync_flags WHERE reason = 'conflict' AND event_id IN
+             (SELECT event_id FROM promise_events WHERE case_id = ?1 AND promise_id = ?2)",
+    )?
+    .execute([case_id, promise_id])?;
+    let mut current: Option<(Promise, i64)> = None;
+    let mut flagged = 0;
+    for (event_id, _, json, at) in rows {
+        let promise: Promise = serde_json::from_str(&json)
+            .map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))?;
+        if let Some((settled, _)) = current.as_ref().filter(|(held, _)| held.state != PromiseState::Open) {
+            let detail = format!("the promise was already {} when this change arrived", state_word(&settled.state));
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO sync_flags (event_id, case_id, log, reason, detail) VALUES (?1, ?2, 'promise', 'conflict', ?3)",
+            )?
+            .execute(params![event_id, case_id, detail])?;
+            flagged += 1;
+            continue;
+        }
+        current = Some((promise, at));
+    }
+    if let Some((promise, at)) = current {
+        promises::save_row(tx, &promise, time::from_millis(at)?, desk, gid)?;
+    }
+    Ok(flagged)
+}
+
+fn state_word(state: &PromiseState) -> &'static str {
+    match state {
+        PromiseState::Open => "open",
+        PromiseState::Kept { .. } => "kept",
+        PromiseState::Renegotiated { .. } => "renegotiated",
+    }
+}

@@ -1,0 +1,231 @@
+//! Team mode on the desk's side (issue 16): the desk's identity and membership, the outbox of
+//! events not yet on the team's server, applying what was pulled, and the digest two desks
+//! compare. No network here: the `lupaus-sync` crate moves [`SyncEvent`]s between this module
+//! and the server. Events are facts with global ids; derived tables are rebuilt from them.
+
+mod apply;
+mod digest;
+pub use digest::TeamDigest;
+mod outbox;
+mod wire;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{Store, StoreError, time};
+
+pub use apply::{Applied, PulledBatch};
+pub use outbox::OutboxBatch;
+
+/// Which append-only log an event belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncLog {
+    Case,
+    Promise,
+}
+
+impl SyncLog {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncLog::Case => "case",
+            SyncLog::Promise => "promise",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SyncLog> {
+        match text {
+            "case" => Some(SyncLog::Case),
+            "promise" => Some(SyncLog::Promise),
+            _ => None,
+        }
+    }
+}
+
+/// One event as it travels between a desk and the team's server. Local row ids never travel:
+/// a case and a promise are named by their global ids, a case also by its reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncEvent {
+    pub event_id: Uuid,
+    pub log: SyncLog,
+    /// The code of the desk that recorded the event.
+    pub desk: String,
+    pub desk_id: Uuid,
+    pub case_gid: Uuid,
+    /// The case's reference: the desk code it was opened on, its year and number.
+    pub case_desk: String,
+    pub case_year: i32,
+    pub case_number: i64,
+    pub promise_gid: Option<Uuid>,
+    /// When the desk recorded it, by the desk's own clock: shown, never used for order.
+    pub at_millis: i64,
+    pub actor: String,
+    pub kind: String,
+    /// The event's record as JSON (promise records carry global ids, see wire.rs).
+    pub record: String,
+}
+
+/// Whether this desk is in a team, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Membership {
+    pub server_url: String,
+    pub desk_name: String,
+    pub desk_code: String,
+    pub joined_at: DateTime<Utc>,
+    pub last_sync_at: Option<DateTime<Utc>>,
+}
+
+/// The numbers `team status` and the app's header show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    pub team: Option<Membership>,
+    /// Events recorded here and not yet on the server.
+    pub pending: i64,
+    /// Events known to be on the server (pulled back or from other desks).
+    pub on_server: i64,
+    /// Events kept but not applied: conflict losers and events this version cannot read.
+    pub flagged: i64,
+}
+
+/// Where pulling continues on the server: its epoch and the (tx, seq) of the last event read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub epoch: String,
+    pub tx: String,
+    pub seq: i64,
+}
+
+impl Store {
+    /// This desk's global id and its reference code ('' while it has never joined a team).
+    pub fn desk_identity(&self) -> Result<(Uuid, String), StoreError> {
+        let (id, code): (Vec<u8>, String) =
+            self.conn.query_row("SELECT desk_id, code FROM desk_identity WHERE id = 1", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?;
+        Ok((uuid_from(&id)?, code))
+    }
+
+    pub fn team(&self) -> Result<Option<Membership>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT m.server_url, m.desk_name, d.code, m.joined_at, m.last_sync_at
+                 FROM team_membership m, desk_identity d WHERE m.id = 1",
+                [],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get::<_, i64>(3)?,
+                        row.get::<_, Option<i64>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(server_url, desk_name, desk_code, joined, last)| {
+            Ok(Membership {
+                server_url,
+                desk_name,
+                desk_code,
+                joined_at: time::from_millis(joined)?,
+                last_sync_at: last.map(time::from_millis).transpose()?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Makes this desk a member of a team: its cases so far take the desk's code into their
+    /// references, and everything it holds is pending for the server. One transaction.
+    pub fn join_team(
+        &mut self,
+        server_url: &str,
+        desk_name: &str,
+        desk_code: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Membership, StoreError> {
+        if let Some(team) = self.team()? {
+            return Err(lupaus_core::CoreError::invalid(
+                "team",
+                format!(
+                    "This desk is already in the team at {} as {}. Leave it first (lupaus-cli team leave).",
+                    team.server_url, team.desk_name
+                ),
+            )
+            .into());
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO team_membership (id, server_url, desk_name, joined_at) VALUES (1, ?1, ?2, ?3)",
+                params![server_url, desk_name, time::to_millis(at)],
+            )?;
+            tx.execute("UPDATE desk_identity SET code = ?1 WHERE id = 1", [desk_code])?;
+            tx.execute("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)", [desk_code])?;
+            tx.execute("UPDATE cases SET desk_code = ?1 WHERE desk_code = ''", [desk_code])?;
+            tx.execute("UPDATE customers SET desk_code = ?1 WHERE desk_code = ''", [desk_code])?;
+            // A new server: its order is learnt from it, and this desk's own events go up to it.
+            // Events received from another team's desks stay received: never pushed as ours.
+            tx.execute("DELETE FROM sync_push_marks", [])?;
+            tx.execute("DELETE FROM sync_canon", [])?;
+            tx.execute("DELETE FROM sync_cursor", [])?;
+            Ok(())
+        })?;
+        self.team()?.ok_or_else(|| StoreError::Corrupt("the team membership just saved cannot be read".into()))
+    }
+
+    /// Leaves the team: the desk works alone again and keeps everything it holds.
+    pub fn leave_team(&mut self) -> Result<bool, StoreError> {
+        self.write(|tx| Ok(tx.execute("DELETE FROM team_membership", [])? > 0))
+    }
+
+    pub fn sync_status(&self) -> Result<SyncStatus, StoreError> {
+        let count = |sql: &str| -> Result<i64, StoreError> { Ok(self.conn.query_row(sql, [], |row| row.get(0))?) };
+        Ok(SyncStatus {
+            team: self.team()?,
+            pending: self.pending_count()?,
+            on_server: count("SELECT COUNT(*) FROM sync_canon")?,
+            flagged: count("SELECT COUNT(*) FROM sync_flags")?,
+        })
+    }
+
+    /// Where the next pull starts; `None` before the first one.
+    pub fn sync_cursor(&self) -> Result<Option<Cursor>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT epoch, tx, seq FROM sync_cursor WHERE id = 1", [], |row| {
+                Ok(Cursor { epoch: row.get(0)?, tx: row.get(1)?, seq: row.get(2)? })
+            })
+            .optional()?)
+    }
+
+    /// The server holds another history than the one this desk synced with (it was restored
+    /// from a backup, its epoch changed): forget the old server's order, pull from the start and
+    /// push everything this desk recorded again. Both are idempotent, so nothing is lost and
+    /// nothing doubles; the order is learnt again from the restored server.
+    pub fn restart_sync(&mut self, epoch: &str) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM sync_push_marks", [])?;
+            tx.execute("DELETE FROM sync_canon", [])?;
+            tx.execute(
+                "INSERT INTO sync_cursor (id, epoch, tx, seq) VALUES (1, ?1, '0', 0)
+                 ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch, tx = '0', seq = 0",
+                [epoch],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records that a sync round finished, for the status line.
+    pub fn note_synced(&mut self, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute("UPDATE team_membership SET last_sync_at = ?1 WHERE id = 1", [time::to_millis(at)])?;
+            Ok(())
+        })
+    }
+}
+
+pub(crate) fn uuid_from(bytes: &[u8]) -> Result<Uuid, StoreError> {
+    Uuid::from_slice(bytes).map_err(|_| StoreError::Corrupt(format!("a global id has {} bytes, not 16", bytes.len())))
+}

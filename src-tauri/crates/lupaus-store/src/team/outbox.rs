@@ -1,0 +1,125 @@
+//! The outbox: this desk's events not yet on the server. Event rows are never updated, so
+//! "pushed" is a high-water mark per log over local row ids, moved only after the server
+//! committed. Events pulled from the server (other desks', in `sync_received`, or ours pulled
+//! back after a crash lost the mark, in `sync_canon`) never go up again.
+
+use rusqlite::{Connection, params};
+
+use super::{SyncEvent, SyncLog, uuid_from, wire};
+use crate::{Store, StoreError};
+
+/// Events to push, oldest first, and the marks to record once the server has them.
+#[derive(Debug, Clone, Default)]
+pub struct OutboxBatch {
+    pub events: Vec<SyncEvent>,
+    marks: Vec<(SyncLog, i64)>,
+}
+
+const CASE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
+        e.kind, e.record_json, NULL
+    FROM case_events e JOIN cases c ON c.id = e.case_id
+    WHERE e.id > ?1 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
+    ORDER BY e.id LIMIT ?2";
+
+const PROMISE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
+        e.kind, e.record_json, p.gid
+    FROM promise_events e JOIN cases c ON c.id = e.case_id JOIN promises p ON p.id = e.promise_id
+    WHERE e.id > ?1 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
+    ORDER BY e.id LIMIT ?2";
+
+fn mark(conn: &Connection, log: SyncLog) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(MAX(pushed_up_to), 0) FROM sync_push_marks WHERE log = ?1")?
+        .query_row([log.as_str()], |row| row.get(0))?)
+}
+
+impl Store {
+    /// How many of this desk's events the server does not have yet.
+    pub fn pending_count(&self) -> Result<i64, StoreError> {
+        let mut total = 0;
+        for (log, table) in [(SyncLog::Case, "case_events"), (SyncLog::Promise, "promise_events")] {
+            let sql = format!(
+                "SELECT COUNT(*) FROM {table} e WHERE e.id > ?1
+                 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+                 AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)"
+            );
+            total += self.conn.query_row(&sql, [mark(&self.conn, log)?], |row| row.get::<_, i64>(0))?;
+        }
+        Ok(total)
+    }
+
+    /// Up to `limit` pending events, case events before promise events, read in one snapshot so
+    /// a promise never goes up before the case it belongs to.
+    pub fn outbox(&mut self, limit: usize) -> Result<OutboxBatch, StoreError> {
+        let (desk_id, desk) = self.desk_identity()?;
+        if desk.is_empty() {
+            return Err(lupaus_core::CoreError::invalid(
+                "team",
+                "This desk is not in a team; join one first (lupaus-cli team join).",
+            )
+            .into());
+        }
+        let tx = self.conn.transaction()?;
+        let mut batch = OutboxBatch::default();
+        for (log, sql) in [(SyncLog::Case, CASE_PENDING), (SyncLog::Promise, PROMISE_PENDING)] {
+            let room = limit - batch.events.len();
+            if room == 0 {
+                break;
+            }
+            let from = mark(&tx, log)?;
+            let mut statement = tx.prepare_cached(sql)?;
+            let mut rows = statement.query(params![from, room as i64])?;
+            let mut last = None;
+            while let Some(row) = rows.next()? {
+                last = Some(row.get::<_, i64>(0)?);
+                let record: String = row.get(9)?;
+                let record = match log {
+                    SyncLog::Case => record,
+                    SyncLog::Promise => wire::promise_to_wire(&tx, &record)?,
+                };
+                let promise_gid: Option<Vec<u8>> = row.get(10)?;
+                batch.events.push(SyncEvent {
+                    event_id: uuid_from(&row.get::<_, Vec<u8>>(1)?)?,
+                    log,
+                    desk: desk.clone(),
+                    desk_id,
+                    case_gid: uuid_from(&row.get::<_, Vec<u8>>(2)?)?,
+                    case_desk: row.get(3)?,
+                    case_year: row.get(4)?,
+                    case_number: row.get(5)?,
+                    promise_gid: promise_gid.as_deref().map(uuid_from).transpose()?,
+                    at_millis: row.get(6)?,
+                    actor: row.get(7)?,
+                    kind: row.get(8)?,
+                    record,
+                });
+            }
+            if let Some(last) = last {
+                batch.marks.push((log, last));
+            }
+            // Promise events wait while case events are left over: their case may be among them.
+            if batch.events.len() == limit {
+                break;
+            }
+        }
+        tx.finish()?;
+        Ok(batch)
+    }
+
+    /// Records that the server committed `batch`. A crash before this only means the batch goes
+    /// up again; the server's key on the event id absorbs it.
+    pub fn mark_pushed(&mut self, batch: &OutboxBatch) -> Result<(), StoreError> {
+        self.write(|tx| {
+            for (log, up_to) in &batch.marks {
+                tx.execute(
+                    "INSERT INTO sync_push_marks (log, pushed_up_to) VALUES (?1, ?2)
+                     ON CONFLICT (log) DO UPDATE SET pushed_up_to = MAX(pushed_up_to, excluded.pushed_up_to)",
+                    params![log.as_str(), up_to],
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,176 @@
+//! Team mode on the desk's side, without a network: two desks' outboxes go into one ordered
+//! log standing in for the server's commit order (the real server is tested in lupaus-sync),
+//! and each desk applies that log. They must end with identical derived tables.
+
+mod common;
+
+use chrono::Duration;
+use common::{agent, helsinki, intake, new_case};
+use lupaus_core::lifecycle::{Actor, CaseCommand, Policy};
+use lupaus_store::Store;
+use lupaus_store::team::{PulledBatch, SyncEvent};
+use serde_json::json;
+
+struct Desk {
+    store: Store,
+    read: usize,
+    _dir: tempfile::TempDir,
+}
+
+fn desk(code: &str) -> Desk {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("lupaus.db")).expect("open");
+    store.join_team("postgres://test", code, code, helsinki(2026, 11, 2, 8, 0)).expect("join");
+    Desk { store, read: 0, _dir: dir }
+}
+
+fn push(desk: &mut Desk, server: &mut Vec<SyncEvent>) -> usize {
+    let batch = desk.store.outbox(1000).expect("outbox");
+    for event in &batch.events {
+        if !server.iter().any(|held| held.event_id == event.event_id) {
+            server.push(event.clone());
+        }
+    }
+    desk.store.mark_pushed(&batch).expect("mark");
+    batch.events.len()
+}
+
+fn pull(desk: &mut Desk, server: &[SyncEvent]) -> lupaus_store::team::Applied {
+    let batch = PulledBatch {
+        epoch: "test".into(),
+        events: server[desk.read..].to_vec(),
+        cursor_tx: "0".into(),
+        cursor_seq: server.len() as i64,
+    };
+    desk.read = server.len();
+    desk.store.apply_pulled(&batch).expect("apply")
+}
+
+fn command(value: serde_json::Value) -> CaseCommand {
+    serde_json::from_value(value).expect("command")
+}
+
+#[test]
+fn two_desks_converge_and_an_offline_conflict_has_the_same_loser_on_both() {
+    let at = helsinki(2026, 11, 2, 9, 0);
+    let policy = Policy::default();
+    let mut server = Vec::new();
+    let (mut a, mut b) = (desk("A"), desk("B"));
+    let on_a = new_case(&mut a.store, at);
+    let on_b = b.store.create_case(intake("Pekka").validate().expect("valid"), &agent(), at).expect("case").id;
+    assert_eq!(push(&mut a, &mut server), 1);
+    assert_eq!(push(&mut b, &mut server), 1);
+    pull(&mut a, &server);
+    assert_eq!(pull(&mut b, &server).new_events, 1, "B holds its own event already");
+    // Both desks numbered their first case R-2026-000001; each is found with its desk.
+    for desk in [&a, &b] {
+        assert!(desk.store.case_id_by_reference("R-2026-000001/A").is_ok());
+        assert!(desk.store.case_id_by_reference("R-2026-000001/B").is_ok());
+    }
+    assert_eq!(a.store.case_id_by_reference("R-2026-000001").expect("own first"), on_a);
+    // The same customer number on two desks is two customers, one per desk, on both desks.
+    let numbered = |name: &str| {
+        let mut new = intake(name);
+        new.customer.customer_number = Some("C-1001".into());
+        new.validate().expect("valid")
+    };
+    a.store.create_case(numbered("Anna"), &agent(), at).expect("A's C-1001");
+    b.store.create_case(numbered("Bertta"), &agent(), at).expect("B's C-1001");
+    push(&mut a, &mut server);
+    push(&mut b, &mut server);
+    pull(&mut a, &server);
+    pull(&mut b, &server);
+    assert_eq!(a.store.team_digest().expect("digest"), b.store.team_digest().expect("digest"));
+    assert_eq!(b.store.case_id_by_reference("R-2026-000001").expect("own first"), on_b);
+
+    // Offline, both desks start solving A's case; B also hands it off with a call-back promise.
+    let a_case_on_b = b.store.case_id_by_reference("R-2026-000001/A").expect("pulled");
+    a.store.act_on_case(on_a, command(json!({"kind": "start_solving"})), &agent(), at, &policy).expect("A acts");
+    let later = at + Duration::minutes(5);
+    b.store.act_on_case(a_case_on_b, command(json!({"kind": "start_solving"})), &agent(), later, &policy).expect("B");
+    let hand_off = json!({"kind": "hand_off", "to": "Ville", "note": "Varaosa", "customer_told": "Ville soittaa",
+        "callback": {"text": "Soitamme", "channel": "call", "due_at": later + Duration::hours(4), "owner": "Ville"}});
+    b.store.act_on_case(a_case_on_b, command(hand_off), &Actor::agent("Bea"), later, &policy).expect("hand-off");
+    push(&mut b, &mut server);
+    push(&mut a, &mut server);
+    let applied = pull(&mut a, &server);
+    pull(&mut b, &server);
+    assert_eq!(applied.flagged, 1, "A's start_solving came second on the server: it is the loser");
+
+    assert_eq!(a.store.team_digest().expect("digest"), b.store.team_digest().expect("digest"));
+    let detail = a.store.case_detail(on_a, &agent(), later).expect("detail");
+    assert_eq!(detail.state.owner, "Ville");
+    assert_eq!(detail.promises.len(), 1, "B's call-back promise reached A");
+    assert_eq!(detail.events.len(), 4, "the losing event stays in the timeline");
+    assert_eq!(a.store.sync_status().expect("status").flagged, 1);
+    assert_eq!((a.store.pending_count().expect("a"), b.store.pending_count().expect("b")), (0, 0));
+    assert_eq!(a.store.replay_case(on_a).expect("replays without the loser").owner, "Ville");
+
+    // Pulling the same events again changes nothing.
+    a.read = 0;
+    assert_eq!(pull(&mut a, &server).new_events, 0);
+    assert_eq!(a.store.team_digest().expect("digest"), b.store.team_digest().expect("digest"));
+}
+
+#[test]
+fn an_event_this_version_cannot_read_is_kept_aside_and_the_rest_applies() {
+    let at = helsinki(2026, 11, 2, 9, 0);
+    let mut server = Vec::new();
+    let (mut a, mut b) = (desk("A"), desk("B"));
+    new_case(&mut a.store, at);
+    push(&mut a, &mut server);
+    let mut strange = server[0].clone();
+    strange.event_id = uuid::Uuid::now_v7();
+    strange.kind = "teleported".into();
+    strange.record = r#"{"event":{"kind":"teleported"}}"#.into();
+    server.insert(0, strange);
+    let applied = pull(&mut b, &server);
+    assert_eq!((applied.new_events, applied.flagged), (1, 1));
+    assert_eq!(b.store.check().expect("check").cases, 1);
+    assert_eq!(b.store.sync_status().expect("status").flagged, 1);
+}
+
+#[test]
+fn offline_hand_offs_to_two_people_and_a_promise_kept_twice_end_the_same_everywhere() {
+    let at = helsinki(2026, 11, 3, 9, 0);
+    let policy = Policy::default();
+    let mut server = Vec::new();
+    let (mut a, mut b) = (desk("A"), desk("B"));
+    let on_a = new_case(&mut a.store, at);
+    let promise = lupaus_core::promise::NewPromise {
+        text: "Soitamme".into(),
+        channel: lupaus_core::promise::PromiseChannel::Call,
+        due_at: at + Duration::hours(4),
+        owner: "Aino Agentti".into(),
+    };
+    let made = a.store.make_promise(on_a, promise, &agent(), at).expect("promise");
+    push(&mut a, &mut server);
+    pull(&mut b, &server);
+    let on_b = b.store.case_id_by_reference("R-2026-000001/A").expect("pulled");
+    let promise_on_b = b.store.case_detail(on_b, &agent(), at).expect("detail").promises[0].promise.id;
+
+    // Offline: each desk hands the case to a different person and keeps the promise.
+    let hand_off = |to: &str| {
+        command(json!({"kind": "hand_off", "to": to, "note": "Jatkat", "customer_told": "Soitamme", "callback": null}))
+    };
+    let later = at + Duration::minutes(30);
+    b.store.act_on_case(on_b, hand_off("Ville"), &agent(), later, &policy).expect("B hands to Ville");
+    a.store.act_on_case(on_a, hand_off("Kaisa"), &agent(), later, &policy).expect("A hands to Kaisa");
+    b.store.keep_promise(promise_on_b, "Soitettu B:ltä", later, &agent(), later).expect("B keeps");
+    a.store.keep_promise(made.id, "Soitettu A:lta", later, &agent(), later).expect("A keeps");
+    push(&mut b, &mut server);
+    push(&mut a, &mut server);
+    pull(&mut a, &server);
+    pull(&mut b, &server);
+
+    assert_eq!(a.store.team_digest().expect("a"), b.store.team_digest().expect("b"));
+    for (desk, case) in [(&a, on_a), (&b, on_b)] {
+        let detail = desk.store.case_detail(case, &agent(), later).expect("detail");
+        assert_eq!(detail.state.owner, "Ville", "B's hand-off reached the server first");
+        let kept = &detail.promises[0].promise.state;
+        assert!(
+            matches!(kept, lupaus_core::promise::PromiseState::Kept { outcome, .. } if outcome == "Soitettu B:ltä")
+        );
+        assert_eq!(desk.store.sync_status().expect("status").flagged, 2, "A's hand-off and A's keep are flagged");
+    }
+}

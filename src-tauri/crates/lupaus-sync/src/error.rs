@@ -1,0 +1,84 @@
+//! The sync crate's one error type. Codes are stable; messages say what to do.
+
+use lupaus_store::StoreError;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SyncError {
+    #[error(
+        "The team server {server} cannot be reached ({reason}). This desk keeps working offline; nothing was changed."
+    )]
+    Unreachable { server: String, reason: String },
+
+    #[error(
+        "The team server refused the desk's login ({0}). Ask the team's admin for a new secret (lupaus-cli team add-desk) and join again."
+    )]
+    LoginRefused(String),
+
+    #[error(
+        "The team server's schema is version {found}; this Lupaus knows up to {supported}. Update Lupaus on this desk; nothing was changed."
+    )]
+    SchemaTooNew { found: i32, supported: i32 },
+
+    #[error(
+        "The database at {0} holds no Lupaus team schema (version {1}). Run lupaus-cli team server-init against it first."
+    )]
+    NotInitialised(String, i32),
+
+    #[error("The team server refused this: {0}. Nothing was changed on this desk.")]
+    Refused(String),
+
+    #[error("{0}")]
+    BadInput(String),
+
+    #[error("This desk is not in a team. Join one with lupaus-cli team join --server URL --desk NAME.")]
+    NotInTeam,
+
+    #[error("The desk's secret cannot be read or kept: {0}")]
+    Secret(String),
+
+    #[error(transparent)]
+    Store(#[from] StoreError),
+
+    #[error("The team server answered with an error: {0}")]
+    Server(String),
+}
+
+impl SyncError {
+    /// Stable machine-readable code; never change an existing one.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncError::Unreachable { .. } => "server_unreachable",
+            SyncError::LoginRefused(_) => "login_refused",
+            SyncError::SchemaTooNew { .. } => "server_schema_too_new",
+            SyncError::NotInitialised(..) => "server_not_initialised",
+            SyncError::Refused(_) => "server_refused",
+            SyncError::BadInput(_) => "invalid_input",
+            SyncError::NotInTeam => "not_in_team",
+            SyncError::Secret(_) => "secret_unavailable",
+            SyncError::Store(error) => error.code(),
+            SyncError::Server(_) => "server_error",
+        }
+    }
+
+    /// Sorts a PostgreSQL error: a lost connection, a refused login, a refused event.
+    pub(crate) fn from_postgres(server: &str, error: tokio_postgres::Error) -> SyncError {
+        use tokio_postgres::error::SqlState;
+        if let Some(db) = error.as_db_error() {
+            let code = db.code();
+            if *code == SqlState::INVALID_PASSWORD || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
+                return SyncError::LoginRefused(db.message().to_owned());
+            }
+            if *code == SqlState::INSUFFICIENT_PRIVILEGE
+                || code.code().starts_with("22")
+                || code.code().starts_with("23")
+                || *code == SqlState::RAISE_EXCEPTION
+            {
+                return SyncError::Refused(db.message().to_owned());
+            }
+            return SyncError::Server(db.message().to_owned());
+        }
+        // No answer from the server: refused, timed out, reset, closed.
+        SyncError::Unreachable { server: server.to_owned(), reason: error.to_string() }
+    }
+}

@@ -1,0 +1,21 @@
+//! Team mode's network side (issue 16). Every desk keeps its own SQLite store and works offline;
+//! this crate moves events between a desk's store and the team's PostgreSQL server:
+//!
+//! - [`schema`]: the server's tables as versioned, append-only migrations; a newer schema is refused.
+//! - [`admin`]: what the team's admin does: create the schema, add and remove desks (roles).
+//! - [`server`]: a desk's connection, the idempotent push and the snapshot-horizon pull.
+//! - [`round`]: one sync round (push everything pending, pull until caught up) and joining.
+//! - [`secret`]: where a desk keeps the secret of its login.
+//!
+//! A standalone desk never uses this crate: nothing here runs unless a desk joins a team.
+
+pub mod admin;
+mod error;
+pub mod round;
+pub mod schema;
+pub mod secret;
+pub mod server;
+#[cfg(feature = "test-server")]
+pub mod test_server;
+
+pub use error::SyncError;

@@ -1,0 +1,258 @@
+//! A connection to the team's server, the outbox push and the snapshot-horizon pull.
+//!
+//! **Push** inserts a batch in one transaction with `ON CONFLICT (event_id) DO NOTHING`: a batch
+//! sent twice (the desk crashed after the server committed and before it marked the batch
+//! pushed) is absorbed by the key.
+//!
+//! **Pull** reads in `(tx, seq)` order, and only rows whose inserting transaction is below
+//! `pg_snapshot_xmin(pg_current_snapshot())`: every transaction below that horizon has ended, so
+//! no row can later appear before the cursor. A plain `seq > cursor` read skips for good a
+//! transaction that took a lower seq but committed after a higher one (tests/horizon.rs).
+
+use std::time::Duration;
+
+use lupaus_store::team::{SyncEvent, SyncLog};
+use tokio_postgres::config::Host;
+use tokio_postgres::{Client, Config, GenericClient, NoTls};
+
+use crate::SyncError;
+
+/// How long a desk waits for the server before it counts as unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A team server's address (a libpq URL or key=value string) and how it is shown: host, port
+/// and database, never a password.
+#[derive(Clone)]
+pub struct ServerAddress {
+    config: Config,
+    shown: String,
+}
+
+impl std::fmt::Debug for ServerAddress {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.shown)
+    }
+}
+
+impl ServerAddress {
+    /// Parses `url` as libpq does; `PGPASSWORD` is honoured when the URL has no password.
+    pub fn parse(url: &str) -> Result<ServerAddress, SyncError> {
+        let mut config: Config = url.parse().map_err(|error| {
+            SyncError::BadInput(format!(
+                "The server address is not a PostgreSQL URL ({error}); write e.g. postgres://admin@host:5432/lupaus."
+            ))
+        })?;
+        if config.get_password().is_none()
+            && let Ok(password) = std::env::var("PGPASSWORD")
+        {
+            config.password(password);
+        }
+        if config.get_user().is_none()
+            && let Ok(user) = std::env::var("PGUSER")
+        {
+            config.user(user);
+        }
+        let Some(dbname) = config.get_dbname().map(str::to_owned) else {
+            return Err(SyncError::BadInput(
+                "The server address names no database; add it, e.g. postgres://host/lupaus.".into(),
+            ));
+        };
+        let hosts: Vec<String> = config
+            .get_hosts()
+            .iter()
+            .map(|host| match host {
+                Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                Host::Unix(path) => path.display().to_string(),
+            })
+            .collect();
+        // TLS is not built in yet: only a server on this machine is allowed, so no secret and no
+        // customer data crosses a network in the clear.
+        let remote = config.get_hosts().iter().any(|host| match host {
+            Host::Tcp(name) => !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
+            #[cfg(unix)]
+            Host::Unix(_) => false,
+        });
+        if remote {
+            return Err(SyncError::BadInput(format!(
+                "{} is not on this machine, and this Lupaus cannot encrypt the connection yet (TLS). Reach the server through a local tunnel (e.g. ssh -L 5432:localhost:5432) and use postgres://localhost/{dbname}.",
+                hosts.join(",")
+            )));
+        }
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        let shown = format!("{}:{port}/{dbname}", hosts.join(","));
+        config.connect_timeout(CONNECT_TIMEOUT).application_name("lupaus");
+        Ok(ServerAddress { config, shown })
+    }
+
+    /// The same server and login, another database on it.
+    pub fn with_dbname(&self, dbname: &str) -> ServerAddress {
+        let mut config = self.config.clone();
+        config.dbname(dbname);
+        let host = self.shown.rsplit_once('/').map_or(self.shown.as_str(), |(host, _)| host);
+        ServerAddress { config, shown: format!("{host}/{dbname}") }
+    }
+
+    /// host:port/database, for messages and logs.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    pub fn dbname(&self) -> &str {
+        self.config.get_dbname().unwrap_or_default()
+    }
+
+    /// The login role of desk `desk` in this team's database.
+    pub fn desk_role(&self, desk: &str) -> String {
+        desk_role(self.dbname(), desk)
+    }
+
+    /// Connects with the address's own user (the team's admin).
+    pub async fn connect(&self) -> Result<Client, SyncError> {
+        connect(&self.config, &self.shown).await
+    }
+
+    /// Connects as desk `desk` with its secret.
+    pub async fn connect_desk(&self, desk: &str, secret: &str) -> Result<Client, SyncError> {
+        let mut config = self.config.clone();
+        config.user(self.desk_role(desk)).password(secret);
+        connect(&config, &self.shown).await
+    }
+}
+
+/// A desk's login role: the team database's name, then the desk's name, so several teams can
+/// share one PostgreSQL cluster.
+pub fn desk_role(dbname: &str, desk: &str) -> String {
+    format!("{dbname}_desk_{}", desk.to_lowercase())
+}
+
+async fn connect(config: &Config, shown: &str) -> Result<Client, SyncError> {
+    let connecting = tokio::time::timeout(CONNECT_TIMEOUT, config.connect(NoTls));
+    let (client, connection) = match connecting.await {
+        Ok(result) => result.map_err(|error| SyncError::from_postgres(shown, error))?,
+        Err(_) => {
+            return Err(SyncError::Unreachable {
+                server: shown.to_owned(),
+                reason: format!("no answer in {} s", CONNECT_TIMEOUT.as_secs()),
+            });
+        }
+    };
+    let shown = shown.to_owned();
+    tokio::spawn(async move {
+        if let Err(error) = connection.await {
+            tracing::warn!(server = %shown, %error, "the team server connection ended");
+        }
+    });
+    Ok(client)
+}
+
+const INSERT: &str = "INSERT INTO lupaus_events (event_id, log, desk, desk_id, case_gid, case_desk, case_year,
+        case_number, promise_gid, at_millis, actor, kind, record)
+    SELECT * FROM UNNEST($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::int4[],
+        $8::int8[], $9::uuid[], $10::int8[], $11::text[], $12::text[], $13::text[])
+    ON CONFLICT (event_id) DO NOTHING";
+
+/// Inserts `events` inside the caller's transaction; returns how many were new to the server.
+pub async fn insert_events(client: &impl GenericClient, server: &str, events: &[SyncEvent]) -> Result<u64, SyncError> {
+    let column = |pick: &dyn Fn(&SyncEvent) -> String| events.iter().map(pick).collect::<Vec<String>>();
+    let ids: Vec<_> = events.iter().map(|event| event.event_id).collect();
+    let logs = column(&|event| event.log.as_str().to_owned());
+    let desks = column(&|event| event.desk.clone());
+    let desk_ids: Vec<_> = events.iter().map(|event| event.desk_id).collect();
+    let case_gids: Vec<_> = events.iter().map(|event| event.case_gid).collect();
+    let case_desks = column(&|event| event.case_desk.clone());
+    let years: Vec<i32> = events.iter().map(|event| event.case_year).collect();
+    let numbers: Vec<i64> = events.iter().map(|event| event.case_number).collect();
+    let promise_gids: Vec<_> = events.iter().map(|event| event.promise_gid).collect();
+    let ats: Vec<i64> = events.iter().map(|event| event.at_millis).collect();
+    let actors = column(&|event| event.actor.clone());
+    let kinds = column(&|event| event.kind.clone());
+    let records = column(&|event| event.record.clone());
+    client
+        .execute(
+            INSERT,
+            &[
+                &ids,
+                &logs,
+                &desks,
+                &desk_ids,
+                &case_gids,
+                &case_desks,
+                &years,
+                &numbers,
+                &promise_gids,
+                &ats,
+                &actors,
+                &kinds,
+                &records,
+            ],
+        )
+        .await
+        .map_err(|error| SyncError::from_postgres(server, error))
+}
+
+/// Pushes one batch in its own transaction; returns how many events were new to the server.
+pub async fn push(client: &mut Client, server: &str, events: &[SyncEvent]) -> Result<u64, SyncError> {
+    let pg = |error| SyncError::from_postgres(server, error);
+    let tx = client.transaction().await.map_err(pg)?;
+    let inserted = insert_events(&tx, server, events).await?;
+    tx.commit().await.map_err(pg)?;
+    Ok(inserted)
+}
+
+/// Events after the cursor `(tx, seq)`, in the server's order, up to `limit`.
+#[derive(Debug, Clone)]
+pub struct Pulled {
+    pub events: Vec<SyncEvent>,
+    /// The (tx, seq) of the last event read, where the next pull continues.
+    pub last: Option<(String, i64)>,
+}
+
+const PULL: &str = "SELECT tx::text, seq, event_id, log, desk, desk_id, case_gid, case_desk, case_year, case_number,
+        promise_gid, at_millis, actor, kind, record
+    FROM lupaus_events
+    WHERE (tx, seq) > ($1::text::xid8, $2) AND tx < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY tx, seq LIMIT $3";
+pub async fn pull(
+    client: &impl GenericClient,
+    server: &str,
+    after: (&str, i64),
+    limit: i64,
+) -> Result<Pulled, SyncError> {
+    let rows = client
+        .query(PULL, &[&after.0, &after.1, &limit])
+        .await
+        .map_err(|error| SyncError::from_postgres(server, error))?;
+    let mut pulled = Pulled { events: Vec::with_capacity(rows.len()), last: None };
+    for row in rows {
+        let log: String = row.get(3);
+        let log =
+            SyncLog::parse(&log).ok_or_else(|| SyncError::Server(format!("an event of an unknown log '{log}'")))?;
+        pulled.last = Some((row.get(0), row.get(1)));
+        pulled.events.push(SyncEvent {
+            event_id: row.get(2),
+            log,
+            desk: row.get(4),
+            desk_id: row.get(5),
+            case_gid: row.get(6),
+            case_desk: row.get(7),
+            case_year: row.get(8),
+            case_number: row.get(9),
+            promise_gid: row.get(10),
+            at_millis: row.get(11),
+            actor: row.get(12),
+            kind: row.get(13),
+            record: row.get(14),
+        });
+    }
+    Ok(pulled)
+}
+
+/// The server's epoch: it changes when the server is restored from a backup.
+pub async fn epoch(client: &impl GenericClient, server: &str) -> Result<String, SyncError> {
+    let row = client
+        .query_one("SELECT epoch::text FROM lupaus_schema WHERE id = 1", &[])
+        .await
+        .map_err(|error| SyncError::from_postgres(server, error))?;
+    Ok(row.get(0))
+}

@@ -1,0 +1,70 @@
+//! Shared by the server tests: a desk that joined a test server.
+#![allow(dead_code)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
+use lupaus_core::lifecycle::Actor;
+use std::sync::Arc;
+
+use lupaus_core::clock::FixedClock;
+use lupaus_desk::Desk as DeskLayer;
+use lupaus_sync::admin;
+use lupaus_sync::server::ServerAddress;
+
+pub fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).single().expect("time")
+}
+
+pub fn intake(name: &str) -> NewCase {
+    NewCase {
+        channel: Channel::Phone,
+        customer: CustomerInput { name: name.into(), email: None, phone: None, customer_number: None },
+        product_ref: None,
+        description: format!("{name}: pesukone vuotaa"),
+        requested_remedy: "Uusi kone".into(),
+        priority: Priority::Normal,
+        category: None,
+        tags: vec![],
+        acknowledged: true,
+        former_ref: None,
+    }
+}
+
+/// A desk on the file at `path`, its clock fixed at [`at`].
+pub fn open_desk(path: &std::path::Path) -> DeskLayer {
+    DeskLayer::open(path, Arc::new(FixedClock::new(at())), "Aino".into()).expect("desk")
+}
+
+/// A case opened below the use cases (the sync tests need many, fast).
+pub fn new_case(desk: &mut DeskLayer, name: &str) -> i64 {
+    desk.store_mut().create_case(intake(name).validate().expect("valid"), &Actor::agent("Aino"), at()).expect("case").id
+}
+
+/// A team database on `server` with its schema; returns the admin's address.
+pub async fn team(server: &lupaus_sync::test_server::TestServer, db: &str) -> ServerAddress {
+    let url = server.create_database(db);
+    let address = ServerAddress::parse(&url).expect("address");
+    admin::server_init(&address).await.expect("server-init");
+    address
+}
+
+pub struct Desk {
+    pub desk: DeskLayer,
+    pub secret: String,
+    pub dir: tempfile::TempDir,
+}
+
+/// A new desk store, added to the team and joined.
+pub async fn desk(
+    server: &lupaus_sync::test_server::TestServer,
+    admin_address: &ServerAddress,
+    db: &str,
+    name: &str,
+) -> Desk {
+    let added = admin::add_desk(admin_address, name).await.expect("add-desk");
+    let dir = tempfile::tempdir().expect("dir");
+    let mut desk = open_desk(&dir.path().join("lupaus.db"));
+    let desk_address = ServerAddress::parse(&server.desk_url(db)).expect("desk address");
+    lupaus_sync::round::join(&mut desk, &desk_address, name, &added.secret).await.expect("join");
+    Desk { desk, secret: added.secret, dir }
+}
