@@ -42,6 +42,7 @@ pub fn sample_intake(name: &str, description: &str) -> NewCase {
         category: Some("laskutus".into()),
         tags: vec!["vuoto".into()],
         acknowledged: true,
+        former_ref: None,
     }
 }
 

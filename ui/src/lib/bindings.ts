@@ -495,7 +495,12 @@ requested_remedy: string, priority: Priority, category: string | null, tags: Arr
 /**
  * Whether the customer was told the case was received and given its reference.
  */
-acknowledged: boolean, };
+acknowledged: boolean, 
+/**
+ * The reference an earlier system or spreadsheet gave the complaint (`Viite`), kept because
+ * the customer may quote it; search finds the case by it.
+ */
+former_ref?: string, };
 
 /**
  * A promise as an agent records it, before validation.

@@ -2,11 +2,45 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
+/// A time typed on the command line: an exact instant (RFC 3339), or a wall-clock time that the
+/// desk reads on its own clocks (its calendar's zone, Europe/Helsinki by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeArg {
+    Exact(DateTime<Utc>),
+    Local(NaiveDateTime),
+}
+
+/// `2026-03-10T08:00:00Z`, or `2026-03-10 10:00`, `2026-03-10T10:00`, `10.3.2026 10.00`.
+pub fn parse_time(text: &str) -> Result<TimeArg, String> {
+    if let Ok(exact) = DateTime::parse_from_rfc3339(text) {
+        return Ok(TimeArg::Exact(exact.with_timezone(&Utc)));
+    }
+    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text.trim(), format).ok())
+        .map(TimeArg::Local)
+        .ok_or_else(|| {
+            format!(
+                "'{text}' is not a time; write it as \"2026-03-10 10:00\" (the desk's time) or 2026-03-10T08:00:00Z"
+            )
+        })
+}
+
+/// Examples in `--help` start with `  $ lupaus-cli`: tests/examples.rs runs every one as printed.
 #[derive(Debug, Parser)]
-#[command(name = "lupaus-cli", version, about = "Lupaus complaint desk, headless")]
+#[command(
+    name = "lupaus-cli",
+    version,
+    about = "Lupaus complaint desk, headless",
+    after_help = "Examples:\n  \
+    $ lupaus-cli case create --customer \"Maija Meikäläinen\" --description \"Pesukone vuotaa\" --requested-remedy \"Uusi kone\"\n  \
+    $ lupaus-cli --json case list --limit 5\n  \
+    $ lupaus-cli search pesukoneesta\n  \
+    $ lupaus-cli promise make R-2026-000001 --text \"Soitan asiakkaalle\" --due \"2026-03-10 10:00\""
+)]
 pub struct Cli {
     /// Database file (default: $LUPAUS_DB, else the OS data directory's lupaus.db).
     #[arg(long, global = true)]
@@ -18,7 +52,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "LUPAUS_PERSON", default_value = "cli")]
     pub person: String,
     /// Act as if it were this time (RFC 3339), for scripts and tests; default: now.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "LUPAUS_NOW")]
     pub now: Option<DateTime<Utc>>,
     #[command(subcommand)]
     pub command: Command,
@@ -28,6 +62,9 @@ pub struct Cli {
 pub enum Command {
     /// Integrity and schema check of the database.
     Check,
+    /// Rebuild the search index from the stored cases (after installing libvoikko and voikko-fi,
+    /// so older cases are found by Finnish base forms too).
+    Reindex,
     /// Team mode: server set-up, desks, join, sync, status.
     #[command(subcommand)]
     Team(TeamCommand),
@@ -130,8 +167,10 @@ pub enum CaseCommand {
     },
     /// Everything about one case: state, allowed next actions, figures, timeline, promises.
     Show { reference: String },
-    /// Run one lifecycle command on a case, given as JSON, e.g.
-    /// '{"kind":"agree_remedy","remedy":{"form":"replacement","description":"Uusi kone"},"option_id":null}'.
+    /// Run one lifecycle command on a case, given as JSON (see README for every kind).
+    #[command(after_help = "Examples:\n  \
+    $ lupaus-cli case act R-2026-000001 '{\"kind\":\"start_solving\"}'\n  \
+    $ lupaus-cli case act R-2026-000001 '{\"kind\":\"agree_remedy\",\"remedy\":{\"forms\":[\"replacement\"],\"description\":\"Uusi kone\"},\"option_id\":null}'")]
     Act {
         reference: String,
         /// The command as JSON; `-` reads it from standard input.
@@ -189,9 +228,9 @@ pub enum PromiseCommand {
         /// call, email, sms, letter or visit.
         #[arg(long, default_value = "call")]
         channel: String,
-        /// Due time (RFC 3339). Or use --within.
-        #[arg(long, conflicts_with = "within")]
-        due: Option<DateTime<Utc>>,
+        /// Due time on the desk's clocks (`"2026-03-10 10:00"`) or RFC 3339. Or use --within.
+        #[arg(long, conflicts_with = "within", value_parser = parse_time)]
+        due: Option<TimeArg>,
         /// Business time from now, e.g. `4h`, `90m`, `2d`; the desk's buffer is added.
         #[arg(long, conflicts_with = "by")]
         within: Option<String>,
@@ -217,8 +256,9 @@ pub enum PromiseCommand {
     /// Move a promise to a new time the customer agreed to before the old one passed.
     Renegotiate {
         id: i64,
-        #[arg(long)]
-        due: DateTime<Utc>,
+        /// The new due time on the desk's clocks (`"2026-03-10 10:00"`) or RFC 3339.
+        #[arg(long, value_parser = parse_time)]
+        due: TimeArg,
         /// When the customer was told (default: now).
         #[arg(long)]
         told_at: Option<DateTime<Utc>>,
@@ -286,7 +326,8 @@ pub enum PersonCommand {
         name: String,
     },
     /// Set your own PIN (4 to 8 digits), read as one line from standard input so it stays out of
-    /// the shell history, e.g. `lupaus-cli --person Aino person set-pin Aino < pin.txt`.
+    /// the shell history.
+    #[command(after_help = "Example:\n  $ lupaus-cli --person Aino person set-pin Aino < pin.txt")]
     SetPin {
         name: String,
     },

@@ -88,6 +88,7 @@ pub fn fill(store: &mut Store, count: u32, seed: u64, now: DateTime<Utc>) -> Res
             category: Some(category.to_owned()),
             tags: Vec::new(),
             acknowledged: random.below(4) != 0,
+            former_ref: None,
         }
         .validate()?;
         let agent = Actor::agent(*random.pick(&["Aino Agentti", "Ville Palvelu", "Sara Asiakaspalvelu"]));

@@ -18,7 +18,10 @@ fn main() -> std::process::ExitCode {
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
         .init();
-    let cli = args::Cli::parse();
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return output::argument_error(&error, output::json_requested()),
+    };
     let json = cli.json;
     match commands::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,

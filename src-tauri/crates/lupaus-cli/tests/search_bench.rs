@@ -70,7 +70,15 @@ fn bench_writes_a_report_and_refuses_a_desk_database() {
     let out = dir.path().join("BENCHMARKS.md");
     let report = cli(&db, &["bench", "--cases", "120", "--out", out.to_str().expect("utf-8")]).expect("bench");
     let text = std::fs::read_to_string(&out).expect("report written");
-    for expected in ["# Lupaus benchmarks", "Durable intake", "Lead view", "Full-text search", "measured separately"] {
+    for expected in [
+        "# Lupaus benchmarks",
+        "Durable intake",
+        "Lead view",
+        "Full-text search",
+        "Search recall and precision, snowball",
+        "Search quality over the corpus",
+        "measured separately",
+    ] {
         assert!(text.contains(expected), "report lacks {expected:?}");
     }
     assert_eq!(report["dataset"]["cases"].as_i64().map(|cases| cases >= 120), Some(true));
@@ -83,4 +91,23 @@ fn bench_writes_a_report_and_refuses_a_desk_database() {
     create(&desk, "Maija Mäkinen", "Pesukone vuotaa.");
     let refused = cli(&desk, &["bench", "--cases", "120", "--out", out.to_str().expect("utf-8")]).expect_err("refused");
     assert_eq!(refused["field"], "db");
+}
+
+#[test]
+fn bench_only_search_quality_measures_both_paths_against_their_goals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = cli(&dir.path().join("unused.db"), &["bench", "--only", "search-quality"]).expect("measured");
+    let paths = report.as_array().expect("one report per path");
+    let snowball = paths.iter().find(|path| path["morphology"] == "snowball").expect("the fallback is always measured");
+    assert!(snowball["recall"].as_f64().expect("recall") >= 0.90, "{snowball}");
+    assert!(snowball["cases"].as_u64().expect("cases") >= 300);
+    if let Some(voikko) = paths.iter().find(|path| path["morphology"] == "voikko") {
+        assert!(voikko["recall"].as_f64().expect("recall") >= 0.98, "{voikko}");
+        assert!(voikko["precision"].as_f64().expect("precision") >= 0.95, "{voikko}");
+    } else {
+        assert!(
+            std::env::var_os("LUPAUS_REQUIRE_VOIKKO").is_none(),
+            "LUPAUS_REQUIRE_VOIKKO is set but Voikko was not used"
+        );
+    }
 }

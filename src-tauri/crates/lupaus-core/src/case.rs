@@ -109,6 +109,11 @@ pub struct NewCase {
     pub tags: Vec<String>,
     /// Whether the customer was told the case was received and given its reference.
     pub acknowledged: bool,
+    /// The reference an earlier system or spreadsheet gave the complaint (`Viite`), kept because
+    /// the customer may quote it; search finds the case by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub former_ref: Option<String>,
 }
 
 /// A [`NewCase`] whose text is trimmed and within limits. Only [`NewCase::validate`] makes one.
@@ -160,6 +165,7 @@ impl NewCase {
             category: text::optional("category", self.category.as_deref(), MAX_SHORT_CHARS)?,
             tags,
             acknowledged: self.acknowledged,
+            former_ref: text::optional("former_ref", self.former_ref.as_deref(), MAX_SHORT_CHARS)?,
         }))
     }
 }
@@ -222,6 +228,7 @@ mod tests {
             category: None,
             tags: vec!["vesivahinko".into(), "vesivahinko".into(), " ".into()],
             acknowledged: true,
+            former_ref: None,
         }
     }
 

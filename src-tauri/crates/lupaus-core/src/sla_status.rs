@@ -69,6 +69,7 @@ mod tests {
             category: None,
             tags: vec![],
             acknowledged: true,
+            former_ref: None,
         };
         CaseState::replay(&[open_case(intake.validate().unwrap(), Actor::agent("Aino"), at)]).unwrap()
     }

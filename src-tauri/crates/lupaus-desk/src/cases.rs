@@ -130,6 +130,13 @@ impl Desk {
         self.store.search_cases(query, limit)
     }
 
+    /// Rebuilds the search index from the stored cases, with the morphology this machine has
+    /// (after installing Voikko, a desk's older cases get their Finnish base forms); returns
+    /// how many cases were indexed. One transaction: search keeps working until it commits.
+    pub fn rebuild_search_index(&mut self) -> Result<u64, StoreError> {
+        self.store.rebuild_search_index()
+    }
+
     /// Customers whose name, e-mail, phone or number starts with `query`, for the intake form.
     pub fn find_customers(&self, query: &str) -> Result<Vec<Customer>, StoreError> {
         self.store.find_customers(query, 10)

@@ -1,7 +1,7 @@
 //! Promises: make, keep, renegotiate, reassign; what is due; a due time to suggest; and the
 //! reminder pass the app's scheduler and `lupaus-cli remind` run.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use lupaus_core::calendar::{BusinessSpan, DueReading};
 use lupaus_core::lifecycle::Role;
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
@@ -35,6 +35,8 @@ pub struct ReminderPass {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DueText {
     At(DateTime<Utc>),
+    /// A wall-clock time on the desk's clocks (`2026-03-10 10:00` in Helsinki).
+    Local(NaiveDateTime),
     Within(BusinessSpan),
     Typed(String),
 }
@@ -51,6 +53,7 @@ impl Desk {
     pub fn due_time(&self, due: DueText) -> Result<DateTime<Utc>, StoreError> {
         match due {
             DueText::At(at) => Ok(at),
+            DueText::Local(local) => self.instant_at(local),
             DueText::Within(span) => self.suggest_due(span),
             DueText::Typed(text) => Ok(self.read_due(&text)?.due_at),
         }
@@ -67,6 +70,17 @@ impl Desk {
     pub fn due_weekdays(&self) -> Result<Vec<DateTime<Utc>>, StoreError> {
         let desk = self.store.desk_settings()?;
         Ok(lupaus_core::calendar::weekday_choices(self.now(), &desk.calendar))
+    }
+
+    /// The instant the desk's clocks show `local` (its calendar's zone, not the computer's);
+    /// in the autumn's repeated hour the earlier one.
+    pub fn instant_at(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, StoreError> {
+        Ok(self.store.desk_settings()?.calendar.instant_at(local))
+    }
+
+    /// The desk's time zone, in which times are told to people.
+    pub fn zone(&self) -> Result<chrono_tz::Tz, StoreError> {
+        Ok(self.store.desk_settings()?.calendar.zone())
     }
 
     /// A due time to promise: `within` business time from now plus the desk's buffer, inside

@@ -242,3 +242,46 @@ fn a_call_back_by_friday_is_typed_as_said_and_withdrawn_before_the_case_is_decli
     assert_eq!(f.heard.take(), [Change::Promises], "the reminder scheduler hears of it");
     f.desk.act_on_case(case.case.id, decline).expect("declined once the promise is settled");
 }
+
+#[test]
+fn a_due_time_typed_as_desk_time_is_read_on_the_desks_clocks() {
+    let fixture = desk();
+    let local = |text: &str| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("local time");
+    let due = |text: &str| fixture.desk.due_time(lupaus_desk::DueText::Local(local(text))).expect("due");
+    // 10.00 in Helsinki is 08.00 UTC in winter and 07.00 UTC in summer, whatever the computer's zone.
+    assert_eq!(due("2026-03-10 10:00"), helsinki(2026, 3, 10, 10, 0));
+    assert_eq!(due("2026-03-10 10:00").to_rfc3339(), "2026-03-10T08:00:00+00:00");
+    assert_eq!(due("2026-06-10 10:00").to_rfc3339(), "2026-06-10T07:00:00+00:00");
+    assert_eq!(fixture.desk.zone().expect("zone"), chrono_tz::Europe::Helsinki);
+}
+
+/// A desk whose cases were indexed before Voikko was installed searches them with Snowball terms
+/// (`ovi` does not find `ovesta`) until the index is rebuilt; then with Voikko's base forms.
+#[test]
+fn rebuilding_the_index_after_installing_voikko_gives_old_cases_their_base_forms() {
+    use lupaus_store::search::Morphology;
+    let voikko = Morphology::detect();
+    if voikko == Morphology::Snowball {
+        assert!(
+            std::env::var_os("LUPAUS_REQUIRE_VOIKKO").is_none(),
+            "LUPAUS_REQUIRE_VOIKKO is set but Voikko is missing"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = lupaus_store::Store::open(&dir.path().join("lupaus.db")).expect("store");
+    store.set_morphology(Morphology::Snowball);
+    let mut complaint = intake("Maija Meikäläinen");
+    complaint.description = "Ovesta puuttuu lukko.".into();
+    let at = helsinki(2026, 11, 23, 9, 0);
+    store
+        .create_case(complaint.validate().expect("valid"), &lupaus_core::lifecycle::Actor::agent(AGENT), at)
+        .expect("saved");
+    store.index_new_cases().expect("indexed without Voikko");
+    store.set_morphology(voikko);
+    let clock = Arc::new(FixedClock::new(helsinki(2026, 11, 23, 10, 0)));
+    let mut desk = Desk::new(store, clock, AGENT.into(), Arc::new(Heard::default()));
+    assert!(desk.search_cases("ovi", 10).expect("search").is_empty(), "the old index has no base forms");
+    assert_eq!(desk.rebuild_search_index().expect("rebuilt"), 1);
+    assert_eq!(desk.search_cases("ovi", 10).expect("search").len(), 1, "ovi finds ovesta");
+}

@@ -30,6 +30,7 @@ pub fn intake(name: &str) -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 

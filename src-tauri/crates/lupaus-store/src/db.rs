@@ -28,6 +28,8 @@ pub struct Store {
     path: PathBuf,
     /// Saves committed since the idle upkeep last ran (see maintenance.rs).
     pub(crate) writes_since_upkeep: u64,
+    /// Finnish morphology for search: Voikko where installed (search/morphology.rs).
+    pub(crate) morphology: crate::search::Morphology,
 }
 
 /// What `check` found; the CLI prints it and the app runs it at start.
@@ -66,7 +68,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         crate::maintenance::keep_checkpoints_off_saves(&conn)?;
-        let mut store = Store { conn, path: path.to_path_buf(), writes_since_upkeep: 0 };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            writes_since_upkeep: 0,
+            morphology: crate::search::Morphology::detect(),
+        };
         store.migrate()?;
         // Cases saved after the last indexing (the app stopped or crashed before its upkeep) are
         // indexed now. Search finds them meanwhile, so a failure (a full disk) only waits.
@@ -81,7 +88,12 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn, path: PathBuf::from(":memory:"), writes_since_upkeep: 0 };
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            writes_since_upkeep: 0,
+            morphology: crate::search::Morphology::detect(),
+        };
         store.migrate()?;
         Ok(store)
     }

@@ -91,6 +91,7 @@ impl Store {
                 ("stage", json!(state.stage.as_str())),
                 ("owner", json!(state.owner)),
                 ("product/order", json!(intake.product_ref)),
+                ("former reference", json!(intake.former_ref)),
                 ("category", json!(intake.category)),
                 ("tags", json!(intake.tags.join(", "))),
                 ("description", json!(intake.description)),

@@ -210,6 +210,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "#,
     // 5: team mode (issue 16). See team.rs and ARCHITECTURE.md "Team mode".
     include_str!("migrations/0005_team.sql"),
+    // 6: Voikko's base forms in the search index (issue 19). 1 when every indexed case carries
+    // them, so that a query may meet the index on them; cases indexed so far do not.
+    r#"
+    ALTER TABLE search_watermark ADD COLUMN base_forms INTEGER NOT NULL DEFAULT 0 CHECK (base_forms IN (0, 1));
+    "#,
 ];
 
 #[cfg(test)]

@@ -36,21 +36,29 @@
 //! Terms are always quoted, so `"`, `*`, `-`, `(`, `:`, `NOT` typed by an agent are just text;
 //! no tokens → no results, never an error.
 
+mod document;
 mod index;
+mod morphology;
+pub mod quality;
+#[cfg(test)]
+mod quality_tests;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod voikko;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
-use lupaus_core::case::{CaseRef, NewCase};
 use rusqlite::params;
 
 use crate::cases::CaseSummary;
 use crate::{Store, StoreError};
+pub(crate) use document::Document;
 use index::pending_documents;
 pub use index::{forget_case, reindex_case};
 pub(crate) use index::{index_pending, index_text, set_watermark};
+use morphology::BaseForms;
+pub use morphology::Morphology;
 use terms::{Language, Token};
 
 /// At most this many results per query.
@@ -69,6 +77,8 @@ pub(crate) enum Kind {
     Stem,
     Ending,
     Beginning,
+    Base,
+    Grade,
 }
 
 impl Kind {
@@ -79,141 +89,14 @@ impl Kind {
             Kind::Stem => '3',
             Kind::Ending => '4',
             Kind::Beginning => '5',
+            Kind::Base => '6',
+            Kind::Grade => '7',
         }
     }
 
     /// The stored form of `term` of this kind.
     pub(crate) fn term(self, term: &str) -> String {
         format!("{}{term}", self.mark())
-    }
-}
-
-/// The terms of one case, each behind its kind's digit, ready for FTS5. Kept in one buffer
-/// (a case has a few hundred terms), without repeats once [`Document::finish`]ed.
-#[derive(Debug, Default)]
-pub(crate) struct Document {
-    buffer: String,
-    spans: Vec<(u32, u32)>,
-}
-
-impl Document {
-    pub(crate) fn of_case(reference: CaseRef, intake: &NewCase) -> Document {
-        let mut document = Document::default();
-        let customer = &intake.customer;
-        let phone_digits: Option<String> =
-            customer.phone.as_ref().map(|phone| phone.chars().filter(char::is_ascii_digit).collect());
-        let reference = reference.to_string();
-        let key_fields = [
-            Some(&reference),
-            Some(&customer.name),
-            customer.email.as_ref(),
-            customer.phone.as_ref(),
-            phone_digits.as_ref(),
-            customer.customer_number.as_ref(),
-            intake.product_ref.as_ref(),
-            intake.category.as_ref(),
-        ];
-        for field in key_fields.into_iter().flatten().chain(&intake.tags) {
-            document.add_keys(field);
-        }
-        let text_fields = [Some(&intake.description), Some(&intake.requested_remedy), intake.product_ref.as_ref()];
-        let text: Vec<Token> = text_fields.into_iter().flatten().flat_map(|field| terms::tokens(field)).collect();
-        let language = terms::guess_language(text.iter().filter_map(|token| match token {
-            Token::Word(word) => Some(word.as_str()),
-            Token::Code(_) => None,
-        }));
-        for token in &text {
-            match token {
-                Token::Word(word) => document.add_word(word, language),
-                Token::Code(parts) => {
-                    for key in terms::code_keys(parts) {
-                        document.push(Kind::Key, &key);
-                    }
-                    for part in parts {
-                        document.add_word(part, language);
-                    }
-                }
-            }
-        }
-        document.finish();
-        document
-    }
-
-    fn push(&mut self, kind: Kind, term: &str) {
-        let start = self.buffer.len() as u32;
-        self.buffer.push(kind.mark());
-        self.buffer.push_str(term);
-        self.spans.push((start, self.buffer.len() as u32));
-    }
-
-    fn add_keys(&mut self, field: &str) {
-        for token in terms::tokens(field) {
-            match token {
-                Token::Word(word) => {
-                    if !word.chars().any(|c| c.is_ascii_digit()) {
-                        for beginning in terms::beginnings(&word) {
-                            self.push(Kind::Beginning, beginning);
-                        }
-                    }
-                    self.push(Kind::Key, &word);
-                }
-                Token::Code(parts) => {
-                    for key in terms::code_keys(&parts) {
-                        self.push(Kind::Key, &key);
-                    }
-                }
-            }
-        }
-    }
-
-    fn add_word(&mut self, word: &str, language: Language) {
-        if !terms::is_stop_word(word)
-            && let Some(stem) = terms::stem(word, language)
-        {
-            for ending in terms::endings(&stem).chain(terms::endings(word)) {
-                self.push(Kind::Ending, ending);
-            }
-            self.push(Kind::Stem, &stem);
-        }
-        if !word.chars().any(|c| c.is_ascii_digit()) {
-            for beginning in terms::beginnings(word) {
-                self.push(Kind::Beginning, beginning);
-            }
-        }
-        self.push(Kind::Word, word);
-    }
-
-    fn term(&self, (start, end): (u32, u32)) -> &str {
-        &self.buffer[start as usize..end as usize]
-    }
-
-    /// Drops repeated terms. FTS5 needs no order; hashing is cheaper than sorting a case's terms.
-    fn finish(&mut self) {
-        let buffer = &self.buffer;
-        let mut seen = HashSet::with_capacity(self.spans.len());
-        self.spans.retain(|&(start, end)| seen.insert(&buffer[start as usize..end as usize]));
-    }
-
-    fn terms(&self) -> impl Iterator<Item = &str> {
-        self.spans.iter().map(|span| self.term(*span))
-    }
-
-    /// Whether the case holds `term`, or with `prefix` any term starting with it. A plain walk:
-    /// only the few cases not yet in the index are asked.
-    fn has(&self, term: &str, prefix: bool) -> bool {
-        self.terms().any(|found| if prefix { found.starts_with(term) } else { found == term })
-    }
-
-    /// Every term, space-separated: FTS5's text for the case.
-    pub(crate) fn text(&self) -> String {
-        let mut text = String::with_capacity(self.buffer.len() + self.spans.len());
-        for (n, term) in self.terms().enumerate() {
-            if n > 0 {
-                text.push(' ');
-            }
-            text.push_str(term);
-        }
-        text
     }
 }
 
@@ -258,11 +141,11 @@ pub(crate) struct Group {
 }
 
 impl Group {
-    pub(crate) fn of(token: &Token, tier: Tier) -> Group {
+    pub(crate) fn of(token: &Token, tier: Tier, bases: &BaseForms) -> Group {
         match token {
             // A code is specific enough as it is: R-2026-000123, 2026-11873, WX-700.
             Token::Code(parts) => Group { terms: vec![Kind::Key.term(&Token::joined(parts))], prefix: true },
-            Token::Word(word) => Group { terms: word_alternatives(word, tier), prefix: false },
+            Token::Word(word) => Group { terms: word_alternatives(word, tier, bases.of(word)), prefix: false },
         }
     }
 
@@ -285,34 +168,48 @@ impl Group {
 }
 
 /// The groups of `tokens` at `tier`, all of which a case must match.
-pub(crate) fn tier_groups(tokens: &[Token], tier: Tier) -> Vec<Group> {
-    tokens.iter().map(|token| Group::of(token, tier)).collect()
+pub(crate) fn tier_groups(tokens: &[Token], tier: Tier, bases: &BaseForms) -> Vec<Group> {
+    tokens.iter().map(|token| Group::of(token, tier, bases)).collect()
 }
 
 /// The FTS5 query for `tokens` at `tier`: one group per token, ANDed.
 #[cfg(test)]
 pub(crate) fn tier_expression(tokens: &[Token], tier: Tier) -> String {
-    expression(&tier_groups(tokens, tier))
+    expression(&tier_groups(tokens, tier, &BaseForms::default()))
 }
 
 fn expression(groups: &[Group]) -> String {
     groups.iter().map(Group::expression).collect::<Vec<_>>().join(" AND ")
 }
 
-/// The stored terms one typed word may match at `tier`; whole terms only.
-fn word_alternatives(word: &str, tier: Tier) -> Vec<String> {
+/// The stored terms one typed word may match at `tier`; whole terms only. A word Voikko knows
+/// (`bases` not empty) meets the index on its base forms instead of its Finnish Snowball stem,
+/// which would also match unrelated words that happen to stem alike.
+fn word_alternatives(word: &str, tier: Tier, bases: &[String]) -> Vec<String> {
     let mut alternatives = vec![Kind::Key.term(word)];
     if tier >= Tier::Words {
         alternatives.push(Kind::Word.term(word));
     }
     if tier >= Tier::Inflections {
-        let stems: BTreeSet<String> =
-            Language::ALL.iter().filter_map(|language| terms::stem(word, *language)).collect();
+        let languages: &[Language] =
+            if bases.is_empty() { &Language::ALL } else { &[Language::Swedish, Language::English] };
+        let stems: BTreeSet<String> = languages.iter().filter_map(|language| terms::stem(word, *language)).collect();
+        alternatives.extend(bases.iter().map(|base| Kind::Base.term(base)));
+        if bases.is_empty() {
+            let key = terms::stem(word, Language::Finnish).and_then(|stem| terms::gradation_key(&stem));
+            alternatives.extend(key.map(|key| Kind::Grade.term(&key)));
+        }
         if tier >= Tier::Beginnings && word.chars().count() >= terms::MIN_BEGINNING_CHARS {
             alternatives.push(Kind::Beginning.term(word));
         }
         if tier >= Tier::Compounds {
-            let ends: BTreeSet<&str> = stems.iter().map(String::as_str).chain([word]).collect();
+            // `laatureklamaatiosta` is stored with the endings of its base form, so
+            // `reklamaatiossa` (base `reklamaatio`) finds it.
+            // A word Voikko knows ends in its base forms; a Swedish stem of it would only
+            // match by accident (`kone` as Swedish `kon`, the end of `laatikon`).
+            let stems = if bases.is_empty() { &stems } else { &BTreeSet::new() };
+            let ends: BTreeSet<&str> =
+                stems.iter().map(String::as_str).chain(bases.iter().map(String::as_str)).chain([word]).collect();
             alternatives
                 .extend(ends.into_iter().filter(|end| terms::is_ending_length(end)).map(|end| Kind::Ending.term(end)));
         }
@@ -353,11 +250,14 @@ impl Store {
             .prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?;
         // Cases saved since the upkeep last indexed: matched here, term by term, so a case is
         // found the moment it is saved. They are the newest, so they come before the index's.
-        let pending = pending_documents(&self.conn, true)?;
+        let pending = pending_documents(&self.conn, true, self.morphology)?;
+        // Base forms only when every indexed case carries them (see `index::base_forms_indexed`).
+        let morphology = if index::base_forms_indexed(&self.conn)? { self.morphology } else { Morphology::Snowball };
+        let bases = morphology.base_forms([query].into_iter());
         let mut found = Vec::with_capacity(limit);
         let mut previous = String::new();
         for tier in Tier::ALL {
-            let groups = tier_groups(&tokens, tier);
+            let groups = tier_groups(&tokens, tier, &bases);
             let expression = expression(&groups);
             // Codes and short words read the same at several tiers; ask once.
             if expression == previous {
@@ -389,5 +289,18 @@ impl Store {
         // when they were received (a letter logged a week late sorts where it belongs).
         summaries.sort_by(|(tier_a, a), (tier_b, b)| tier_a.cmp(tier_b).then(b.received_at.cmp(&a.received_at)));
         Ok(summaries.into_iter().map(|(_, summary)| summary).collect())
+    }
+}
+
+impl Store {
+    /// The Finnish morphology this store indexes and searches with.
+    pub fn morphology(&self) -> Morphology {
+        self.morphology
+    }
+
+    /// Indexes and searches with `morphology` from now on (tests and the bench compare both).
+    /// Cases already indexed keep their terms; [`Store::rebuild_search_index`] redoes them.
+    pub fn set_morphology(&mut self, morphology: Morphology) {
+        self.morphology = morphology;
     }
 }

@@ -6,23 +6,13 @@ mod common;
 use chrono::{DateTime, Utc};
 use lupaus_store::Store;
 use lupaus_store::export::{ExportFormat, ExportWhat};
-use lupaus_store::import::{ImportOptions, ImportReport, Problem};
+use lupaus_store::import::{ImportOptions, Problem};
 use serde_json::Value;
 
+use common::{import, utf8_bom};
+
 fn now() -> DateTime<Utc> {
-    "2026-11-23T10:00:00Z".parse().expect("time")
-}
-
-fn import(store: &mut Store, bytes: &[u8], dry_run: bool) -> ImportReport {
-    let actor = common::agent();
-    let options = ImportOptions { dry_run, actor: &actor, now: now() };
-    store.import_bytes("test.csv", bytes, &options).expect("import runs")
-}
-
-fn utf8_bom(text: &str) -> Vec<u8> {
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
-    bytes
+    common::import_now()
 }
 
 /// Windows-1252 bytes, as Excel's plain "CSV (semicolon delimited)" writes on a Finnish PC.
@@ -232,7 +222,8 @@ fn a_dry_run_checks_everything_and_saves_nothing_and_a_second_import_finds_dupli
 #[test]
 fn a_customer_file_creates_and_matches_customers() {
     let mut store = Store::open_in_memory().expect("store");
-    let file = "Asiakasnumero;Nimi;Sähköposti;Puhelin\nAS-1;Åkerman Siiri;siiri@example.fi;050 1\nAS-2;Lahti Olli;;\n";
+    let file =
+        "Asiakasnumero;Nimi;Sähköposti;Puhelin\nAS-1;Åkerman Siiri;siiri@example.fi;050 123 4567\nAS-2;Lahti Olli;;\n";
     let report = import(&mut store, &utf8_bom(file), false);
     assert_eq!(report.problems, vec![]);
     assert_eq!((report.customers_created, report.customers_matched), (2, 0));
@@ -240,6 +231,7 @@ fn a_customer_file_creates_and_matches_customers() {
     assert_eq!((again.customers_created, again.customers_matched), (0, 2));
     let found = store.find_customers("Åkerman", 5).expect("find");
     assert_eq!(found[0].customer_number.as_deref(), Some("AS-1"));
+    assert_eq!(found[0].phone.as_deref(), Some("+358501234567"));
     let bad = import(&mut store, &utf8_bom("Nimi;Sähköposti\nX;ei-osoite\n"), false);
     matches(&bad.problems, &[problem(2, "Sähköposti", "not an e-mail address")]);
 }
@@ -353,7 +345,8 @@ fn an_excel_workbook_is_read_like_its_csv() {
     assert_eq!(case.received_at.to_rfc3339(), "2025-12-24T12:30:00+00:00", "Excel's local 14:30 in Helsinki");
     let detail = store.case_detail(case.id, &common::agent(), now()).expect("detail");
     assert_eq!(detail.state.compensations[0].amount_cents, Some(4990));
-    assert_eq!(detail.customer.phone.as_deref(), Some("401234567"));
+    // Excel made a number of 040 123 4567; it comes back as one (E.164).
+    assert_eq!(detail.customer.phone.as_deref(), Some("+358401234567"));
 
     let broken = dir.path().join("rikki.xlsx");
     std::fs::write(&broken, b"PK\x03\x04 not really a zip").expect("write");

@@ -43,6 +43,7 @@ fn intake(n: usize) -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 

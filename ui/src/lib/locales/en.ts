@@ -93,6 +93,7 @@ export const enCore = {
   'case.owner': 'Owner',
   'case.priority': 'Priority',
   'case.product_ref': 'Product, order or invoice',
+  'case.former_ref': 'Earlier reference',
   'case.customer_words': 'In the customer’s words',
   'case.requested_remedy': 'The customer asks for',
   'case.actions_heading': 'What you can do now',

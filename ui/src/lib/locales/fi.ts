@@ -92,6 +92,7 @@ const core: Part<typeof enCore> = {
   'case.owner': 'Käsittelijä',
   'case.priority': 'Kiireellisyys',
   'case.product_ref': 'Tuote, tilaus tai lasku',
+  'case.former_ref': 'Aiempi viite',
   'case.customer_words': 'Asiakkaan sanoin',
   'case.requested_remedy': 'Asiakas toivoo',
   'case.actions_heading': 'Mitä voit tehdä nyt',

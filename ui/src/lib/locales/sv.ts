@@ -92,6 +92,7 @@ const core: Part<typeof enCore> = {
   'case.owner': 'Handläggare',
   'case.priority': 'Prioritet',
   'case.product_ref': 'Produkt, order eller faktura',
+  'case.former_ref': 'Tidigare referens',
   'case.customer_words': 'Med kundens egna ord',
   'case.requested_remedy': 'Kunden önskar',
   'case.actions_heading': 'Vad du kan göra nu',

@@ -7,6 +7,10 @@ use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use super::rng::Rng;
 use crate::words::*;
 
+/// Third digits of Finnish mobile prefixes in use (040–042, 044–046): the import checks numbers
+/// against libphonenumber's metadata, which refuses 049 and the like.
+const MOBILE: &[u8] = &[0, 1, 2, 4, 5, 6];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Fi,
@@ -41,7 +45,7 @@ pub fn customer(rng: &mut Rng, serial: u64) -> (CustomerInput, Lang) {
         let lang = language(&mut member);
         let name = name(&mut member, lang);
         let email = format!("{}{}@{}", ascii(&name), number % 100, member.pick(DOMAINS));
-        let phone = format!("04{} {:03} {:04}", member.below(10), member.below(1000), member.below(10_000));
+        let phone = format!("04{} {:03} {:04}", member.pick(MOBILE), member.below(1000), member.below(10_000));
         let input = CustomerInput {
             name,
             email: Some(email),
@@ -53,7 +57,8 @@ pub fn customer(rng: &mut Rng, serial: u64) -> (CustomerInput, Lang) {
     let lang = language(rng);
     let name = name(rng, lang);
     let email = rng.percent(50).then(|| format!("{}{}@{}", ascii(&name), rng.below(1000), rng.pick(DOMAINS)));
-    let phone = rng.percent(80).then(|| format!("04{} {:03} {:04}", rng.below(10), rng.below(1000), rng.below(10_000)));
+    let phone =
+        rng.percent(80).then(|| format!("04{} {:03} {:04}", rng.pick(MOBILE), rng.below(1000), rng.below(10_000)));
     (CustomerInput { name, email, phone, customer_number: None }, lang)
 }
 
@@ -188,6 +193,7 @@ pub fn intake(rng: &mut Rng, serial: u64, year: i32) -> NewCase {
         category: Some(category.to_owned()),
         tags: Vec::new(),
         acknowledged: rng.percent(85),
+        former_ref: None,
     }
 }
 

@@ -205,6 +205,36 @@ pub fn markdown(report: &BenchReport, path: &Path) -> String {
         );
     }
 
+    let _ = writeln!(out, "\n### Search quality over the corpus\n");
+    let _ = writeln!(
+        out,
+        "`src-tauri/crates/lupaus-store/src/search/corpus.txt`: everyday complaint words in Finnish (cases, \
+         plurals, compounds), Swedish and English, each word and form one case; each word is typed as a query, and \
+         one inflected form per word too. A query's relevant cases are its own word's forms. Recall is relevant \
+         cases found over relevant cases, precision relevant cases found over cases found, over all queries. \
+         Voikko is measured only where libvoikko and voikko-fi are installed.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Path | queries | recall | precision | missed (query → form) | wrong (query → form) |\n|---|---:|---:|---:|---|---|"
+    );
+    for quality in &m.search_quality {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.1} % | {:.1} % | {} | {} |",
+            quality.morphology,
+            quality.queries,
+            quality.recall * 100.0,
+            quality.precision * 100.0,
+            quality.missed.len(),
+            quality.wrong.len()
+        );
+    }
+    for quality in &m.search_quality {
+        let _ = writeln!(out, "\nMissed with {}: {}.", quality.morphology, quality.missed.join(", "));
+        let _ = writeln!(out, "\nWrong with {}: {}.", quality.morphology, quality.wrong.join(", "));
+    }
+
     let _ = writeln!(out, "\n### Database size\n");
     let _ = writeln!(
         out,

@@ -13,6 +13,7 @@ mod intake;
 mod machine;
 mod markdown;
 mod measure;
+mod quality;
 mod queries;
 mod report;
 mod rng;
@@ -51,11 +52,13 @@ pub struct BenchArgs {
 }
 
 /// One measurement run alone: `import` needs no bench database and always imports the issue's
-/// 100,000 rows; `intake` runs on the bench database (generated first if need be).
+/// 100,000 rows; `intake` runs on the bench database (generated first if need be);
+/// `search-quality` needs none (it builds the corpus desk in memory).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Only {
     Import,
     Intake,
+    SearchQuality,
     /// Push and pull throughput with a team server (`--server`), and a new desk's join.
     Team,
 }
@@ -66,6 +69,7 @@ pub enum Only {
 pub enum OnlyReport {
     Import(import::ImportMeasurement),
     Intake(intake::IntakeMeasurement),
+    SearchQuality(Vec<lupaus_store::search::quality::SearchQuality>),
 }
 
 /// Cases in the small database whose query plans are compared with the large one's.
@@ -131,6 +135,8 @@ pub struct Measurements {
     pub lead_view_rows: usize,
     pub lists: Vec<Variant>,
     pub search: Vec<SearchQuery>,
+    /// Recall and precision over the committed corpus, per morphology.
+    pub search_quality: Vec<lupaus_store::search::quality::SearchQuality>,
     pub next_reminder: Stats,
     pub customer_lookup: Stats,
     pub size: Size,
@@ -188,6 +194,7 @@ pub fn run_only(path: &Path, args: &BenchArgs, only: Only, now: DateTime<Utc>) -
             let mut store = Store::open(path)?;
             Ok(OnlyReport::Intake(intake::measure(&mut store, path, args.seed, now)?))
         }
+        Only::SearchQuality => Ok(OnlyReport::SearchQuality(quality::measure()?)),
         // Routed to team::measure before the store opens (commands/mod.rs); it needs a server.
         Only::Team => Err(CoreError::invalid("server", "bench --only team needs --server URL").into()),
     }
@@ -304,6 +311,7 @@ fn measure_all(
 
     eprintln!("  search, and the same text with LIKE…");
     let search = queries::search_queries(store, raw, &samples)?;
+    let search_quality = quality::measure()?;
 
     eprintln!("  durable intake against a bare INSERT…");
     let intake = intake::measure(store, path, seed, now)?;
@@ -323,6 +331,7 @@ fn measure_all(
         lead_view_rows,
         lists,
         search,
+        search_quality,
         next_reminder,
         customer_lookup,
         size,

@@ -109,6 +109,23 @@ pub fn rows(dataset: &Dataset, m: &Measurements) -> Vec<Row> {
             format!("slowest: {}", slowest.label),
         ));
     }
+    for quality in &m.search_quality {
+        let (pass, goal) = super::quality::verdict(quality);
+        rows.push(row(
+            &format!("Search recall and precision, {}", quality.morphology),
+            goal,
+            None,
+            verdict(pass),
+            format!(
+                "recall {:.1} %, precision {:.1} %: {} queries over {} cases ({} words); see below",
+                quality.recall * 100.0,
+                quality.precision * 100.0,
+                quality.queries,
+                quality.cases,
+                quality.words
+            ),
+        ));
+    }
     let ratios = like_ratios(m);
     if let Some((label, lowest)) = ratios.iter().min_by(|a, b| a.1.total_cmp(&b.1)) {
         rows.push(row(

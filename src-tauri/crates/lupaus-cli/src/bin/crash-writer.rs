@@ -100,6 +100,7 @@ fn write_forever(db: &Path) -> Result<(), StoreError> {
             category: None,
             tags: vec![],
             acknowledged: true,
+            former_ref: None,
         };
         let created = store.create_case(intake.validate()?, &actor, SystemClock.now())?;
         acknowledge(&stdout, &created.reference, 1)?;

@@ -1,7 +1,5 @@
 //! `lupaus-cli case ...`: every case operation the UI offers.
 
-use std::io::Read;
-
 use lupaus_core::CoreError;
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use lupaus_core::lifecycle::CaseCommand as LifecycleCommand;
@@ -21,7 +19,8 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         }
         CaseCommand::List { stage, owner, limit } => {
             let rows = context.desk.list_cases(&CaseListQuery { stage, owner, limit: Some(limit), after_id: None })?;
-            context.print(&rows, |rows| summary_lines(rows))
+            let zone = context.desk.zone()?;
+            context.print(&rows, |rows| summary_lines(rows, zone))
         }
         CaseCommand::Show { reference } => {
             let id = context.desk.case_id_by_reference(&reference)?;
@@ -59,13 +58,14 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         CaseCommand::Events { reference } => {
             let id = context.desk.case_id_by_reference(&reference)?;
             let events = context.desk.case_events(id)?;
+            let zone = context.desk.zone()?;
             context.print(&events, |events| {
                 events
                     .iter()
                     .map(|record| {
                         format!(
                             "{}  {:<20} {} -> {}  {}",
-                            record.at.format("%Y-%m-%d %H:%M:%S"),
+                            crate::output::desk_time(record.at, zone),
                             record.actor.person,
                             record.stage_before.as_str(),
                             record.stage_after.as_str(),
@@ -113,31 +113,26 @@ fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {
         category: args.category,
         tags: args.tags,
         acknowledged: args.acknowledged,
+        former_ref: None,
     })
 }
 
 /// A lifecycle command from JSON text (or standard input for `-`).
 fn parse_command(text: &str) -> Result<LifecycleCommand, StoreError> {
-    let text = if text == "-" {
-        let mut buffer = String::new();
-        std::io::stdin().read_to_string(&mut buffer)?;
-        buffer
-    } else {
-        text.to_owned()
-    };
+    let text = if text == "-" { crate::output::read_stdin("command", true)? } else { text.to_owned() };
     serde_json::from_str(&text).map_err(|error| {
         CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
     })
 }
 
 /// One line per case for people: reference, received, customer, stage, what happened.
-pub fn summary_lines(rows: &[lupaus_store::cases::CaseSummary]) -> String {
+pub fn summary_lines(rows: &[lupaus_store::cases::CaseSummary], zone: chrono_tz::Tz) -> String {
     rows.iter()
         .map(|row| {
             format!(
                 "{}  {}  {:<24} {:<16} {}",
                 row.reference,
-                row.received_at.format("%Y-%m-%d %H:%M"),
+                crate::output::desk_time(row.received_at, zone),
                 row.customer_name,
                 row.stage,
                 row.summary

@@ -153,6 +153,21 @@ pub fn import(context: &mut Context, args: ImportArgs) -> Result<(), StoreError>
             let column = if problem.column.is_empty() { String::new() } else { format!(", column {}", problem.column) };
             lines.push(format!("row {}{column}: {}", problem.row, problem.message));
         }
+        if report.problems.is_empty() {
+            for start in &report.starting_stages {
+                let mut rows: Vec<String> = start.rows.iter().take(10).map(usize::to_string).collect();
+                if start.rows.len() > 10 {
+                    rows.push("…".to_owned());
+                }
+                lines.push(format!(
+                    "{} cases start in stage {} (rows {}): {}.",
+                    start.rows.len(),
+                    start.stage,
+                    rows.join(", "),
+                    start.why
+                ));
+            }
+        }
         lines.push(if report.saved {
             format!("Imported {} cases; {} new customers.", report.cases_created, report.customers_created)
         } else if report.problems.is_empty() {

@@ -93,8 +93,7 @@ pub fn person(context: &mut Context, command: PersonCommand) -> Result<(), Store
 
 /// One line from standard input, without its line ending.
 fn read_pin() -> Result<String, StoreError> {
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
+    let line = crate::output::read_stdin("pin", false)?;
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 

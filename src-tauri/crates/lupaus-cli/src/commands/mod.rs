@@ -97,6 +97,10 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
             }
             Ok(())
         }
+        Command::Reindex => {
+            let indexed = context.desk.rebuild_search_index()?;
+            context.print(&indexed, |indexed| format!("Search index rebuilt: {indexed} cases"))
+        }
         Command::Case(command) => case::run(&mut context, command),
         Command::Promise(command) => promise::run(&mut context, command),
         Command::Due { at, within_hours, owner } => promise::due(&context, at, within_hours, owner),

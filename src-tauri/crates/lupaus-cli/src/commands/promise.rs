@@ -11,15 +11,16 @@ use lupaus_store::StoreError;
 use lupaus_store::promises::PromiseView;
 
 use super::Context;
-use crate::args::PromiseCommand;
-use crate::ics;
+use crate::args::{PromiseCommand, TimeArg};
+use crate::{ics, output};
 
 pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
     match command {
         PromiseCommand::Make { reference, text, channel, due, within, by, owner, outside_hours } => {
             let case_id = context.desk.case_id_by_reference(&reference)?;
             let due = match (due, within, by) {
-                (Some(due), _, _) => DueText::At(due),
+                (Some(TimeArg::Exact(due)), _, _) => DueText::At(due),
+                (Some(TimeArg::Local(due)), _, _) => DueText::Local(due),
                 (None, Some(within), _) => DueText::Within(parse_span(&within)?),
                 (None, None, Some(by)) => DueText::Typed(by),
                 (None, None, None) => {
@@ -36,21 +37,28 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
                 outside_hours_confirmed: outside_hours,
             };
             let made = context.desk.make_promise(case_id, promise)?;
-            context
-                .print(&made, |made| format!("Promise #{} due {} ({})", made.id, made.due_at.to_rfc3339(), made.owner))
+            let zone = context.desk.zone()?;
+            context.print(&made, |made| {
+                format!("Promise #{} due {}, kept by {}", made.id, output::desk_time(made.due_at, zone), made.owner)
+            })
         }
         PromiseCommand::Keep { id, outcome, at } => {
             let kept = context.desk.keep_promise(id, &outcome, at)?;
             context.print(&kept, |kept| format!("Promise #{} kept", kept.id))
         }
         PromiseCommand::Renegotiate { id, due, told_at } => {
+            let due = match due {
+                TimeArg::Exact(due) => due,
+                TimeArg::Local(local) => context.desk.instant_at(local)?,
+            };
             let outcome = context.desk.renegotiate_promise(id, due, told_at)?;
+            let zone = context.desk.zone()?;
             context.print(&outcome, |outcome| {
                 format!(
                     "Promise #{} replaced by #{} due {}",
                     outcome.old.id,
                     outcome.new.id,
-                    outcome.new.due_at.to_rfc3339()
+                    output::desk_time(outcome.new.due_at, zone)
                 )
             })
         }
@@ -65,7 +73,8 @@ pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreEr
         PromiseCommand::List { reference } => {
             let case_id = context.desk.case_id_by_reference(&reference)?;
             let promises = context.desk.case_promises(case_id)?;
-            context.print(&promises, |promises| lines(promises))
+            let zone = context.desk.zone()?;
+            context.print(&promises, |promises| lines(promises, zone))
         }
     }
 }
@@ -77,7 +86,11 @@ pub fn due(
     owner: Option<String>,
 ) -> Result<(), StoreError> {
     let promises = context.desk.due_promises(at, within_hours, owner.as_deref(), 10_000)?;
-    context.print(&promises, |promises| if promises.is_empty() { "Nothing due.".to_owned() } else { lines(promises) })
+    let zone = context.desk.zone()?;
+    context.print(
+        &promises,
+        |promises| if promises.is_empty() { "Nothing due.".to_owned() } else { lines(promises, zone) },
+    )
 }
 
 pub fn remind(context: &mut Context) -> Result<(), StoreError> {
@@ -104,25 +117,22 @@ pub fn ics(context: &Context, owner: Option<String>, out: Option<PathBuf>) -> Re
         Some(path) => {
             std::fs::write(&path, calendar)?;
             if !context.json {
-                println!("Wrote {} promises to {}", promises.len(), path.display());
+                crate::output::write_stdout(&format!("Wrote {} promises to {}\n", promises.len(), path.display()))?;
             }
             Ok(())
         }
-        None => {
-            print!("{calendar}");
-            Ok(())
-        }
+        None => crate::output::write_stdout(&calendar),
     }
 }
 
-fn lines(promises: &[PromiseView]) -> String {
+fn lines(promises: &[PromiseView], zone: chrono_tz::Tz) -> String {
     promises
         .iter()
         .map(|view| {
             format!(
                 "#{:<5} {}  {:<13} {:?}  {:<20} {}",
                 view.promise.id,
-                view.promise.due_at.format("%Y-%m-%d %H:%M"),
+                output::desk_time(view.promise.due_at, zone),
                 view.case_reference,
                 view.status,
                 view.promise.owner,

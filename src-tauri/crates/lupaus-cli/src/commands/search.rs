@@ -16,10 +16,11 @@ pub struct SearchArgs {
 
 pub fn run(context: &Context, args: SearchArgs) -> Result<(), StoreError> {
     let found = context.desk.search_cases(&args.query, args.limit)?;
+    let zone = context.desk.zone()?;
     context.print(&found, |found| {
         if found.is_empty() {
             return "No cases found.".to_owned();
         }
-        super::case::summary_lines(found)
+        super::case::summary_lines(found, zone)
     })
 }

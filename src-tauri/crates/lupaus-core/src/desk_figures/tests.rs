@@ -29,6 +29,7 @@ impl Case {
             category: None,
             tags: vec![],
             acknowledged: true,
+            former_ref: None,
         };
         let opened = open_case(intake.validate().unwrap(), Actor::agent("Aino"), at);
         Case { state: CaseState::replay(std::slice::from_ref(&opened)).unwrap(), log: vec![opened] }

@@ -16,8 +16,10 @@ pub(crate) enum Field {
     Category,
     Tags,
     Amount,
+    Claimed,
     Basis,
     Acknowledged,
+    FormerRef,
 }
 
 impl Field {
@@ -37,8 +39,10 @@ impl Field {
             Field::Category => "luokka / category",
             Field::Tags => "tunnisteet / tags",
             Field::Amount => "korvaus / compensation",
+            Field::Claimed => "vaadittu summa / claimed amount",
             Field::Basis => "peruste / basis",
             Field::Acknowledged => "kuitattu / acknowledged",
+            Field::FormerRef => "viite / reference",
         }
     }
 
@@ -57,6 +61,7 @@ impl Field {
             "channel" => Field::Channel,
             "priority" => Field::Priority,
             "amount_cents" | "basis" => Field::Amount,
+            "former_ref" => Field::FormerRef,
             _ => return None,
         })
     }
@@ -96,8 +101,19 @@ pub(crate) fn field_for(header: &str) -> Option<Field> {
         "luokka" | "kategoria" | "aihe" | "kategori" | "category" => Field::Category,
         "tunnisteet" | "avainsanat" | "taggar" | "tags" => Field::Tags,
         "korvaus" | "hyvitys" | "summa" | "korvaus euroa" | "ersättning" | "compensation" | "amount" => Field::Amount,
+        "vaadittu summa"
+        | "vaadittu korvaus"
+        | "vaatimus euroa"
+        | "asiakkaan vaatimus euroa"
+        | "krav"
+        | "yrkat belopp"
+        | "claimed amount"
+        | "amount claimed"
+        | "claim" => Field::Claimed,
         "peruste" | "korvausperuste" | "grund" | "basis" | "compensation basis" => Field::Basis,
         "kuitattu" | "vastaanotto kuitattu" | "kvitterad" | "acknowledged" => Field::Acknowledged,
+        "viite" | "viitenumero" | "oma viite" | "vanha viite" | "tunnus" | "referens" | "reference" | "ref"
+        | "reference number" | "case number" => Field::FormerRef,
         _ => return None,
     };
     Some(field)
@@ -135,6 +151,10 @@ mod tests {
             ("Tuote/tilaus", Field::Product),
             ("TUOTE / TILAUS", Field::Product),
             ("Korvaus (€)", Field::Amount),
+            ("Vaadittu summa (€)", Field::Claimed),
+            ("Claimed amount", Field::Claimed),
+            ("Viite", Field::FormerRef),
+            ("Reference", Field::FormerRef),
         ] {
             assert_eq!(field_for(header), Some(field), "{header}");
         }

@@ -22,12 +22,16 @@ pub(super) struct ToIndex {
 }
 
 /// Writes the search terms of `cases` into the index, in `tx`.
-pub(super) fn index_all(tx: &Transaction<'_>, cases: Vec<ToIndex>) -> Result<(), StoreError> {
+pub(super) fn index_all(
+    tx: &Transaction<'_>,
+    cases: Vec<ToIndex>,
+    morphology: search::Morphology,
+) -> Result<(), StoreError> {
     std::thread::scope(|scope| {
         let (send, texts) = sync_channel(AHEAD);
         let worker = scope.spawn(move || {
             for case in cases {
-                let text = search::Document::of_case(case.reference, &case.intake).text();
+                let text = search::Document::of_case(case.reference, &case.intake, morphology).text();
                 // The import thread stopped taking them (a database error): stop too.
                 if send.send((case.id, text)).is_err() {
                     return;

@@ -16,6 +16,7 @@
 
 mod columns;
 mod indexer;
+pub mod phone;
 mod rows;
 mod sheet;
 mod table;
@@ -77,9 +78,19 @@ pub struct ImportReport {
     /// Headers Lupaus does not know; their cells were not read.
     pub ignored_columns: Vec<String>,
     pub problems: Vec<Problem>,
+    /// Where the cases start, and why: each distinct reason once, with its rows.
+    pub starting_stages: Vec<StartingStage>,
     pub dry_run: bool,
     /// True only when the rows were written: not a dry run and no problems.
     pub saved: bool,
+}
+
+/// The stage some imported cases start in, and why; `rows` as numbered in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StartingStage {
+    pub stage: String,
+    pub why: String,
+    pub rows: Vec<usize>,
 }
 
 /// How to import: who is recorded as opening the cases, and when the import runs.
@@ -133,6 +144,21 @@ impl Store {
         report.problems.clear();
         report.encoding = table.encoding.clone();
         report.rows = table.rows.len();
+        let undecodable = table.undecodable_cells();
+        if !undecodable.is_empty() {
+            for (row, column, cell) in undecodable {
+                report.problem(
+                    row,
+                    &column,
+                    format!(
+                        "This cell holds bytes that are not {} text, though the file says it is (its byte order mark): \
+                         '{cell}'. Fix the cell, or save the file again as CSV UTF-8.",
+                        table.encoding
+                    ),
+                );
+            }
+            return Ok(report);
+        }
         let Some(sheet) = Sheet::new(&table, &mut report) else {
             return Ok(report);
         };
@@ -157,6 +183,7 @@ impl Store {
         options: &ImportOptions<'_>,
         report: &mut ImportReport,
     ) -> Result<(), StoreError> {
+        let morphology = self.morphology;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         match sheet.kind {
             ImportKind::Complaints => {
@@ -164,19 +191,18 @@ impl Store {
                     zone: desk.calendar.zone(),
                     now: options.now,
                     actor: options.actor,
-                    policy: &desk.settings.policy,
                     index_search: !options.dry_run,
                 };
                 if context.index_search {
                     // Cases saved before are indexed first, so that every case up to the last
                     // one imported is in the index when the watermark moves past them.
-                    search::index_pending(&tx)?;
+                    search::index_pending(&tx, morphology)?;
                 }
                 let to_index = import_complaints(&tx, table, sheet, &context, report)?;
                 if context.index_search && report.problems.is_empty() {
-                    indexer::index_all(&tx, to_index)?;
+                    indexer::index_all(&tx, to_index, morphology)?;
                     let newest: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |row| row.get(0))?;
-                    search::set_watermark(&tx, newest)?;
+                    search::set_watermark(&tx, newest, morphology)?;
                 }
             }
             ImportKind::Customers => {
@@ -209,8 +235,17 @@ impl ImportReport {
             customers_matched: 0,
             ignored_columns: Vec::new(),
             problems: vec![problem],
+            starting_stages: Vec::new(),
             dry_run: options.dry_run,
             saved: false,
+        }
+    }
+
+    fn starts_in(&mut self, row: usize, stage: lupaus_core::lifecycle::Stage, why: String) {
+        let stage = stage.as_str().to_owned();
+        match self.starting_stages.iter_mut().find(|start| start.stage == stage && start.why == why) {
+            Some(start) => start.rows.push(row),
+            None => self.starting_stages.push(StartingStage { stage, why, rows: vec![row] }),
         }
     }
 

@@ -14,7 +14,7 @@ use std::sync::mpsc::sync_channel;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use lupaus_core::case::{Channel, CustomerInput, MAX_SHORT_CHARS, NewCase, Priority};
-use lupaus_core::lifecycle::{self, Actor, CaseCommand, CaseState, CompensationBasis, Policy};
+use lupaus_core::lifecycle::{self, Actor, CaseCommand, CaseState, CompensationBasis, Policy, Role};
 use lupaus_core::reason::{self as why, Reason};
 use lupaus_core::{CoreError, text};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -34,7 +34,6 @@ pub(super) struct RowContext<'a> {
     pub(super) zone: Tz,
     pub(super) now: DateTime<Utc>,
     pub(super) actor: &'a Actor,
-    pub(super) policy: &'a Policy,
     /// Hand each case back for the search index; not in a dry run (indexing finds no problem,
     /// and the rollback would discard it).
     pub(super) index_search: bool,
@@ -139,6 +138,11 @@ pub(super) fn prepare_complaint(
     parsed(Field::Acknowledged, &|cell| values::yes_no(cell).map(|value| acknowledged.set(value)));
     let amount = std::cell::Cell::new(None);
     parsed(Field::Amount, &|cell| values::euros_to_cents(cell).map(|cents| amount.set(Some(cents))));
+    let claimed = std::cell::Cell::new(None);
+    parsed(Field::Claimed, &|cell| values::euros_to_cents(cell).map(|cents| claimed.set(Some(cents))));
+    // Stored as E.164, whatever the spreadsheet made of it (import/phone.rs).
+    let phone = std::cell::RefCell::new(None);
+    parsed(Field::Phone, &|cell| super::phone::phone(cell).map(|number| *phone.borrow_mut() = Some(number)));
     let basis = std::cell::Cell::new(CompensationBasis::Goodwill);
     parsed(Field::Basis, &|cell| values::compensation_basis(cell).map(|value| basis.set(value)));
     if sheet.cell(cells, Field::Received).is_none() {
@@ -157,12 +161,12 @@ pub(super) fn prepare_complaint(
         customer: CustomerInput {
             name: text(Field::Customer),
             email: optional(Field::Email),
-            phone: optional(Field::Phone),
+            phone: phone.into_inner(),
             customer_number: optional(Field::CustomerNumber),
         },
         product_ref: optional(Field::Product),
         description: text(Field::Description),
-        requested_remedy: text(Field::RequestedRemedy),
+        requested_remedy: requested_remedy(&text(Field::RequestedRemedy), claimed.get()),
         priority: priority.get(),
         category: optional(Field::Category),
         tags: sheet
@@ -170,6 +174,7 @@ pub(super) fn prepare_complaint(
             .map(|tags| tags.split([',', '|']).map(|tag| tag.trim().to_owned()).collect())
             .unwrap_or_default(),
         acknowledged: acknowledged.get(),
+        former_ref: optional(Field::FormerRef),
     };
     let intake = match intake.validate() {
         Ok(intake) => intake,
@@ -195,8 +200,21 @@ pub(super) fn prepare_complaint(
     Ok(prepared)
 }
 
+/// The customer's request as the file gave it: a claimed amount is what the customer asks for,
+/// so it is kept there in words, never as a compensation anyone granted.
+fn requested_remedy(text: &str, claimed_cents: Option<u64>) -> String {
+    match claimed_cents {
+        None => text.to_owned(),
+        Some(cents) if text.trim().is_empty() => format!("Vaadittu summa {}", values::cents_to_euros(cents)),
+        Some(cents) => format!("{text} (vaadittu summa {})", values::cents_to_euros(cents)),
+    }
+}
+
 /// The lifecycle's decision on proposing `cents` as compensation on a case just opened: the
 /// events and state it leads to, or the lifecycle's refusal (a problem with the row, not a failure).
+/// The file's amount is what someone once wrote down, not a decision anyone makes now: it is
+/// proposed with no authority to grant it (an agent's role, a limit of nothing), so it always
+/// waits for a lead, whoever runs the import.
 fn propose_compensation(
     opened: &CaseState,
     cents: u64,
@@ -210,7 +228,9 @@ fn propose_compensation(
         basis,
         note: Some("Tuotu taulukosta / imported from a spreadsheet".to_owned()),
     };
-    let records = match lifecycle::decide(opened, command, context.actor, at, context.policy) {
+    let proposer = Actor { person: context.actor.person.clone(), role: Role::Agent };
+    let no_authority = Policy { compensation_lead_limit_cents: 0 };
+    let records = match lifecycle::decide(opened, command, &proposer, at, &no_authority) {
         Ok(records) => records,
         Err(refused) => return Ok(Err(refused)),
     };
@@ -245,6 +265,7 @@ pub(super) fn write_complaint(
         });
         return Ok(None);
     }
+    let opened_in = new_case.state.stage;
     let inserted = cases::insert_new_case(tx, &new_case)?;
     let case_id = inserted.id;
     if inserted.new_customer {
@@ -260,9 +281,17 @@ pub(super) fn write_complaint(
                 events::insert_encoded(tx, case_id, 2 + offset as i64, event)?;
             }
             cases::save_encoded_state(tx, case_id, &compensated.state, &compensated.state_json)?;
+            report.starts_in(
+                row,
+                compensated.state.stage,
+                format!(
+                    "its amount in column {} is proposed as compensation and waits for a lead's decision",
+                    sheet.header(Field::Amount)
+                ),
+            );
         }
         Some(Err(problem)) => report.problems.push(problem),
-        None => {}
+        None => report.starts_in(row, opened_in, "a new complaint: nobody has started on the remedy yet".to_owned()),
     }
     Ok(for_index.map(|intake| ToIndex { id: case_id, reference: inserted.reference, intake }))
 }
@@ -298,7 +327,10 @@ pub(super) fn import_customer(
         Ok(CustomerInput {
             name: field(Field::Customer, "customer.name", true)?.unwrap_or_default(),
             email,
-            phone: field(Field::Phone, "customer.phone", false)?,
+            phone: field(Field::Phone, "customer.phone", false)?
+                .map(|cell| super::phone::phone(&cell))
+                .transpose()
+                .map_err(|problem| CoreError::invalid("customer.phone", problem.to_string()))?,
             customer_number: field(Field::CustomerNumber, "customer.customer_number", false)?,
         })
     })();

@@ -17,6 +17,31 @@ pub(crate) struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<(usize, Vec<String>)>,
     pub encoding: String,
+    /// The file's byte order mark named an encoding its bytes break: the cells holding the
+    /// broken bytes (shown as U+FFFD) are problems, never text (see [`Table::undecodable_cells`]).
+    pub undecodable: bool,
+}
+
+impl Table {
+    /// Every cell, header included, that held bytes the file's declared encoding cannot read:
+    /// (row, column as headed, the cell as far as it could be read).
+    pub(crate) fn undecodable_cells(&self) -> Vec<(usize, String, String)> {
+        if !self.undecodable {
+            return Vec::new();
+        }
+        let header =
+            |column: usize| self.headers.get(column).cloned().unwrap_or_else(|| format!("column {}", column + 1));
+        std::iter::once((1, &self.headers))
+            .chain(self.rows.iter().map(|(row, cells)| (*row, cells)))
+            .flat_map(|(row, cells)| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, cell)| cell.contains(char::REPLACEMENT_CHARACTER))
+                    .map(move |(column, cell)| (row, header(column), cell.clone()))
+            })
+            .collect()
+    }
 }
 
 /// Decodes a CSV (or tab-separated) export.
@@ -28,7 +53,7 @@ pub(crate) fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let (text, encoding) = decode(bytes);
+    let (text, encoding, undecodable) = decode(bytes);
     if text.contains('\0') {
         return Err(Problem::file(
             "The file holds binary data, not text. Save it from Excel as \"CSV (semicolon separated)\" and import that.",
@@ -38,7 +63,7 @@ pub(crate) fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
     let delimiter = [b';', b'\t', b','].into_iter().find(|&d| first_line.contains(d as char)).unwrap_or(b';');
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut table = Table { encoding: encoding.to_owned(), ..Table::default() };
+    let mut table = Table { encoding: encoding.to_owned(), undecodable, ..Table::default() };
     for (index, record) in reader.records().enumerate() {
         let row = index + 1;
         let record = record.map_err(|error| Problem {
@@ -71,18 +96,19 @@ fn clean_cell(cell: &str) -> String {
     }
 }
 
-/// Text from bytes: a BOM decides; otherwise valid UTF-8 is UTF-8 and anything else is taken
-/// as Windows-1252, which is what Excel writes on a Finnish Windows without "UTF-8".
-pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// Text from bytes, its encoding, and whether a BOM claimed an encoding the bytes break: a BOM
+/// decides; otherwise valid UTF-8 is UTF-8 and anything else is taken as Windows-1252, which is
+/// what Excel writes on a Finnish Windows without "UTF-8".
+pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str, bool) {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return (text.into_owned(), encoding.name());
+        let (text, broken) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        return (text.into_owned(), encoding.name(), broken);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), UTF_8.name()),
+        Ok(text) => (text.to_owned(), UTF_8.name(), false),
         Err(_) => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), WINDOWS_1252.name())
+            (text.into_owned(), WINDOWS_1252.name(), false)
         }
     }
 }
@@ -95,10 +121,10 @@ mod tests {
     fn encodings_keep_finnish_letters() {
         let mut with_bom = vec![0xEF, 0xBB, 0xBF];
         with_bom.extend_from_slice("Äijälä;Åbo\r\n".as_bytes());
-        assert_eq!(decode(&with_bom), ("Äijälä;Åbo\r\n".to_owned(), "UTF-8"));
+        assert_eq!(decode(&with_bom), ("Äijälä;Åbo\r\n".to_owned(), "UTF-8", false));
         // "Äijälä;Åbo" in Windows-1252.
         let cp1252 = [0xC4, b'i', b'j', 0xE4, b'l', 0xE4, b';', 0xC5, b'b', b'o'];
-        assert_eq!(decode(&cp1252), ("Äijälä;Åbo".to_owned(), "windows-1252"));
+        assert_eq!(decode(&cp1252), ("Äijälä;Åbo".to_owned(), "windows-1252", false));
         let utf16: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("Öljy".encode_utf16().flat_map(|unit| unit.to_le_bytes())).collect();
         assert_eq!(decode(&utf16).0, "Öljy");

@@ -36,6 +36,10 @@ pub enum CellProblem {
     NotYesOrNo(String),
     #[error("'{0}' is not a basis for compensation; use sopimus, kuluttajansuojalaki, takuu or hyvä tahto.")]
     UnknownBasis(String),
+    #[error(
+        "'{0}' is not a phone number that can exist; check it (e.g. 040 123 4567 or +358 40 123 4567) or leave the cell empty."
+    )]
+    NotAPhoneNumber(String),
     /// A workbook cell that shows an Excel error (`#DIV/0!`, `#REF!`...).
     #[error("The cell shows an Excel error ({0}); fix the formula or type the value.")]
     ExcelError(String),
@@ -141,6 +145,19 @@ pub fn euros_to_cents(text: &str) -> Result<u64, CellProblem> {
     let euros: u64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
     let cents: u64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
     euros.checked_mul(100).and_then(|value| value.checked_add(cents)).ok_or_else(bad)
+}
+
+/// Cents as a Finn writes euros: `1 234,50 €`.
+pub fn cents_to_euros(cents: u64) -> String {
+    let euros = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (index, digit) in euros.chars().enumerate() {
+        if index > 0 && (euros.len() - index).is_multiple_of(3) {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(digit);
+    }
+    format!("{grouped},{:02}\u{a0}€", cents % 100)
 }
 
 /// The channel a complaint came through, in Finnish, Swedish or English.
@@ -270,6 +287,13 @@ mod tests {
     )]
     fn problems_read_as_sentences(#[case] problem: Option<CellProblem>, #[case] sentence: &str) {
         assert_eq!(problem.map(|problem| problem.to_string()).as_deref(), Some(sentence));
+    }
+
+    #[test]
+    fn euros_are_written_the_finnish_way() {
+        assert_eq!(cents_to_euros(123_450), "1\u{a0}234,50\u{a0}€");
+        assert_eq!(cents_to_euros(4990), "49,90\u{a0}€");
+        assert_eq!(euros_to_cents(&cents_to_euros(1_000_005)), Ok(1_000_005));
     }
 
     #[test]

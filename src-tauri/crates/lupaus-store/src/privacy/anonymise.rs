@@ -22,6 +22,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<AnonymisationReport, StoreError> {
         let dir = self.attachments_dir().ok();
+        let morphology = self.morphology;
         let (report, files) = self.write(|tx| {
             let cases = case_ids(tx, customer_id)?;
             let customer_name: String = tx
@@ -59,7 +60,7 @@ impl Store {
             let mut files = Vec::new();
             with_log_unlocked(tx, |tx| {
                 for (case_id, reference) in &pending {
-                    let scrubbed = scrub_case(tx, *case_id, customer_id)?;
+                    let scrubbed = scrub_case(tx, *case_id, customer_id, morphology)?;
                     log(tx, Reason::Request, by, at, Some(customer_id), Some(*case_id), scrubbed.events)?;
                     report.events_rewritten += scrubbed.events;
                     report.cases.push(reference.clone());

@@ -25,6 +25,7 @@ impl Store {
     ) -> Result<RetentionReport, StoreError> {
         let cutoff = now - TimeDelta::days(i64::from(older_than_days));
         let dir = self.attachments_dir().ok();
+        let morphology = self.morphology;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = RetentionReport {
             older_than_days,
@@ -53,7 +54,7 @@ impl Store {
             with_log_unlocked(&tx, |tx| {
                 let mut customers = BTreeSet::new();
                 for (case_id, customer_id, reference) in &due {
-                    let scrubbed = scrub_case(tx, *case_id, *customer_id)?;
+                    let scrubbed = scrub_case(tx, *case_id, *customer_id, morphology)?;
                     log(tx, Reason::Retention, by, now, Some(*customer_id), Some(*case_id), scrubbed.events)?;
                     report.events_rewritten += scrubbed.events;
                     report.cases.push(reference.clone());

@@ -17,7 +17,12 @@ pub(super) struct Scrubbed {
 
 /// Replaces the customer's identifiers in one case: projection, event payloads, promises,
 /// attachment names. Checks that the rewritten log still replays to the rewritten state.
-pub(super) fn scrub_case(tx: &Transaction<'_>, case_id: i64, customer_id: i64) -> Result<Scrubbed, StoreError> {
+pub(super) fn scrub_case(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    customer_id: i64,
+    morphology: crate::search::Morphology,
+) -> Result<Scrubbed, StoreError> {
     let state = cases::load_state(tx, case_id)?;
     let mut identifiers = Identifiers::default();
     let (name, email, phone, number): (String, Option<String>, Option<String>, Option<String>) = tx.query_row(
@@ -94,7 +99,7 @@ pub(super) fn scrub_case(tx: &Transaction<'_>, case_id: i64, customer_id: i64) -
             "anonymising case {case_id} would make its log disagree with its state; nothing was changed"
         )));
     }
-    crate::search::reindex_case(tx, case_id)?;
+    crate::search::reindex_case(tx, case_id, morphology)?;
     Ok(Scrubbed { events, files })
 }
 

@@ -6,11 +6,11 @@ use lupaus_core::case::{CaseRef, NewCase};
 use rusqlite::{Connection, Row, Transaction, params};
 use serde::Deserialize;
 
-use super::Document;
+use super::{Document, Morphology};
 use crate::{Store, StoreError};
 
 /// Writes a case's terms into the index. The caller moves the watermark.
-pub(crate) fn index_document(tx: &Transaction<'_>, case_id: i64, document: &Document) -> Result<(), StoreError> {
+fn index_document(tx: &Transaction<'_>, case_id: i64, document: &Document) -> Result<(), StoreError> {
     index_text(tx, case_id, &document.text())
 }
 
@@ -25,8 +25,29 @@ pub(crate) fn watermark(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.prepare_cached("SELECT up_to_case FROM search_watermark WHERE id = 1")?.query_row([], |row| row.get(0))?)
 }
 
-pub(crate) fn set_watermark(tx: &Transaction<'_>, up_to_case: i64) -> Result<(), StoreError> {
+/// Moves the watermark past cases indexed with `morphology`. The index carries Voikko's base
+/// forms for every case only if it did so from its first case on, or since a rebuild; one case
+/// indexed without them turns the query side back to Snowball stems, which every case has.
+pub(crate) fn set_watermark(tx: &Transaction<'_>, up_to_case: i64, morphology: Morphology) -> Result<(), StoreError> {
+    let first = watermark(tx)? == 0;
     tx.prepare_cached("UPDATE search_watermark SET up_to_case = ?1 WHERE id = 1")?.execute([up_to_case])?;
+    match morphology {
+        Morphology::Voikko(_) if first => set_base_forms_indexed(tx, true),
+        Morphology::Voikko(_) => Ok(()),
+        Morphology::Snowball => set_base_forms_indexed(tx, false),
+    }
+}
+
+/// Whether every indexed case carries Voikko's base forms, so that a query may look for them.
+pub(crate) fn base_forms_indexed(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT base_forms FROM search_watermark WHERE id = 1")?
+        .query_row([], |row| row.get::<_, i64>(0))?
+        == 1)
+}
+
+fn set_base_forms_indexed(tx: &Transaction<'_>, indexed: bool) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE search_watermark SET base_forms = ?1 WHERE id = 1")?.execute([i64::from(indexed)])?;
     Ok(())
 }
 
@@ -37,7 +58,11 @@ struct StoredIntake {
 }
 
 /// The cases newer than the watermark, with their terms, newest first when `newest_first`.
-pub(super) fn pending_documents(conn: &Connection, newest_first: bool) -> Result<Vec<(i64, Document)>, StoreError> {
+pub(super) fn pending_documents(
+    conn: &Connection,
+    newest_first: bool,
+    morphology: Morphology,
+) -> Result<Vec<(i64, Document)>, StoreError> {
     let sql = if newest_first {
         "SELECT id, ref_year, ref_number, state_json FROM cases WHERE id > ?1 ORDER BY id DESC"
     } else {
@@ -47,29 +72,29 @@ pub(super) fn pending_documents(conn: &Connection, newest_first: bool) -> Result
     let mut rows = statement.query([watermark(conn)?])?;
     let mut documents = Vec::new();
     while let Some(row) = rows.next()? {
-        documents.push(document_of_row(row)?);
+        documents.push(document_of_row(row, morphology)?);
     }
     Ok(documents)
 }
 
 /// A case's id and terms from a row of `id, ref_year, ref_number, state_json`.
-fn document_of_row(row: &Row<'_>) -> Result<(i64, Document), StoreError> {
+fn document_of_row(row: &Row<'_>, morphology: Morphology) -> Result<(i64, Document), StoreError> {
     let id: i64 = row.get(0)?;
     let reference = CaseRef { year: row.get(1)?, number: row.get(2)? };
     let json: String = row.get(3)?;
     let stored: StoredIntake =
         serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("case {id}: {error}")))?;
-    Ok((id, Document::of_case(reference, &stored.intake)))
+    Ok((id, Document::of_case(reference, &stored.intake, morphology)))
 }
 
 /// Indexes every case above the watermark and moves it past them, in `tx`. Returns how many.
-pub(crate) fn index_pending(tx: &Transaction<'_>) -> Result<u64, StoreError> {
-    let pending = pending_documents(tx, false)?;
+pub(crate) fn index_pending(tx: &Transaction<'_>, morphology: Morphology) -> Result<u64, StoreError> {
+    let pending = pending_documents(tx, false, morphology)?;
     for (id, document) in &pending {
         index_document(tx, *id, document)?;
     }
     if let Some((last, _)) = pending.last() {
-        set_watermark(tx, *last)?;
+        set_watermark(tx, *last, morphology)?;
     }
     Ok(pending.len() as u64)
 }
@@ -86,7 +111,7 @@ pub fn forget_case(tx: &Transaction<'_>, case_id: i64) -> Result<(), StoreError>
 
 /// Re-indexes a case from its stored state, after something rewrote its intake. A case not
 /// indexed yet is left to [`index_pending`], which reads its state as it is then.
-pub fn reindex_case(tx: &Transaction<'_>, case_id: i64) -> Result<(), StoreError> {
+pub fn reindex_case(tx: &Transaction<'_>, case_id: i64, morphology: Morphology) -> Result<(), StoreError> {
     if case_id > watermark(tx)? {
         return Ok(());
     }
@@ -96,7 +121,10 @@ pub fn reindex_case(tx: &Transaction<'_>, case_id: i64) -> Result<(), StoreError
         })?;
     let state = crate::cases::load_state(tx, case_id)?;
     forget_case(tx, case_id)?;
-    index_document(tx, case_id, &Document::of_case(CaseRef { year, number }, &state.intake))
+    if morphology == Morphology::Snowball {
+        set_base_forms_indexed(tx, false)?;
+    }
+    index_document(tx, case_id, &Document::of_case(CaseRef { year, number }, &state.intake, morphology))
 }
 
 impl Store {
@@ -111,25 +139,28 @@ impl Store {
         if newest <= watermark(&self.conn)? {
             return Ok(0);
         }
-        self.write(index_pending)
+        let morphology = self.morphology;
+        self.write(|tx| index_pending(tx, morphology))
     }
 
     /// Rebuilds the whole search index from the stored cases (after a restore from an old
     /// backup, or if the index is suspected broken). One transaction.
     pub fn rebuild_search_index(&mut self) -> Result<u64, StoreError> {
+        let morphology = self.morphology;
         self.write(|tx| {
             tx.execute("INSERT INTO case_search (case_search) VALUES ('delete-all')", [])?;
+            tx.execute("UPDATE search_watermark SET up_to_case = 0 WHERE id = 1", [])?;
             let mut statement = tx.prepare("SELECT id, ref_year, ref_number, state_json FROM cases ORDER BY id")?;
             let mut rows = statement.query([])?;
             let (mut count, mut newest) = (0, None);
             while let Some(row) = rows.next()? {
-                let (id, document) = document_of_row(row)?;
+                let (id, document) = document_of_row(row, morphology)?;
                 index_document(tx, id, &document)?;
                 newest = Some(id);
                 count += 1;
             }
             if let Some(newest) = newest {
-                set_watermark(tx, newest)?;
+                set_watermark(tx, newest, morphology)?;
             }
             Ok(count)
         })

@@ -26,6 +26,7 @@ use unicode_normalization::char::is_combining_mark;
 const MAX_TERM_CHARS: usize = 48;
 /// Stems below this length match too much to be useful.
 const MIN_STEM_CHARS: usize = 3;
+const MIN_GRADATION_KEY_CHARS: usize = 4;
 /// The shortest beginning stored, and the longest (a prefix longer than this is a whole word).
 pub(crate) const MIN_BEGINNING_CHARS: usize = 3;
 const MAX_BEGINNING_CHARS: usize = 20;
@@ -150,6 +151,45 @@ pub(crate) fn stem(word: &str, language: Language) -> Option<String> {
         return None;
     }
     Some(language.stemmer().stem(word).into_owned())
+}
+
+/// A Finnish Snowball stem with consonant gradation and the commonest stem changes undone, for
+/// desks without Voikko: `pöydä`/`pöytä` → `poyt`, `vastauks`/`vastaus`/`vastau` → `vasta`,
+/// `puhelim`/`puhel` → `puhel`, `keng`/`kenk` → `kenk`. Lossy on purpose (it only has to make
+/// a word's forms meet); `None` when it would leave fewer than four letters, which would make
+/// short words meet (`takuu` and `takki` both `tak`).
+pub(crate) fn gradation_key(stem: &str) -> Option<String> {
+    let mut key = stem.to_owned();
+    // -us/-ys/-os words: `vastauksen` stems to `vastauks`, `vastausta` to `vastau`.
+    if key.ends_with("ks") {
+        key.truncate(key.len() - 2);
+        key.push('s');
+    }
+    // -in words: `puhelimen` stems to `puhelim`, `puhelin` to `puhel`.
+    for ending in ["im", "in"] {
+        if key.len() > 4 && key.ends_with(ending) {
+            key.truncate(key.len() - 2);
+        }
+    }
+    // Strong and weak grades read alike: nk/ng, t/d, and double consonants single.
+    let key = key.replace("ng", "nk").replace('d', "t");
+    let mut folded = String::with_capacity(key.len());
+    for c in key.chars() {
+        if !folded.ends_with(c) || is_vowel(c) {
+            folded.push(c);
+        }
+    }
+    if folded.len() > 4 && folded.ends_with('s') {
+        folded.pop();
+    }
+    if folded.len() > 2 && folded.ends_with(is_vowel) {
+        folded.pop();
+    }
+    (folded.chars().count() >= MIN_GRADATION_KEY_CHARS).then_some(folded)
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// The proper prefixes of `word` worth storing: `laskutus` → `las lask lasku laskut laskutu`.

@@ -58,6 +58,7 @@ fn intake(case: &Case<'_>) -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 
@@ -266,12 +267,20 @@ fn merging_keeps_earlier_tiers_first_without_repeats() {
 #[rstest]
 #[case::names_are_exact("laskutus", Tier::Names, r#""1laskutus""#)]
 #[case::words_are_exact("laskutus", Tier::Words, r#"("1laskutus" OR "2laskutus")"#)]
-#[case::inflections_add_stems("lasku", Tier::Inflections, r#"("1lasku" OR "2lasku" OR "3lasku")"#)]
-#[case::beginnings_are_stored_prefixes("lindq", Tier::Beginnings, r#"("1lindq" OR "2lindq" OR "5lindq" OR "3lindq")"#)]
+#[case::inflections_add_stems_and_gradation_keys(
+    "lasku",
+    Tier::Inflections,
+    r#"("1lasku" OR "2lasku" OR "7lask" OR "3lasku")"#
+)]
+#[case::beginnings_are_stored_prefixes(
+    "lindq",
+    Tier::Beginnings,
+    r#"("1lindq" OR "2lindq" OR "7lintq" OR "5lindq" OR "3lindq")"#
+)]
 #[case::compounds_add_stored_endings(
     "virhe",
     Tier::Compounds,
-    r#"("1virhe" OR "2virhe" OR "5virhe" OR "4virh" OR "4virhe" OR "3virh")"#
+    r#"("1virhe" OR "2virhe" OR "7virh" OR "5virhe" OR "4virh" OR "4virhe" OR "3virh")"#
 )]
 #[case::short_words_are_never_prefixes("ab", Tier::Compounds, r#"("1ab" OR "2ab")"#)]
 #[case::codes_are_prefixes_at_every_tier("R-2026-0001", Tier::Names, r#""1r20260001"*"#)]
@@ -286,7 +295,8 @@ fn a_forgotten_case_is_not_found_until_it_is_indexed_again() {
     let id = store.search_cases("Lindqvist", 1).expect("search")[0].id;
     store.write(|tx| super::forget_case(tx, id)).expect("forget");
     assert!(found(&store, "Lindqvist").is_empty());
-    store.write(|tx| super::reindex_case(tx, id)).expect("reindex");
+    let morphology = store.morphology();
+    store.write(|tx| super::reindex_case(tx, id, morphology)).expect("reindex");
     assert_eq!(found(&store, "Lindqvist"), ["Erik Lindqvist"]);
 }
 

@@ -18,3 +18,22 @@ pub fn store_with_cases(path: &std::path::Path, cases: usize) -> Store {
 pub fn new_case(store: &mut Store, at: DateTime<Utc>) -> i64 {
     store.create_case(intake("Maija Meikäläinen").validate().expect("valid intake"), &agent(), at).expect("created").id
 }
+
+/// The moment the import tests run at.
+pub fn import_now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().expect("time")
+}
+
+/// Imports `bytes` as the agent at [`import_now`].
+pub fn import(store: &mut Store, bytes: &[u8], dry_run: bool) -> lupaus_store::import::ImportReport {
+    let actor = agent();
+    let options = lupaus_store::import::ImportOptions { dry_run, actor: &actor, now: import_now() };
+    store.import_bytes("test.csv", bytes, &options).expect("import runs")
+}
+
+/// `text` as Excel's "CSV UTF-8" saves it: a byte order mark and CRLF line ends.
+pub fn utf8_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    bytes
+}

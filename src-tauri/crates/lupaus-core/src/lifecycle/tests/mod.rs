@@ -53,6 +53,7 @@ pub(super) fn intake() -> NewCase {
         category: None,
         tags: vec![],
         acknowledged: true,
+        former_ref: None,
     }
 }
 
