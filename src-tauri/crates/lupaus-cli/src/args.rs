@@ -14,7 +14,7 @@ pub enum TimeArg {
 }
 
 /// `2026-03-10T08:00:00Z`, or `2026-03-10 10:00`, `2026-03-10T10:00`, `10.3.2026 10.00`.
-pub fn parse_time(text: &str) -> Result<TimeArg, String> {
+pub fn parse_time(text: &str) -> Result<TimeArg, lupaus_core::CoreError> {
     if let Ok(exact) = DateTime::parse_from_rfc3339(text) {
         return Ok(TimeArg::Exact(exact.with_timezone(&Utc)));
     }
@@ -23,8 +23,11 @@ pub fn parse_time(text: &str) -> Result<TimeArg, String> {
         .find_map(|format| NaiveDateTime::parse_from_str(text.trim(), format).ok())
         .map(TimeArg::Local)
         .ok_or_else(|| {
-            format!(
-                "'{text}' is not a time; write it as \"2026-03-10 10:00\" (the desk's time) or 2026-03-10T08:00:00Z"
+            lupaus_core::CoreError::invalid(
+                "time",
+                format!(
+                    "'{text}' is not a time; write it as \"2026-03-10 10:00\" (the desk's time) or 2026-03-10T08:00:00Z"
+                ),
             )
         })
 }

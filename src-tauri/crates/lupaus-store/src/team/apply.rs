@@ -62,7 +62,7 @@ impl Store {
                     }),
                 };
                 if let Err(reason) = outcome {
-                    flag(tx, event, None, "unreadable", &reason)?;
+                    flag(tx, event, None, "unreadable", &reason.0)?;
                     applied.flagged += 1;
                 }
             }
@@ -84,7 +84,25 @@ impl Store {
 }
 
 /// Result of storing one event: the touched case, or why the event cannot be applied here.
-type Stored<T> = Result<Result<T, String>, StoreError>;
+/// Why a pulled event cannot be applied on this desk (a newer version's kind, a payload that does
+/// not parse): it is kept aside and flagged, and the rest of the batch applies.
+#[derive(Debug)]
+pub(crate) struct Unreadable(pub(crate) String);
+
+impl From<String> for Unreadable {
+    fn from(reason: String) -> Self {
+        Unreadable(reason)
+    }
+}
+
+impl From<&str> for Unreadable {
+    fn from(reason: &str) -> Self {
+        Unreadable(reason.to_owned())
+    }
+}
+
+/// A store failure stops the batch; an unreadable event only flags itself.
+type Stored<T> = Result<Result<T, Unreadable>, StoreError>;
 
 fn case_by_gid(tx: &Transaction<'_>, gid: Uuid) -> Result<Option<i64>, StoreError> {
     Ok(tx
@@ -103,7 +121,7 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
     }
     let record: EventRecord = match serde_json::from_str(&event.record) {
         Ok(record) => record,
-        Err(error) => return Ok(Err(format!("a case event this version cannot read: {error}"))),
+        Err(error) => return Ok(Err(Unreadable::from(format!("a case event this version cannot read: {error}")))),
     };
     let encoded = events::EncodedEvent::with_id(&record, event.event_id)?;
     let case_id = match case_by_gid(tx, event.case_gid)? {
@@ -127,21 +145,24 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
 /// The `cases` row of a case another desk opened; its state is rebuilt after the batch.
 fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecord) -> Stored<i64> {
     if !matches!(record.event, CaseEvent::Opened { .. }) {
-        return Ok(Err(format!("'{}' arrived for a case this desk has never seen opened", event.kind)));
+        return Ok(Err(Unreadable::from(format!(
+            "'{}' arrived for a case this desk has never seen opened",
+            event.kind
+        ))));
     }
     let state = match CaseState::replay(std::slice::from_ref(record)) {
         Ok(state) => state,
-        Err(error) => return Ok(Err(error.to_string())),
+        Err(error) => return Ok(Err(Unreadable(error.to_string()))),
     };
     let taken: Option<i64> = tx
         .prepare_cached("SELECT id FROM cases WHERE desk_code = ?1 AND ref_year = ?2 AND ref_number = ?3")?
         .query_row(params![event.case_desk, event.case_year, event.case_number], |row| row.get(0))
         .optional()?;
     if taken.is_some() || event.case_desk.is_empty() {
-        return Ok(Err(format!(
+        return Ok(Err(Unreadable::from(format!(
             "another case already holds the reference {}-{}/{}",
             event.case_year, event.case_number, event.case_desk
-        )));
+        ))));
     }
     let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at, &event.case_desk)?;
     let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
@@ -181,9 +202,9 @@ fn store_promise_event(
     if let Some(ids) = own {
         return Ok(Ok(ids));
     }
-    let Some(gid) = event.promise_gid else { return Ok(Err("a promise event without a promise id".into())) };
+    let Some(gid) = event.promise_gid else { return Ok(Err(Unreadable::from("a promise event without a promise id"))) };
     let Some(case_id) = case_by_gid(tx, event.case_gid)? else {
-        return Ok(Err("a promise event for a case this desk has never seen opened".into()));
+        return Ok(Err(Unreadable::from("a promise event for a case this desk has never seen opened")));
     };
     let next_id = promises::next_id(tx)?;
     let promise_id: i64 = tx
@@ -194,7 +215,9 @@ fn store_promise_event(
     let following = if promise_id == next_id { next_id + 1 } else { next_id };
     let (promise, json) = match wire::promise_from_wire(tx, &event.record, promise_id, case_id, following) {
         Ok(stored) => stored,
-        Err(reason) => return Ok(Err(format!("a promise event this version cannot read: {reason}"))),
+        Err(reason) => {
+            return Ok(Err(Unreadable::from(format!("a promise event this version cannot read: {}", reason.0))));
+        }
     };
     // A new promise's row exists before its events refer to it; the rebuild sets its final state.
     if promise_id == next_id {

@@ -50,7 +50,7 @@ pub(crate) fn promise_from_wire(
     id: i64,
     case_id: i64,
     next_id: i64,
-) -> Result<(Promise, String), String> {
+) -> Result<(Promise, String), super::apply::Unreadable> {
     let mut value: Value = serde_json::from_str(record).map_err(|error| format!("not JSON: {error}"))?;
     let object = value.as_object_mut().ok_or("not a JSON object")?;
     object.insert("id".into(), Value::from(id));
