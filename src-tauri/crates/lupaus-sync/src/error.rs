@@ -42,6 +42,10 @@ pub enum SyncError {
 
     #[error("The team server answered with an error: {0}")]
     Server(String),
+
+    /// The desk's own database cannot be used just now (the app shows its recovery screen).
+    #[error("The desk's database is not available: {0}")]
+    DeskUnavailable(String),
 }
 
 impl SyncError {
@@ -58,6 +62,7 @@ impl SyncError {
             SyncError::Secret(_) => "secret_unavailable",
             SyncError::Store(error) => error.code(),
             SyncError::Server(_) => "server_error",
+            SyncError::DeskUnavailable(_) => "database_unavailable",
         }
     }
 

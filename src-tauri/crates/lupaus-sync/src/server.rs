@@ -9,11 +9,16 @@
 //! no row can later appear before the cursor. A plain `seq > cursor` read skips for good a
 //! transaction that took a lower seq but committed after a higher one (tests/horizon.rs).
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use futures_util::StreamExt;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Notify;
 
 use lupaus_store::team::{SyncEvent, SyncLog};
 use tokio_postgres::config::Host;
-use tokio_postgres::{Client, Config, GenericClient, NoTls};
+use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls};
 
 use crate::SyncError;
 
@@ -109,16 +114,35 @@ impl ServerAddress {
 
     /// Connects with the address's own user (the team's admin).
     pub async fn connect(&self) -> Result<Client, SyncError> {
-        connect(&self.config, &self.shown).await
+        connect(&self.config, &self.shown, None).await
     }
 
     /// Connects as desk `desk` with its secret.
     pub async fn connect_desk(&self, desk: &str, secret: &str) -> Result<Client, SyncError> {
         let mut config = self.config.clone();
         config.user(self.desk_role(desk)).password(secret);
-        connect(&config, &self.shown).await
+        connect(&config, &self.shown, None).await
+    }
+
+    /// Connects as desk `desk` and listens for the server's wake-up: `wake` is notified when
+    /// another desk's events commit. A hint only; the caller polls as well.
+    pub async fn connect_desk_listening(
+        &self,
+        desk: &str,
+        secret: &str,
+        wake: Arc<Notify>,
+    ) -> Result<Client, SyncError> {
+        let mut config = self.config.clone();
+        let role = self.desk_role(desk);
+        config.user(&role).password(secret);
+        let client = connect(&config, &self.shown, Some(Listening { wake, own: role })).await?;
+        client.batch_execute(LISTEN).await.map_err(|error| SyncError::from_postgres(&self.shown, error))?;
+        Ok(client)
     }
 }
+
+/// The channel the server's `lupaus_events_notify` trigger sends on (migration 2).
+const LISTEN: &str = "LISTEN lupaus_events";
 
 /// A desk's login role: the team database's name, then the desk's name, so several teams can
 /// share one PostgreSQL cluster.
@@ -126,7 +150,7 @@ pub fn desk_role(dbname: &str, desk: &str) -> String {
     format!("{dbname}_desk_{}", desk.to_lowercase())
 }
 
-async fn connect(config: &Config, shown: &str) -> Result<Client, SyncError> {
+async fn connect(config: &Config, shown: &str, listening: Option<Listening>) -> Result<Client, SyncError> {
     let connecting = tokio::time::timeout(CONNECT_TIMEOUT, config.connect(NoTls));
     let (client, connection) = match connecting.await {
         Ok(result) => result.map_err(|error| SyncError::from_postgres(shown, error))?,
@@ -137,13 +161,37 @@ async fn connect(config: &Config, shown: &str) -> Result<Client, SyncError> {
             });
         }
     };
-    let shown = shown.to_owned();
-    tokio::spawn(async move {
-        if let Err(error) = connection.await {
-            tracing::warn!(server = %shown, %error, "the team server connection ended");
-        }
-    });
+    tokio::spawn(drive(connection, shown.to_owned(), listening));
     Ok(client)
+}
+
+/// Whom a listening connection wakes, and its own role, whose notifications it ignores.
+struct Listening {
+    wake: Arc<Notify>,
+    own: String,
+}
+
+/// Runs a connection until it ends, passing other desks' notifications on as wake-ups.
+async fn drive<S, T>(mut connection: Connection<S, T>, shown: String, listening: Option<Listening>)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+    T: AsyncRead + AsyncWrite + Unpin,
+{
+    let mut messages = futures_util::stream::poll_fn(move |context| connection.poll_message(context));
+    while let Some(message) = messages.next().await {
+        match message {
+            Ok(AsyncMessage::Notification(note)) => {
+                if let Some(listening) = listening.as_ref().filter(|listening| note.payload() != listening.own) {
+                    listening.wake.notify_one();
+                }
+            }
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(server = %shown, %error, "the team server connection ended");
+                return;
+            }
+        }
+    }
 }
 
 const INSERT: &str = "INSERT INTO lupaus_events (event_id, log, desk, desk_id, case_gid, case_desk, case_year,
