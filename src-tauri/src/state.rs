@@ -14,6 +14,7 @@ use tokio::sync::{Notify, watch};
 use ts_rs::TS;
 
 use crate::error::IpcError;
+use crate::team::TeamLink;
 
 /// The desk slot, shared by the commands and the background tasks. It is empty while the file
 /// cannot be used (the recovery screen is up) and is filled when a backup is restored, in process.
@@ -70,6 +71,8 @@ impl DerefMut for DeskGuard<'_> {
 /// a new plan takes effect at once instead of at its next periodic look.
 struct AppSignals {
     reminders_changed: Arc<Notify>,
+    /// Wakes the team sync task: a save goes to the server right away (when in a team).
+    sync_wake: Arc<Notify>,
 }
 
 impl DeskListener for AppSignals {
@@ -77,6 +80,9 @@ impl DeskListener for AppSignals {
         if matches!(change, Change::Promises | Change::Settings) {
             // A wake sent while the scheduler is busy is kept until it next waits.
             self.reminders_changed.notify_one();
+        }
+        if matches!(change, Change::Cases | Change::Promises) {
+            self.sync_wake.notify_one();
         }
     }
 }
@@ -126,6 +132,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Fired after promises or the reminder plan change, so the scheduler looks again at once.
     reminders_changed: Arc<Notify>,
+    /// The team sync task's signals and health (the task is quiet on a standalone desk).
+    pub team: TeamLink,
 }
 
 impl AppState {
@@ -169,13 +177,17 @@ impl AppState {
             problem: Mutex::new(problem),
             clock,
             reminders_changed: Arc::new(Notify::new()),
+            team: TeamLink::default(),
         }
     }
 
     /// A desk on `store` with `person` at the keyboard, or, without one, as at a fresh start: the
     /// OS user unless they have a PIN (a PIN is never skipped). Its changes wake the scheduler.
     pub fn desk_on(&self, store: Store, person: Option<String>) -> Desk {
-        let signals = Arc::new(AppSignals { reminders_changed: Arc::clone(&self.reminders_changed) });
+        let signals = Arc::new(AppSignals {
+            reminders_changed: Arc::clone(&self.reminders_changed),
+            sync_wake: Arc::clone(&self.team.signals.wake),
+        });
         let mut desk = Desk::new(store, Arc::clone(&self.clock), person.clone().unwrap_or_default(), signals);
         if person.is_none() {
             desk.sign_in_os_user(&os_user());
@@ -215,6 +227,7 @@ impl AppState {
     pub fn store_opened(&self) {
         self.store_opened.send_modify(|count| *count += 1);
         self.reminders_changed.notify_one();
+        self.team.kick();
     }
 
     /// Changes each time a desk is put in the slot; 1 when the app started with one.
