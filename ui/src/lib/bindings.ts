@@ -140,6 +140,11 @@ root_cause_lock_reason?: string, figures: CaseFigures,
  */
 events: Array<EventRecord>, 
 /**
+ * Positions in `events` of the losing sides of team conflicts (made offline on two desks):
+ * kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
+ */
+conflict_losers: Array<number>, 
+/**
  * The promises made on this case, by due time.
  */
 promises: Array<PromiseView>, 
