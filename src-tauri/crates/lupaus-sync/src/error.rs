@@ -84,6 +84,14 @@ impl SyncError {
             return SyncError::Server(db.message().to_owned());
         }
         // No answer from the server: refused, timed out, reset, closed.
-        SyncError::Unreachable { server: server.to_owned(), reason: error.to_string() }
+        // The cause (refused, reset, a TLS refusal) is in the source chain: the log needs it.
+        let mut reason = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            reason.push_str(": ");
+            reason.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        SyncError::Unreachable { server: server.to_owned(), reason }
     }
 }

@@ -21,5 +21,6 @@ pub mod secret;
 pub mod server;
 #[cfg(feature = "test-server")]
 pub mod test_server;
+mod tls;
 
 pub use error::SyncError;

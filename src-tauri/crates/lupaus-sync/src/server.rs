@@ -17,10 +17,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Notify;
 
 use lupaus_store::team::{SyncEvent, SyncLog};
-use tokio_postgres::config::Host;
-use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls};
+use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls, Socket};
 
-use crate::SyncError;
+use crate::{SyncError, tls};
 
 /// How long a desk waits for the server before it counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -31,6 +32,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct ServerAddress {
     config: Config,
     shown: String,
+    tls: bool,
 }
 
 impl std::fmt::Debug for ServerAddress {
@@ -71,23 +73,21 @@ impl ServerAddress {
                 Host::Unix(path) => path.display().to_string(),
             })
             .collect();
-        // TLS is not built in yet: only a server on this machine is allowed, so no secret and no
-        // customer data crosses a network in the clear.
-        let remote = config.get_hosts().iter().any(|host| match host {
-            Host::Tcp(name) => !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
-            #[cfg(unix)]
-            Host::Unix(_) => false,
-        });
-        if remote {
-            return Err(SyncError::BadInput(format!(
-                "{} is not on this machine, and this Lupaus cannot encrypt the connection yet (TLS). Reach the server through a local tunnel (e.g. ssh -L 5432:localhost:5432) and use postgres://localhost/{dbname}.",
-                hosts.join(",")
-            )));
+        // Customer data and the desk's secret never cross a network in the clear: any server off
+        // this machine is reached over TLS only, whatever the URL's sslmode says.
+        if !config.get_hosts().iter().all(tls::is_local) {
+            config.ssl_mode(SslMode::Require);
         }
+        let tls = config.get_ssl_mode() == SslMode::Require;
         let port = config.get_ports().first().copied().unwrap_or(5432);
         let shown = format!("{}:{port}/{dbname}", hosts.join(","));
         config.connect_timeout(CONNECT_TIMEOUT).application_name("lupaus");
-        Ok(ServerAddress { config, shown })
+        Ok(ServerAddress { config, shown, tls })
+    }
+
+    /// Whether connections to this server go over TLS (every server off this machine does).
+    pub fn uses_tls(&self) -> bool {
+        self.tls
     }
 
     /// The same server and login, another database on it.
@@ -95,7 +95,7 @@ impl ServerAddress {
         let mut config = self.config.clone();
         config.dbname(dbname);
         let host = self.shown.rsplit_once('/').map_or(self.shown.as_str(), |(host, _)| host);
-        ServerAddress { config, shown: format!("{host}/{dbname}") }
+        ServerAddress { config, shown: format!("{host}/{dbname}"), tls: self.tls }
     }
 
     /// host:port/database, for messages and logs.
@@ -114,14 +114,14 @@ impl ServerAddress {
 
     /// Connects with the address's own user (the team's admin).
     pub async fn connect(&self) -> Result<Client, SyncError> {
-        connect(&self.config, &self.shown, None).await
+        connect(self, &self.config, None).await
     }
 
     /// Connects as desk `desk` with its secret.
     pub async fn connect_desk(&self, desk: &str, secret: &str) -> Result<Client, SyncError> {
         let mut config = self.config.clone();
         config.user(self.desk_role(desk)).password(secret);
-        connect(&config, &self.shown, None).await
+        connect(self, &config, None).await
     }
 
     /// Connects as desk `desk` and listens for the server's wake-up: `wake` is notified when
@@ -135,7 +135,7 @@ impl ServerAddress {
         let mut config = self.config.clone();
         let role = self.desk_role(desk);
         config.user(&role).password(secret);
-        let client = connect(&config, &self.shown, Some(Listening { wake, own: role })).await?;
+        let client = connect(self, &config, Some(Listening { wake, own: role })).await?;
         client.batch_execute(LISTEN).await.map_err(|error| SyncError::from_postgres(&self.shown, error))?;
         Ok(client)
     }
@@ -150,19 +150,32 @@ pub fn desk_role(dbname: &str, desk: &str) -> String {
     format!("{dbname}_desk_{}", desk.to_lowercase())
 }
 
-async fn connect(config: &Config, shown: &str, listening: Option<Listening>) -> Result<Client, SyncError> {
-    let connecting = tokio::time::timeout(CONNECT_TIMEOUT, config.connect(NoTls));
-    let (client, connection) = match connecting.await {
-        Ok(result) => result.map_err(|error| SyncError::from_postgres(shown, error))?,
-        Err(_) => {
-            return Err(SyncError::Unreachable {
-                server: shown.to_owned(),
-                reason: format!("no answer in {} s", CONNECT_TIMEOUT.as_secs()),
-            });
-        }
-    };
-    tokio::spawn(drive(connection, shown.to_owned(), listening));
-    Ok(client)
+async fn connect(address: &ServerAddress, config: &Config, listening: Option<Listening>) -> Result<Client, SyncError> {
+    let shown = address.shown();
+    if address.tls {
+        let (client, connection) = open(config, shown, tls::connector()?).await?;
+        tokio::spawn(drive(connection, shown.to_owned(), listening));
+        Ok(client)
+    } else {
+        let (client, connection) = open(config, shown, NoTls).await?;
+        tokio::spawn(drive(connection, shown.to_owned(), listening));
+        Ok(client)
+    }
+}
+
+/// Connects within [`CONNECT_TIMEOUT`]; the caller drives the connection.
+async fn open<T: MakeTlsConnect<Socket>>(
+    config: &Config,
+    shown: &str,
+    tls: T,
+) -> Result<(Client, Connection<Socket, T::Stream>), SyncError> {
+    match tokio::time::timeout(CONNECT_TIMEOUT, config.connect(tls)).await {
+        Ok(result) => result.map_err(|error| SyncError::from_postgres(shown, error)),
+        Err(_) => Err(SyncError::Unreachable {
+            server: shown.to_owned(),
+            reason: format!("no answer in {} s", CONNECT_TIMEOUT.as_secs()),
+        }),
+    }
 }
 
 /// Whom a listening connection wakes, and its own role, whose notifications it ignores.
