@@ -215,6 +215,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE search_watermark ADD COLUMN base_forms INTEGER NOT NULL DEFAULT 0 CHECK (base_forms IN (0, 1));
     "#,
+    // 7: people, settings, lessons and the reminder log travel in team mode (issues 16, 17).
+    include_str!("migrations/0007_team_people.sql"),
 ];
 
 #[cfg(test)]

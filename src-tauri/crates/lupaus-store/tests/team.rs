@@ -43,7 +43,7 @@ fn pull(desk: &mut Desk, server: &[SyncEvent]) -> lupaus_store::team::Applied {
         cursor_seq: server.len() as i64,
     };
     desk.read = server.len();
-    desk.store.apply_pulled(&batch).expect("apply")
+    desk.store.apply_pulled(&batch, helsinki(2026, 11, 2, 12, 0)).expect("apply")
 }
 
 fn command(value: serde_json::Value) -> CaseCommand {
