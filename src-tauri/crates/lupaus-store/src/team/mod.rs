@@ -5,10 +5,14 @@
 
 mod apply;
 mod digest;
+#[cfg(test)]
+mod migration_tests;
 pub use digest::TeamDigest;
 mod outbox;
 pub(crate) mod shared;
 pub use shared::TeamFact;
+mod settings_log;
+pub use settings_log::{FieldChange, SettingsChange};
 mod team_log;
 mod wire;
 
