@@ -77,6 +77,17 @@ pub struct SignIn {
     pub wrong_pins: WrongPins,
 }
 
+/// Whether a name is one a case can be handed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Active,
+    Deactivated,
+    /// Not on the list, which has people on it.
+    Unlisted,
+    /// The desk has listed nobody yet (a standalone desk as before): any name goes.
+    NoList,
+}
+
 /// A listed person as a switch reads them.
 struct SignInRow {
     role: String,
@@ -247,6 +258,22 @@ impl Store {
                 params![name, i64::from(wrong_pins.count), wrong_pins.last.map(to_millis)],
             )?;
             Ok(())
+        })
+    }
+
+    /// Whether `name` is one of the team's people, and active.
+    pub fn listing(&self, name: &str) -> Result<Listing, StoreError> {
+        let active: Option<bool> = self
+            .conn
+            .query_row("SELECT active = 1 FROM people WHERE name = ?1", [name.trim()], |row| row.get(0))
+            .optional()?;
+        Ok(match active {
+            Some(true) => Listing::Active,
+            Some(false) => Listing::Deactivated,
+            None if self.conn.query_row("SELECT EXISTS (SELECT 1 FROM people)", [], |row| row.get(0))? => {
+                Listing::Unlisted
+            }
+            None => Listing::NoList,
         })
     }
 
