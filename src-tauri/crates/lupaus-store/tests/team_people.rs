@@ -205,3 +205,24 @@ fn lessons_and_reminder_steps_travel_and_a_step_raised_on_two_cut_off_desks_coun
     assert_eq!(a.store.team_digest().expect("a"), b.store.team_digest().expect("b"));
     assert_eq!(a.store.team_digest().expect("a").team_event_count, 3, "the debrief and both desks' steps");
 }
+
+#[test]
+fn a_returning_customer_shows_the_cases_of_every_desk() {
+    let at = helsinki(2026, 11, 2, 9, 0);
+    let mut server = Vec::new();
+    let (mut a, mut b) = (desk("A"), desk("B"));
+    let with_email = |name: &str| {
+        let mut new = common::intake(name);
+        new.customer.email = Some("maija@example.fi".into());
+        new.validate().expect("valid")
+    };
+    let on_a = a.store.create_case(with_email("Maija Meikäläinen"), &agent(), at).expect("on A");
+    b.store.create_case(with_email("Maija M."), &agent(), at + Duration::hours(1)).expect("on B");
+    push(&mut a, &mut server);
+    push(&mut b, &mut server);
+    pull(&mut a, &server);
+    let customer = a.store.case_detail(on_a.id, &agent(), at).expect("detail").customer.id;
+    let cases = a.store.customer_cases(customer, 10).expect("history");
+    assert_eq!(cases.len(), 2, "the case B recorded for the same e-mail is in A's history");
+    assert_eq!(cases[0].customer_name, "Maija M.", "newest first");
+}
