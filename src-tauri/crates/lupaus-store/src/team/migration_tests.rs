@@ -1,4 +1,4 @@
-//! Migration 7 on a database a desk wrote before people and settings travelled: its people
+//! Migration 8 on a database a desk wrote before people and settings travelled: its people
 //! (PIN hashes and deactivations included), settings, lessons and raised steps become team
 //! events in place, the derived tables stay as they were, and all of it is pending for a team.
 
@@ -8,7 +8,7 @@ use crate::Store;
 use crate::migrations::MIGRATIONS;
 
 #[test]
-fn a_version_6_database_keeps_its_people_settings_lessons_and_steps_as_team_events() {
+fn a_version_7_database_keeps_its_people_settings_lessons_and_steps_as_team_events() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("lupaus.db");
     let settings = serde_json::to_string(&lupaus_core::settings::DeskSettings {
@@ -18,11 +18,11 @@ fn a_version_6_database_keeps_its_people_settings_lessons_and_steps_as_team_even
     .expect("settings");
     {
         let conn = Connection::open(&path).expect("create");
-        for sql in &MIGRATIONS[..6] {
+        for sql in &MIGRATIONS[..7] {
             conn.execute_batch(sql).expect("old schema");
         }
         conn.execute_batch(
-            "PRAGMA user_version = 6; PRAGMA application_id = 1280659521;
+            "PRAGMA user_version = 7; PRAGMA application_id = 1280659521;
              INSERT INTO people (name, role, pin_hash, active) VALUES ('Leena', 'lead', '$argon2id$v=19$x', 1),
                  ('Aino', 'agent', NULL, 1), ('Pekka', 'agent', NULL, 0);
              INSERT INTO customers (id, name, created_at) VALUES (1, 'Maija', 0);
