@@ -156,6 +156,13 @@ async fn a_save_never_waits_for_a_hanging_server_and_the_link_follows_the_server
     proxy.restore();
     until(&mut a.health, Link::Online).await;
     assert_eq!(pending(&a.desk), 0);
+    // The listener hears a change just after the health watch shows it: wait for it to catch up.
+    let heard_back_online = async {
+        while a.heard.links.lock().expect("links").len() < 4 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), heard_back_online).await.ok();
     let links = a.heard.links.lock().expect("links").clone();
     assert_eq!(links, [Link::Connecting, Link::Online, Link::Offline, Link::Online]);
     a.handle.stop().await;
