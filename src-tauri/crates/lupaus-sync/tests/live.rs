@@ -179,3 +179,21 @@ async fn a_desk_that_leaves_its_team_goes_quiet() {
     assert_eq!(on_server, 0);
     a.handle.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_desk_pulls_a_backlog_in_parts_and_converges() {
+    let server = TestServer::start();
+    let admin = team(&server, "live4").await;
+    let mut a = common::desk(&server, &admin, "live4", "A").await;
+    let parts = lupaus_sync::access::SHARED_APPLY_PART;
+    for n in 0..parts * 2 + 7 {
+        common::new_case(&mut a.desk, &format!("Asiakas {n}"));
+    }
+    round::sync_desk(&mut a.desk).await.expect("A pushes");
+    let mut b = running(&admin, &server.desk_url("live4"), "B").await;
+    until(&mut b.health, Link::Online).await;
+    let digest_b = b.desk.lock().expect("b").team_digest().expect("digest");
+    assert_eq!(digest_b, a.desk.team_digest().expect("digest"));
+    assert_eq!(digest_b.case_count as usize, parts * 2 + 7);
+    b.handle.stop().await;
+}
