@@ -86,7 +86,9 @@ impl DeskListener for AppSignals {
         if let Change::Language(choice) = change {
             self.spoken.follow(choice);
         }
-        if matches!(change, Change::Cases | Change::Promises) {
+        // Cases, promises, people, settings and lessons all travel in team mode; a language is
+        // this computer's own.
+        if !matches!(change, Change::Language(_)) {
             self.sync_wake.notify_one();
         }
     }

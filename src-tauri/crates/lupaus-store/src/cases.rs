@@ -187,9 +187,19 @@ impl Store {
         })?
     }
 
-    /// A customer's cases, newest first: "this customer's earlier complaints".
+    /// A customer's cases, newest first: "this customer's earlier complaints". In a team each
+    /// desk keeps its own customer row, so the same person recorded on another desk (the same
+    /// e-mail or customer number) is found too, through the two indexes on them.
     pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
-        let sql = format!("{SUMMARY_SELECT} WHERE c.customer_id = ?1 ORDER BY c.received_at DESC LIMIT ?2");
+        let sql = format!(
+            "WITH same (id) AS (
+                 SELECT ?1
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.email = me.email COLLATE NOCASE
+                     WHERE me.id = ?1 AND me.email IS NOT NULL
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.customer_number = me.customer_number
+                     WHERE me.id = ?1 AND me.customer_number IS NOT NULL)
+             {SUMMARY_SELECT} WHERE c.customer_id IN (SELECT id FROM same) ORDER BY c.received_at DESC LIMIT ?2"
+        );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![customer_id, limit.min(MAX_PAGE)], summary_from_row)?;
         rows.map(|row| row?).collect()

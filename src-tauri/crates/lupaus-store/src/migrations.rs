@@ -224,6 +224,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         language    TEXT CHECK (language IN ('fi', 'sv', 'en'))
     ) STRICT;
     "#,
+    // 8: people, settings, lessons and the reminder log travel in team mode (issues 16, 17).
+    include_str!("migrations/0008_team_people.sql"),
 ];
 
 #[cfg(test)]

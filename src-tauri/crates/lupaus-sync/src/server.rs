@@ -16,7 +16,7 @@ use futures_util::StreamExt;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Notify;
 
-use lupaus_store::team::{SyncEvent, SyncLog};
+use lupaus_store::team::{CaseLink, SyncEvent, SyncLog};
 use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::tls::MakeTlsConnect;
 use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls, Socket};
@@ -220,10 +220,11 @@ pub async fn insert_events(client: &impl GenericClient, server: &str, events: &[
     let logs = column(&|event| event.log.as_str().to_owned());
     let desks = column(&|event| event.desk.clone());
     let desk_ids: Vec<_> = events.iter().map(|event| event.desk_id).collect();
-    let case_gids: Vec<_> = events.iter().map(|event| event.case_gid).collect();
-    let case_desks = column(&|event| event.case_desk.clone());
-    let years: Vec<i32> = events.iter().map(|event| event.case_year).collect();
-    let numbers: Vec<i64> = events.iter().map(|event| event.case_number).collect();
+    // People and settings belong to no case: their case columns are NULL.
+    let case_gids: Vec<_> = events.iter().map(|event| event.case.as_ref().map(|case| case.gid)).collect();
+    let case_desks: Vec<_> = events.iter().map(|event| event.case.as_ref().map(|case| case.desk.clone())).collect();
+    let years: Vec<_> = events.iter().map(|event| event.case.as_ref().map(|case| case.year)).collect();
+    let numbers: Vec<_> = events.iter().map(|event| event.case.as_ref().map(|case| case.number)).collect();
     let promise_gids: Vec<_> = events.iter().map(|event| event.promise_gid).collect();
     let ats: Vec<i64> = events.iter().map(|event| event.at_millis).collect();
     let actors = column(&|event| event.actor.clone());
@@ -299,10 +300,12 @@ pub async fn pull(
             log,
             desk: row.get(4),
             desk_id: row.get(5),
-            case_gid: row.get(6),
-            case_desk: row.get(7),
-            case_year: row.get(8),
-            case_number: row.get(9),
+            case: row.get::<_, Option<uuid::Uuid>>(6).map(|gid| CaseLink {
+                gid,
+                desk: row.get(7),
+                year: row.get(8),
+                number: row.get(9),
+            }),
             promise_gid: row.get(10),
             at_millis: row.get(11),
             actor: row.get(12),

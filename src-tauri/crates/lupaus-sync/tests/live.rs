@@ -157,7 +157,12 @@ async fn a_save_never_waits_for_a_hanging_server_and_the_link_follows_the_server
     until(&mut a.health, Link::Online).await;
     assert_eq!(pending(&a.desk), 0);
     let links = a.heard.links.lock().expect("links").clone();
-    assert_eq!(links, [Link::Connecting, Link::Online, Link::Offline, Link::Online]);
+    // Connecting, online, offline, online again (a loaded machine may add an offline spell
+    // before the first round; the order of the rest holds).
+    assert_eq!(links.first(), Some(&Link::Connecting), "{links:?}");
+    let first_online = links.iter().position(|link| *link == Link::Online).expect("online once");
+    let offline = links[first_online..].iter().position(|link| *link == Link::Offline).expect("then offline");
+    assert_eq!(links[first_online + offline..].last(), Some(&Link::Online), "{links:?}");
     a.handle.stop().await;
 }
 
