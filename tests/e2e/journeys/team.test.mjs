@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,11 @@ async function startPostgres() {
   asPostgres(`${PG_BIN}/initdb -D ${dir}/data -U postgres --locale=C -E UTF8 --auth-local=trust --auth-host=trust >/dev/null`);
   asPostgres(`${PG_BIN}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}" start >/dev/null`);
   asPostgres(`${PG_BIN}/createdb -h 127.0.0.1 -p ${port} -U postgres team`);
-  return { port, stop: () => asPostgres(`${PG_BIN}/pg_ctl -D ${dir}/data -m immediate stop >/dev/null`) };
+  const stop = () => {
+    asPostgres(`${PG_BIN}/pg_ctl -D ${dir}/data -m immediate stop >/dev/null`);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { port, stop };
 }
 
 test('a case saved on another desk of the team appears in this window', { skip: !PG_BIN && 'no PostgreSQL binaries' }, async () => {
