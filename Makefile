@@ -6,7 +6,7 @@ SHELL := /bin/bash
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 APP := target/debug/lupaus
 
-.PHONY: run test setup build ui lint fmt bindings demo package clean fuzz
+.PHONY: run test test-windows setup build ui lint fmt bindings demo package clean fuzz
 
 run: setup build
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -20,6 +20,12 @@ test: setup build
 	cargo test --workspace --locked
 	cd ui && npm test
 	$(XVFB) dbus-run-session -- bash tests/e2e/run.sh
+	$(MAKE) test-windows
+
+# The Windows build: core, store, desk, CLI and the shell's mock-runtime tests under Wine, then
+# the app and the CLI linked (scripts/windows/test.sh; README, "Windows").
+test-windows: setup ui
+	scripts/windows/test.sh
 
 setup: ui/node_modules/.installed tests/e2e/node_modules/.installed
 	@scripts/install-deps.sh
@@ -42,6 +48,7 @@ build: ui
 lint: setup ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --workspace --all-targets --locked --target x86_64-pc-windows-gnu -- -D warnings
 	cd ui && npm run check
 
 fmt:

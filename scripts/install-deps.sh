@@ -2,7 +2,8 @@
 # Installs what Lupaus needs on Debian 12 that is not there yet: WebKitGTK 4.1 and friends for the
 # app, libvoikko and its Finnish dictionary for search, Xvfb, D-Bus, WebKitWebDriver and dunst for
 # the end-to-end tests, PostgreSQL for the team mode tests (only the binaries; no server is started
-# or enabled), and tauri-driver.
+# or enabled), mingw-w64 and Wine for the Windows build and its tests (scripts/windows/test.sh), the
+# Rust target for Windows, and tauri-driver.
 # Idempotent: when everything is present it only checks, in well under a second.
 set -euo pipefail
 
@@ -16,6 +17,8 @@ packages=(
   postgresql
   # The OS keyring for a desk's team secret (keyring's Secret Service client links libdbus).
   libdbus-1-dev
+  # The Windows build (x86_64-pc-windows-gnu) links with mingw-w64; its tests run under Wine.
+  gcc-mingw-w64-x86-64 wine64 wine
 )
 
 missing=()
@@ -28,6 +31,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+windows_target=x86_64-pc-windows-gnu
+if ! rustup target list --installed | grep -qx "$windows_target"; then
+  rustup target add "$windows_target"
 fi
 
 # tauri-driver bridges WebDriver clients to WebKitWebDriver for the end-to-end journeys.

@@ -1,6 +1,7 @@
 //! Starting Lupaus at login. On Linux this is an XDG autostart entry,
-//! `$XDG_CONFIG_HOME/autostart/fi.lupaus.desk.desktop` (`~/.config` when the variable is unset);
-//! other systems get a clear "not supported here" error.
+//! `$XDG_CONFIG_HOME/autostart/fi.lupaus.desk.desktop` (`~/.config` when the variable is unset).
+//! On Windows it is a value in the current user's Run key and on macOS a launch agent, both kept
+//! by the `auto-launch` crate ([`LoginItem`]); no administrator rights are needed anywhere.
 
 use std::ffi::OsString;
 use std::io;
@@ -15,8 +16,11 @@ pub const ENTRY_FILE: &str = "fi.lupaus.desk.desktop";
 
 #[derive(Debug, thiserror::Error)]
 pub enum AutostartError {
-    #[error("Starting Lupaus at login can only be set here on Linux; use your system's startup settings instead.")]
+    #[error("Starting Lupaus at login is not available on this system; use its own startup settings instead.")]
     Unsupported,
+    #[cfg(not(target_os = "linux"))]
+    #[error("Could not change the programs that start at login ({place}): {reason}")]
+    LoginItem { place: &'static str, reason: String },
     #[error("Cannot tell where your login programs are kept: neither XDG_CONFIG_HOME nor HOME is set.")]
     NoConfigDir,
     #[error("The path of the Lupaus program cannot be written into a login entry: {0}")]
@@ -31,6 +35,8 @@ impl From<AutostartError> for IpcError {
             AutostartError::Unsupported => "unsupported_platform",
             AutostartError::NoConfigDir | AutostartError::BadProgramPath(_) => "autostart_unavailable",
             AutostartError::Io { .. } => "autostart_failed",
+            #[cfg(not(target_os = "linux"))]
+            AutostartError::LoginItem { .. } => "autostart_failed",
         };
         IpcError::new(code, &error.to_string())
     }
@@ -44,10 +50,11 @@ pub struct AutostartStatus {
 }
 
 /// Where the entry goes and which program it starts; resolved once at start.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Autostart {
     entry: Option<PathBuf>,
     program: PathBuf,
+    login_item: Option<LoginItem>,
 }
 
 impl Autostart {
@@ -68,7 +75,8 @@ impl Autostart {
             .and_then(absolute)
             .or_else(|| var("HOME").and_then(absolute).map(|home| home.join(".config")));
         let entry = config.filter(|_| cfg!(target_os = "linux")).map(|dir| dir.join("autostart").join(ENTRY_FILE));
-        Autostart { entry, program }
+        let login_item = login_item_for(&program);
+        Autostart { entry, program, login_item }
     }
 
     fn entry(&self) -> Result<&Path, AutostartError> {
@@ -79,7 +87,11 @@ impl Autostart {
         }
     }
 
+    /// Whether Lupaus starts at login: the OS's login item where there is one, else the entry.
     pub fn status(&self) -> Result<AutostartStatus, AutostartError> {
+        if let Some(item) = &self.login_item {
+            return login_item_status(item);
+        }
         let entry = self.entry()?;
         let enabled = match std::fs::read_to_string(entry) {
             Ok(text) => is_enabled(&text),
@@ -91,6 +103,10 @@ impl Autostart {
 
     /// Writes the entry (replacing it whole, so a crash never leaves half a file) or removes it.
     pub fn set(&self, enabled: bool) -> Result<AutostartStatus, AutostartError> {
+        if let Some(item) = &self.login_item {
+            set_login_item(item, enabled)?;
+            return login_item_status(item);
+        }
         let entry = self.entry()?;
         let io_error = |source| AutostartError::Io { path: entry.to_owned(), source };
         if enabled {
@@ -107,6 +123,72 @@ impl Autostart {
         }
         self.status()
     }
+}
+
+/// The OS's own list of login programs (Windows, macOS). Linux has none: the XDG entry above is
+/// written directly.
+#[cfg(not(target_os = "linux"))]
+pub type LoginItem = auto_launch::AutoLaunch;
+#[cfg(target_os = "linux")]
+#[derive(Debug)]
+pub enum LoginItem {}
+
+/// Where the login item lives, as the settings page shows it.
+#[cfg(not(target_os = "linux"))]
+const LOGIN_ITEM_PLACE: &str = if cfg!(windows) {
+    r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run\Lupaus"
+} else {
+    "~/Library/LaunchAgents/Lupaus.plist"
+};
+
+/// The login item that starts `program`; `None` where its path is not text.
+#[cfg(not(target_os = "linux"))]
+fn login_item_for(program: &Path) -> Option<LoginItem> {
+    use auto_launch::{AutoLaunchBuilder, MacOSLaunchMode, WindowsEnableMode};
+    let path = program.to_str()?;
+    // The Run key's value is a command line: quoted, a path with spaces is one program.
+    let path = if cfg!(windows) { format!("\"{path}\"") } else { path.to_owned() };
+    AutoLaunchBuilder::new()
+        .set_app_name("Lupaus")
+        .set_app_path(&path)
+        // The current user's Run key only. The crate's default (and so Tauri's autostart plugin)
+        // writes the whole machine's key when it may, starting Lupaus for every person on a
+        // shared PC whenever an administrator ticked the box.
+        .set_windows_enable_mode(WindowsEnableMode::CurrentUser)
+        .set_macos_launch_mode(MacOSLaunchMode::LaunchAgent)
+        .build()
+        .ok()
+}
+
+#[cfg(target_os = "linux")]
+fn login_item_for(_program: &Path) -> Option<LoginItem> {
+    None
+}
+
+#[cfg(not(target_os = "linux"))]
+fn login_item_status(item: &LoginItem) -> Result<AutostartStatus, AutostartError> {
+    let enabled = item.is_enabled().map_err(login_item_error)?;
+    Ok(AutostartStatus { enabled, entry_path: LOGIN_ITEM_PLACE.into() })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn set_login_item(item: &LoginItem, enabled: bool) -> Result<(), AutostartError> {
+    if enabled { item.enable() } else { item.disable() }.map_err(login_item_error)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn login_item_error(error: auto_launch::Error) -> AutostartError {
+    AutostartError::LoginItem { place: LOGIN_ITEM_PLACE, reason: error.to_string() }
+}
+
+#[cfg(target_os = "linux")]
+fn login_item_status(item: &LoginItem) -> Result<AutostartStatus, AutostartError> {
+    match *item {}
+}
+
+#[cfg(target_os = "linux")]
+fn set_login_item(item: &LoginItem, _enabled: bool) -> Result<(), AutostartError> {
+    match *item {}
 }
 
 /// An entry counts unless it is hidden or switched off (as desktops do to disable it).
@@ -146,6 +228,7 @@ fn exec_argument(program: &Path) -> Result<String, AutostartError> {
 mod tests {
     use super::*;
 
+    #[cfg(target_os = "linux")]
     fn resolved(vars: &[(&str, &str)]) -> Option<PathBuf> {
         let vars: Vec<(String, OsString)> = vars.iter().map(|(k, v)| (k.to_string(), OsString::from(v))).collect();
         let lookup = |name: &str| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());

@@ -52,7 +52,9 @@ pub fn run() {
         }
     };
 
+    // First, so a second start hands over before anything else begins (a second scheduler).
     let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| bring_forward(app)))
         .manage(state)
         .manage(autostart::Autostart::for_this_process())
         .setup(move |app| {
@@ -73,6 +75,12 @@ pub fn run() {
             std::process::exit(1);
         }
     }
+}
+
+/// Lupaus was started again while running: show its window instead of a second desk.
+fn bring_forward(app: &tauri::AppHandle) {
+    tracing::info!("Lupaus was started again; bringing the running window forward");
+    tray::show_main_window(app);
 }
 
 /// The tray, the reminder scheduler, the daily backup, the idle maintenance, the team sync task and, for a file too

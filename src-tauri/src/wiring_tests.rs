@@ -30,6 +30,9 @@ fn app_on_store(store: Store, autostart: Autostart) -> (tauri::App<MockRuntime>,
     (app, window)
 }
 
+/// Where the window's IPC calls come from: WebView2 on Windows serves the app over http.
+const IPC_ORIGIN: &str = if cfg!(windows) { "http://tauri.localhost" } else { "tauri://localhost" };
+
 /// One command through the IPC layer, as the window would send it; shared by the shell's IPC tests.
 pub(crate) fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
     tauri::test::get_ipc_response(
@@ -38,7 +41,7 @@ pub(crate) fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body
             cmd: cmd.into(),
             callback: tauri::ipc::CallbackFn(0),
             error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
+            url: IPC_ORIGIN.parse().expect("url"),
             body: tauri::ipc::InvokeBody::Json(body),
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
@@ -196,12 +199,47 @@ fn an_unwritable_autostart_folder_is_reported_with_its_path() {
     assert!(error["message"].as_str().expect("message").contains("fi.lupaus.desk.desktop"), "{error}");
 }
 
-#[cfg(not(target_os = "linux"))]
+/// `root`'s Run key as Windows' own `reg` tool exports it (Wine's, in the Windows suite), if it
+/// has a value `Lupaus`. Exported as UTF-16, so a path in any language reads back as written.
+#[cfg(windows)]
+fn run_key_entry(root: &str) -> Option<String> {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("run.reg");
+    let key = format!(r"{root}\Software\Microsoft\Windows\CurrentVersion\Run");
+    let exported =
+        std::process::Command::new("reg").args(["export", &key]).arg(&file).arg("/y").output().expect("reg runs");
+    if !exported.status.success() {
+        return None;
+    }
+    let bytes = std::fs::read(&file).expect("exported");
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]])).collect();
+    let text = String::from_utf16_lossy(&units);
+    text.lines().find(|line| line.starts_with("\"Lupaus\"=")).map(str::to_owned)
+}
+
+/// The current user's Run key, never the machine's: the tests run as Wine's administrator, where
+/// a machine-wide entry would be allowed (and would start Lupaus for everyone on a shared PC).
+#[cfg(windows)]
 #[test]
-fn start_at_login_elsewhere_is_a_clear_error() {
-    let (_app, window) = app();
-    let error = invoke(&window, "get_autostart", json!({})).expect_err("unsupported");
-    assert_eq!(error["code"], "unsupported_platform");
+fn start_at_login_writes_and_removes_the_current_users_run_key() {
+    let program = r"C:\Users\Sören Äyräpää\AppData\Local\Programs\Lupaus\lupaus.exe";
+    let (_app, window) = app_with_autostart(Autostart::from_env(|_| None, program.into()));
+    let place = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run\Lupaus";
+    let status = invoke(&window, "set_autostart", json!({ "enabled": true })).expect("enabled");
+    assert_eq!(status, json!({ "enabled": true, "entry_path": place }));
+    let entry = run_key_entry("HKCU").expect("the current user's Run key names Lupaus");
+    // A .reg file doubles each backslash and escapes each quote.
+    let escaped = program.replace('\\', r"\\");
+    let exported = format!(r#"\"{escaped}\""#);
+    assert!(entry.contains(&exported), "the entry starts the program, quoted: {entry}");
+    assert_eq!(run_key_entry("HKLM"), None, "nothing in the machine's Run key");
+    assert_eq!(invoke(&window, "get_autostart", json!({})).expect("status")["enabled"], true);
+
+    let status = invoke(&window, "set_autostart", json!({ "enabled": false })).expect("disabled");
+    assert_eq!(status, json!({ "enabled": false, "entry_path": place }));
+    assert_eq!(run_key_entry("HKCU"), None, "the value is removed");
+    let again = invoke(&window, "set_autostart", json!({ "enabled": false })).expect("disabling twice is fine");
+    assert_eq!(again["enabled"], false);
 }
 
 /// Whether the reminder scheduler was woken since the last look (the wake is kept as a permit).

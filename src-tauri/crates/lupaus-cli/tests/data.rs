@@ -78,7 +78,8 @@ fn backup_list_and_restore_from_the_command_line() {
     let made = desk.ok(&["backup"]);
     assert_eq!(made["verified"], true);
     // Named by the start of the database's identity, then the desk's local time.
-    let name = made["path"].as_str().expect("path").rsplit('/').next().expect("name").to_owned();
+    let made_path = std::path::Path::new(made["path"].as_str().expect("path"));
+    let name = made_path.file_name().expect("name").to_string_lossy().into_owned();
     let tag = name.strip_prefix("lupaus-").and_then(|rest| rest.strip_suffix("-2026-11-23-090000.db")).expect("named");
     assert!(tag.len() == 12 && tag.bytes().all(|b| b.is_ascii_hexdigit()), "{made}");
     let listed = desk.ok(&["backups"]);

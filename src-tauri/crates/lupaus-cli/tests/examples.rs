@@ -2,6 +2,8 @@
 //! the commands) and every `lupaus-cli` line in the README's `sh` blocks runs as printed, through
 //! `sh`, on a desk holding case R-2026-000001 (issue 19). The README's team-mode examples are the
 //! exception: they need a team server (PostgreSQL at localhost) and are not run here yet.
+//! Unix only: the examples are shell lines, run by `sh` as a person would paste them.
+#![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -86,7 +88,6 @@ impl Desk {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn every_help_example_runs_as_printed() {
     let examples = help_examples();
@@ -96,7 +97,6 @@ fn every_help_example_runs_as_printed() {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn the_readmes_examples_run_as_printed_in_order() {
     let examples = readme_examples();

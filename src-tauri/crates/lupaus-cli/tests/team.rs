@@ -1,5 +1,7 @@
 //! Team mode end to end: real `lupaus-cli` processes, each desk its own SQLite file, one real
 //! PostgreSQL server the test starts itself (lupaus-sync's test server).
+//! Unix only: the test server runs Debian's PostgreSQL binaries (initdb, pg_ctl, `su postgres`).
+#![cfg(unix)]
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -146,3 +146,25 @@ fn scheduled_backups_are_daily_and_rotate_to_seven_days_and_four_weeks() {
     backup::rotate(&dir.path().join("backups"), &tag).expect("rotate");
     assert!(dir.path().join("backups").join("oma-kopio.db").exists());
 }
+
+#[test]
+fn a_data_folder_named_with_letters_outside_ascii_backs_up_and_restores() {
+    // As under C:\Users\Sören\AppData\Local on a Finnish desk PC (the Windows suite runs this too).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("Sören Äyräpää").join("Lupaus åäö");
+    std::fs::create_dir_all(&data).expect("dir");
+    let db = data.join("lupaus.db");
+    let store = store_with_cases(&db, 2);
+    let made = backup::run_scheduled(&store, &data, common::helsinki(2026, 9, 1, 8, 0)).expect("backup").expect("made");
+    assert!(made.starts_with(&data), "{}", made.display());
+    let tag = backup::tag_of(&store.database_id().expect("identity")).to_owned();
+    let listed = backup::list(&backup::backups_dir(&db), &tag).expect("list");
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].verified, "{listed:?}");
+    drop(store);
+
+    let (store, report) = backup::restore(&made, &db, chrono::Utc::now()).expect("restore");
+    assert_eq!(report.cases, 2);
+    assert!(report.database.contains("Sören Äyräpää"), "{}", report.database);
+    assert!(store.audit(0).expect("audit").is_ok());
+}

@@ -19,7 +19,8 @@ pub mod round;
 pub mod schema;
 pub mod secret;
 pub mod server;
-#[cfg(feature = "test-server")]
+// Debian's PostgreSQL binaries, `su` and Unix permission bits: the server tests run on Unix only.
+#[cfg(all(feature = "test-server", unix))]
 pub mod test_server;
 mod tls;
 

@@ -1,4 +1,6 @@
 //! Shared by the server tests: a desk that joined a test server.
+// The test server runs Debian's PostgreSQL (initdb, pg_ctl, `su postgres`): Unix only.
+#![cfg(unix)]
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -1,6 +1,8 @@
 //! Crash windows (issue 16, acceptance test 2): the desk dies after the server committed a batch
 //! and before it marked the batch pushed, or before the commit; the server dies mid-batch. Each
 //! batch is wholly in or out, and after the next round nothing is missing and nothing doubled.
+// Each test starts Debian's PostgreSQL server (initdb, pg_ctl, `su postgres`): Unix only.
+#![cfg(unix)]
 
 mod common;
 

@@ -8,6 +8,8 @@
 //! `server::PULL`, the two tests that use it fail (the first reads B's event while A's
 //! transaction is open, and then never gets A's; the concurrent run ended with 355 of 401). `an_uncapped_read_loses_the_late_commit` shows
 //! the same loss on every run with a plain read written here.
+// Each test starts Debian's PostgreSQL server (initdb, pg_ctl, `su postgres`): Unix only.
+#![cfg(unix)]
 
 use std::collections::HashSet;
 use std::time::Duration;

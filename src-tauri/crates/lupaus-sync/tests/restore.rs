@@ -2,6 +2,8 @@
 //! dump. With the epoch bumped, as README says, desks notice, pull from the start and push
 //! everything again: the server ends with every event once. Without the bump the desks' marks
 //! say "pushed" and the lost events would never come back (the last assertion shows it).
+// Each test starts Debian's PostgreSQL server (initdb, pg_ctl, `su postgres`): Unix only.
+#![cfg(unix)]
 
 mod common;
 

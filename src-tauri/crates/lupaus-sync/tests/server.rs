@@ -1,4 +1,6 @@
 //! The team server with a real PostgreSQL the test starts itself: schema, desks, push and pull.
+// Each test starts Debian's PostgreSQL server (initdb, pg_ctl, `su postgres`): Unix only.
+#![cfg(unix)]
 
 mod common;
 

@@ -49,6 +49,12 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Flushes a file just written to the disk. It is opened for writing because Windows refuses to
+/// flush a file opened read-only ("Access denied", os error 5).
+pub(crate) fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().write(true).open(path)?.sync_all()
+}
+
 /// Makes a rename durable: sync the folder that holds it (best effort; not every OS allows it).
 pub(crate) fn sync_dir(path: &Path) {
     if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty())

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 
-use self::files::{copy_database, same_file, sibling, sync_dir};
+use self::files::{copy_database, same_file, sibling, sync_dir, sync_file};
 use self::rotation::parse_name;
 pub(crate) use self::rotation::scheduled_backups;
 use crate::{Store, StoreError};
@@ -93,7 +93,7 @@ impl Store {
         let partial = sibling(dest, ".partial");
         let _ = std::fs::remove_file(&partial);
         let copied = copy_database(&self.conn, &partial).and_then(|()| {
-            std::fs::File::open(&partial)?.sync_all()?;
+            sync_file(&partial)?;
             std::fs::rename(&partial, dest)?;
             sync_dir(dest);
             Ok(())

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::files::{copy_database, copy_into, same_file, sibling, sync_dir};
+use super::files::{copy_database, copy_into, same_file, sibling, sync_dir, sync_file};
 use super::verify;
 use crate::recovery::{self, CheckedAtOpen};
 use crate::{Store, StoreError};
@@ -131,8 +131,7 @@ fn move_with_companions(from: &Path, to: &Path) -> Result<(), StoreError> {
 fn copy_into_place(backup: &Path, db_path: &Path) -> Result<(), StoreError> {
     let partial = sibling(db_path, ".restoring");
     let copied = std::fs::copy(backup, &partial)
-        // Opened for writing: Windows refuses to flush a file opened read-only.
-        .and_then(|_| std::fs::OpenOptions::new().write(true).open(&partial)?.sync_all())
+        .and_then(|_| sync_file(&partial))
         .and_then(|()| std::fs::rename(&partial, db_path));
     if let Err(error) = copied {
         let _ = std::fs::remove_file(&partial);

@@ -12,8 +12,8 @@ use crate::StoreError;
 const HEADROOM_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Refuses the backup when the disk holding `dir` has less free space than the database's pages
-/// plus the headroom. Where the free space cannot be read, the copy is tried (and, if the disk
-/// fills, removed again: see `backup_to`).
+/// plus the headroom. Where the free space cannot be read (a network share that does not say),
+/// the copy is tried (and, if the disk fills, removed again: see `backup_to`).
 pub(super) fn check(conn: &Connection, dir: &Path) -> Result<(), StoreError> {
     let Some(free) = free_bytes(dir) else { return Ok(()) };
     fits(database_bytes(conn)?, free, dir)
@@ -40,17 +40,11 @@ fn fits(needed: u64, free: u64, dir: &Path) -> Result<(), StoreError> {
     })
 }
 
-#[cfg(unix)]
+/// The bytes this user may still write on the disk holding `dir` (quotas honoured on Windows).
 fn free_bytes(dir: &Path) -> Option<u64> {
     // The folder may not exist yet; its nearest existing ancestor is on the same disk.
     let existing = dir.ancestors().find(|path| path.exists())?;
-    let stats = rustix::fs::statvfs(existing).ok()?;
-    Some(stats.f_bavail.saturating_mul(stats.f_frsize))
-}
-
-#[cfg(not(unix))]
-fn free_bytes(_dir: &Path) -> Option<u64> {
-    None
+    fs4::available_space(existing).ok()
 }
 
 #[cfg(test)]
