@@ -112,7 +112,8 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 #[cfg(test)]
 mod recovery_wiring_tests;
-#[cfg(test)]
+// Unix only: they start Debian's PostgreSQL (lupaus_sync::test_server).
+#[cfg(all(test, unix))]
 mod team_wiring_tests;
 #[cfg(test)]
 mod wiring_tests;

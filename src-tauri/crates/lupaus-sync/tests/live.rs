@@ -1,6 +1,8 @@
 //! The live sync task against a real PostgreSQL the test starts itself: a save on one desk
 //! reaches the other through the server's NOTIFY, a save never waits for the network, and the
 //! link's state follows the server going away and coming back.
+//! Unix only: the test server runs Debian's PostgreSQL binaries (initdb, pg_ctl, `su postgres`).
+#![cfg(unix)]
 
 mod common;
 

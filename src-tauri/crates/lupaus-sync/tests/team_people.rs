@@ -3,6 +3,8 @@
 //! added on L signs in on A; a hand-off on A to a person reaches B's "my cases" with its note;
 //! every desk ends with the same derived people and settings. One server for the whole file
 //! (each scenario in its own database) keeps CI time down.
+//! Unix only: the test server runs Debian's PostgreSQL binaries (initdb, pg_ctl, `su postgres`).
+#![cfg(unix)]
 
 mod common;
 

@@ -122,6 +122,8 @@ fn search_kinds(samples: &Samples) -> Vec<(&'static str, Pick<'_>, bool)> {
 /// One query kind's timings with one morphology (`bench --only search`).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct MorphologySearch {
+    /// `as generated`, or `settled`: after the idle upkeep merged the index as far as it goes.
+    pub index: &'static str,
     pub morphology: &'static str,
     pub label: String,
     pub example: String,
@@ -130,10 +132,29 @@ pub struct MorphologySearch {
 }
 
 /// Every query kind timed with the store's morphology and then with Snowball, on the same
-/// database in the same run: what Voikko's base forms cost at query time, side by side.
+/// database in the same run: what Voikko's base forms cost at query time, side by side. Then
+/// again once the idle upkeep has merged the search index as far as it goes, as on a desk that
+/// has been idle for a while (generation leaves one index segment per batch).
 pub fn search_by_morphology(store: &mut Store, samples: &Samples) -> Result<Vec<MorphologySearch>, StoreError> {
-    let mut morphologies = vec![store.morphology()];
-    if store.morphology() != Morphology::Snowball {
+    let mut measured = time_each_morphology(store, samples, "as generated")?;
+    let started = std::time::Instant::now();
+    let mut runs = 0;
+    while store.run_idle_upkeep()?.merged_search_segments {
+        runs += 1;
+    }
+    eprintln!("  the idle upkeep merged the index in {runs} runs, {:.1} s", started.elapsed().as_secs_f64());
+    measured.extend(time_each_morphology(store, samples, "settled")?);
+    Ok(measured)
+}
+
+fn time_each_morphology(
+    store: &mut Store,
+    samples: &Samples,
+    index: &'static str,
+) -> Result<Vec<MorphologySearch>, StoreError> {
+    let own = store.morphology();
+    let mut morphologies = vec![own];
+    if own != Morphology::Snowball {
         morphologies.push(Morphology::Snowball);
     }
     let mut measured = Vec::new();
@@ -144,6 +165,7 @@ pub fn search_by_morphology(store: &mut Store, samples: &Samples) -> Result<Vec<
             repeat(3, |n| store.search_cases(&pick(n), SEARCH_PAGE))?;
             let stats = Stats::of(repeat(40, |n| store.search_cases(&pick(n), SEARCH_PAGE))?);
             measured.push(MorphologySearch {
+                index,
                 morphology: morphology.name(),
                 label: label.to_owned(),
                 example: pick(0),
@@ -152,6 +174,7 @@ pub fn search_by_morphology(store: &mut Store, samples: &Samples) -> Result<Vec<
             });
         }
     }
+    store.set_morphology(own);
     Ok(measured)
 }
 
