@@ -19,3 +19,8 @@ pub fn resolve_db_path(explicit: Option<PathBuf>) -> PathBuf {
         .or_else(|| std::env::var_os(DB_ENV_VAR).filter(|value| !value.is_empty()).map(PathBuf::from))
         .unwrap_or_else(|| data_dir().join("lupaus.db"))
 }
+
+/// `attachments/` beside a database file: where its attachment files live.
+pub fn attachments_dir_of(db_path: &std::path::Path) -> PathBuf {
+    db_path.parent().unwrap_or_else(|| std::path::Path::new("")).join("attachments")
+}
