@@ -6,7 +6,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   build: { target: 'safari15', outDir: 'dist', emptyOutDir: true },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+  // A generous timeout: a loaded CI machine is slow, and speed is measured in benchmarks, not here.
+  test: { environment: 'jsdom', include: ['src/**/*.test.ts'], testTimeout: 30_000 },
   // Tests mount components in jsdom, so they need Svelte's browser build.
   resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
 }));

@@ -40,6 +40,7 @@ macro_rules! lupaus_commands {
             settings::save_settings,
             settings::calendar_days,
             people::current_person,
+            people::choose_language,
             people::list_people,
             people::switch_person,
             people::save_person,

@@ -11,6 +11,7 @@ mod bindings;
 mod commands;
 mod error;
 mod integrity;
+mod language;
 mod logging;
 mod maintenance;
 mod paths;
@@ -20,9 +21,8 @@ mod tray;
 pub mod webview;
 
 use lupaus_store::recovery::{self, CheckedAtOpen};
-use tauri::{App, RunEvent};
+use tauri::{App, Manager, RunEvent};
 
-use crate::reminders::texts::Language;
 use crate::state::{AppState, DatabaseProblem};
 
 /// Starts Lupaus: logging, the database, then the window. A database file that is damaged, not
@@ -77,9 +77,9 @@ pub fn run() {
 /// big to check before the window opened, the database check. None can stop the app from
 /// starting; the tasks that need the store wait while none is open.
 fn start_background(app: &App, check_owed: bool) {
-    let texts = Language::of_os().texts();
-    tray::install(app.handle(), texts);
-    reminders::desktop::start(app.handle(), texts);
+    let spoken = app.state::<AppState>().spoken();
+    tray::install(app.handle(), spoken.clone());
+    reminders::desktop::start(app.handle(), spoken);
     backups::start(app.handle());
     maintenance::start(app.handle());
     if check_owed {

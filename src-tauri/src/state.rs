@@ -14,6 +14,7 @@ use tokio::sync::{Notify, watch};
 use ts_rs::TS;
 
 use crate::error::IpcError;
+use crate::language::Spoken;
 
 /// The desk slot, shared by the commands and the background tasks. It is empty while the file
 /// cannot be used (the recovery screen is up) and is filled when a backup is restored, in process.
@@ -70,6 +71,7 @@ impl DerefMut for DeskGuard<'_> {
 /// a new plan takes effect at once instead of at its next periodic look.
 struct AppSignals {
     reminders_changed: Arc<Notify>,
+    spoken: Spoken,
 }
 
 impl DeskListener for AppSignals {
@@ -77,6 +79,9 @@ impl DeskListener for AppSignals {
         if matches!(change, Change::Promises | Change::Settings) {
             // A wake sent while the scheduler is busy is kept until it next waits.
             self.reminders_changed.notify_one();
+        }
+        if let Change::Language(choice) = change {
+            self.spoken.follow(choice);
         }
     }
 }
@@ -126,6 +131,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Fired after promises or the reminder plan change, so the scheduler looks again at once.
     reminders_changed: Arc<Notify>,
+    /// The language of the notifications and the tray: the person at the keyboard's.
+    spoken: Spoken,
 }
 
 impl AppState {
@@ -169,17 +176,22 @@ impl AppState {
             problem: Mutex::new(problem),
             clock,
             reminders_changed: Arc::new(Notify::new()),
+            spoken: Spoken::new(None),
         }
     }
 
     /// A desk on `store` with `person` at the keyboard, or, without one, as at a fresh start: the
     /// OS user unless they have a PIN (a PIN is never skipped). Its changes wake the scheduler.
     pub fn desk_on(&self, store: Store, person: Option<String>) -> Desk {
-        let signals = Arc::new(AppSignals { reminders_changed: Arc::clone(&self.reminders_changed) });
+        let signals = Arc::new(AppSignals {
+            reminders_changed: Arc::clone(&self.reminders_changed),
+            spoken: self.spoken.clone(),
+        });
         let mut desk = Desk::new(store, Arc::clone(&self.clock), person.clone().unwrap_or_default(), signals);
         if person.is_none() {
             desk.sign_in_os_user(&os_user());
         }
+        self.spoken.follow(desk.language());
         desk
     }
 
@@ -225,6 +237,11 @@ impl AppState {
     /// The signal the desk fires when promises or the plan change, for the scheduler to wait on.
     pub fn reminder_wake(&self) -> Arc<Notify> {
         Arc::clone(&self.reminders_changed)
+    }
+
+    /// The language the notifications and the tray speak.
+    pub fn spoken(&self) -> Spoken {
+        self.spoken.clone()
     }
 
     /// Who is at the keyboard; empty while nobody has said, or no desk is open.

@@ -1,16 +1,18 @@
-//! The tray icon: the count of overdue promises, "Open Lupaus" and "Quit".
+//! The tray icon: the count of overdue promises, "Open Lupaus" and "Quit", in the language of
+//! the person at the keyboard (rewritten when it changes).
 //!
 //! Where a tray host shows the icon, closing the window only hides it and Lupaus keeps running
 //! (and reminding) in the tray. Where none does (a desktop without a status notifier host, Xvfb),
 //! closing quits as usual: a hidden window with no icon to bring it back would be lost.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use tauri::menu::{Menu, MenuEvent, MenuItem};
-use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
 
+use crate::language::Spoken;
 use crate::reminders::texts::Texts;
 
 const TRAY_ID: &str = "lupaus";
@@ -19,14 +21,23 @@ const MAIN_WINDOW: &str = "main";
 /// Whether the tray can bring the window back; only then does closing the window hide it.
 struct TrayShown(Arc<AtomicBool>);
 
+/// The overdue count last shown, so the tooltip can be said again in another language.
+#[derive(Default)]
+struct OverdueShown(AtomicU64);
+
 /// Creates the tray icon. Never fails the start: without a tray Lupaus works as a plain window.
-pub fn install<R: Runtime>(app: &AppHandle<R>, texts: &'static Texts) {
+pub fn install<R: Runtime>(app: &AppHandle<R>, spoken: Spoken) {
     let shown = Arc::new(AtomicBool::new(false));
     app.manage(TrayShown(Arc::clone(&shown)));
-    if let Err(error) = build(app, texts) {
-        tracing::warn!(%error, "no tray icon; closing the window quits Lupaus");
-        return;
-    }
+    app.manage(OverdueShown::default());
+    let (open, quit) = match build(app, spoken.texts()) {
+        Ok(items) => items,
+        Err(error) => {
+            tracing::warn!(%error, "no tray icon; closing the window quits Lupaus");
+            return;
+        }
+    };
+    follow_language(app, spoken, open, quit);
     // Asking the session bus can hang like any D-Bus call, so it runs in its own thread; until
     // it answers yes, closing the window quits.
     let probe = std::thread::Builder::new().name("lupaus-tray-probe".into()).spawn(move || {
@@ -42,7 +53,25 @@ pub fn install<R: Runtime>(app: &AppHandle<R>, texts: &'static Texts) {
     }
 }
 
-fn build<R: Runtime>(app: &AppHandle<R>, texts: &'static Texts) -> tauri::Result<TrayIcon<R>> {
+/// Rewrites the menu and the tooltip whenever the language spoken changes.
+fn follow_language<R: Runtime>(app: &AppHandle<R>, spoken: Spoken, open: MenuItem<R>, quit: MenuItem<R>) {
+    let app = app.clone();
+    let mut changes = spoken.watch();
+    tauri::async_runtime::spawn(async move {
+        while changes.changed().await.is_ok() {
+            let texts = spoken.texts();
+            let count = app.state::<OverdueShown>().0.load(Ordering::SeqCst);
+            let rewritten = open.set_text(texts.tray_open).and_then(|()| quit.set_text(texts.tray_quit));
+            if let Err(error) = rewritten {
+                tracing::warn!(%error, "could not say the tray menu in the new language");
+            }
+            show_overdue(&app, texts, count);
+        }
+    });
+}
+
+/// The icon with its menu; the menu items are returned to be rewritten in another language.
+fn build<R: Runtime>(app: &AppHandle<R>, texts: &'static Texts) -> tauri::Result<(MenuItem<R>, MenuItem<R>)> {
     let open = MenuItem::with_id(app, "open", texts.tray_open, true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", texts.tray_quit, true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &quit])?;
@@ -60,7 +89,8 @@ fn build<R: Runtime>(app: &AppHandle<R>, texts: &'static Texts) -> tauri::Result
     if let Some(icon) = app.default_window_icon() {
         builder = builder.icon(icon.clone());
     }
-    builder.build(app)
+    builder.build(app)?;
+    Ok((open, quit))
 }
 
 fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
@@ -73,6 +103,9 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
 
 /// Shows the overdue count as the tooltip and, where the host shows one, the icon's label.
 pub fn show_overdue<R: Runtime>(app: &AppHandle<R>, texts: &Texts, count: u64) {
+    if let Some(shown) = app.try_state::<OverdueShown>() {
+        shown.0.store(count, Ordering::SeqCst);
+    }
     let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
     let label = (count > 0).then(|| count.to_string());
     if let Err(error) = tray.set_tooltip(Some(texts.tray_tooltip(count))).and_then(|()| tray.set_title(label)) {

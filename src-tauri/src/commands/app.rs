@@ -1,3 +1,4 @@
+use lupaus_core::language::Language;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -12,6 +13,8 @@ pub struct AppInfo {
     /// The OS locale, e.g. `fi-FI`; the UI picks its language from it.
     pub locale: String,
     pub person: String,
+    /// The language the person at the keyboard chose on this computer; `None` follows `locale`.
+    pub language: Option<Language>,
     /// The desk's time zone (IANA name) from its settings: the window shows and reads every time
     /// in it. The default zone while no database is open.
     pub time_zone: String,
@@ -26,6 +29,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         db_path,
         locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
         person: state.person(),
+        language: state.desk().ok().and_then(|desk| desk.language()),
         time_zone: state.desk().ok().and_then(|desk| desk.settings().ok()).map_or_else(
             || lupaus_core::calendar::DEFAULT_TIME_ZONE.to_owned(),
             |settings| settings.calendar.time_zone,

@@ -4,7 +4,9 @@
 
 use std::sync::Mutex;
 
-use lupaus_core::lifecycle::Role;
+use lupaus_core::language::Language;
+use lupaus_core::lifecycle::{Actor, Role};
+use lupaus_desk::Desk;
 use lupaus_store::people::{Person, PinHash};
 use serde::Serialize;
 use tauri::State;
@@ -12,11 +14,19 @@ use ts_rs::TS;
 
 use crate::{error::IpcError, state::AppState};
 
-/// Who is at the keyboard, and in which role.
+/// Who is at the keyboard, in which role, and the language they chose on this computer.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CurrentPerson {
     pub name: String,
     pub role: Role,
+    /// `None`: the computer's locale decides.
+    pub language: Option<Language>,
+}
+
+impl CurrentPerson {
+    fn at(desk: &Desk, actor: Actor) -> CurrentPerson {
+        CurrentPerson { name: actor.person, role: actor.role, language: desk.language() }
+    }
 }
 
 /// Held while a switch reads, checks and records a person's wrong PINs, so parallel guesses are
@@ -27,8 +37,19 @@ pub struct PinGuard(Mutex<()>);
 /// Who is at the keyboard; `who_are_you` when nobody is yet.
 #[tauri::command(async)]
 pub fn current_person(state: State<'_, AppState>) -> Result<CurrentPerson, IpcError> {
-    let actor = state.desk()?.actor()?;
-    Ok(CurrentPerson { name: actor.person, role: actor.role })
+    let desk = state.desk()?;
+    Ok(CurrentPerson::at(&desk, desk.actor()?))
+}
+
+/// The language of the window, the notifications and the tray for the person at the keyboard
+/// (`fi`, `sv`, `en`; none to follow the computer), kept with them on this computer.
+#[tauri::command(async)]
+pub fn choose_language(state: State<'_, AppState>, language: Option<String>) -> Result<CurrentPerson, IpcError> {
+    let language = language.as_deref().map(Language::of_code).transpose()?;
+    let mut desk = state.desk()?;
+    desk.choose_language(language)?;
+    let actor = desk.actor()?;
+    Ok(CurrentPerson::at(&desk, actor))
 }
 
 #[tauri::command(async)]
@@ -49,8 +70,9 @@ pub fn switch_person(
         guard.0.lock().map_err(|_| IpcError::internal("The PIN check failed earlier; restart Lupaus."))?;
     let started = state.desk()?.start_switch(&name)?;
     let checked = started.check_pin(pin.as_deref(), state.clock.now());
-    let actor = state.desk()?.finish_switch(checked)?;
-    Ok(CurrentPerson { name: actor.person, role: actor.role })
+    let mut desk = state.desk()?;
+    let actor = desk.finish_switch(checked)?;
+    Ok(CurrentPerson::at(&desk, actor))
 }
 
 /// Adds a person or changes their role (team leads; anyone for a new desk's first lead).

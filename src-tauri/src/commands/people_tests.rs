@@ -65,7 +65,7 @@ fn a_person_with_a_pin_is_acted_as_only_with_the_right_pin() {
     assert_eq!(desk.at_keyboard(), "Aino", "a refused switch leaves the person at the keyboard");
 
     let switched = desk.switch("Leena", Some("2468")).expect("right pin");
-    assert_eq!(switched, json!({ "name": "Leena", "role": "lead" }));
+    assert_eq!(switched, json!({ "name": "Leena", "role": "lead", "language": null }));
     assert_eq!(desk.at_keyboard(), "Leena");
     assert_eq!(desk.switch("Aino", None).expect("no pin needed")["name"], "Aino");
 }
@@ -143,4 +143,28 @@ fn the_wait_after_wrong_pins_outlives_a_restart_of_the_app() {
     let waiting = restarted.switch("Leena", Some("2468")).expect_err("still waits after the restart");
     assert_eq!(waiting["code"], "pin_wait");
     assert_eq!(waiting["message"], "Too many wrong PINs for Leena. Wait 20 seconds, then try again.");
+}
+
+#[test]
+fn a_chosen_language_is_kept_with_the_person_and_the_notifications_follow_who_is_at_the_keyboard() {
+    use lupaus_core::language::Language;
+    use tauri::Manager;
+    let desk = desk("Aino");
+    let spoken = desk._app.state::<AppState>().spoken();
+    let me = desk.invoke("choose_language", json!({ "language": "sv" })).expect("Aino chooses Swedish");
+    assert_eq!((me["name"].clone(), me["language"].clone()), (json!("Aino"), json!("sv")));
+    assert_eq!((spoken.language(), spoken.texts().tray_quit), (Language::Swedish, "Avsluta"));
+
+    // Leena takes the keyboard: she chose nothing, so the computer's language is spoken.
+    let leena = desk.invoke("switch_person", json!({ "name": "Leena", "pin": "2468" })).expect("switched");
+    assert_eq!(leena["language"], Value::Null);
+    assert_eq!(spoken.language(), crate::reminders::texts::os_language());
+    assert_eq!(desk.invoke("app_info", json!({})).expect("info")["language"], Value::Null);
+    desk.invoke("switch_person", json!({ "name": "Aino" })).expect("Aino is back");
+    assert_eq!(spoken.language(), Language::Swedish);
+    assert_eq!(desk.invoke("app_info", json!({})).expect("info")["language"], json!("sv"));
+
+    let refused = desk.invoke("choose_language", json!({ "language": "de" })).expect_err("no German");
+    assert_eq!((refused["code"].clone(), refused["field"].clone()), (json!("invalid_input"), json!("language")));
+    assert_eq!(spoken.language(), Language::Swedish, "a refused choice changes nothing");
 }

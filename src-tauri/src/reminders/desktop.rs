@@ -8,8 +8,8 @@ use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use super::notification::Notifier;
-use super::texts::Texts;
 use super::{Raised, ReminderSink, Scheduler, SchedulerHandle};
+use crate::language::Spoken;
 use crate::state::AppState;
 use crate::tray;
 
@@ -20,12 +20,12 @@ pub const OPEN_CASE: &str = "open-case";
 
 pub struct DesktopSink<R: Runtime> {
     app: AppHandle<R>,
-    texts: &'static Texts,
+    spoken: Spoken,
     notifier: Notifier,
 }
 
 impl<R: Runtime> DesktopSink<R> {
-    pub fn new(app: &AppHandle<R>, texts: &'static Texts) -> DesktopSink<R> {
+    pub fn new(app: &AppHandle<R>, spoken: Spoken) -> DesktopSink<R> {
         let on_click = app.clone();
         let open_case = Arc::new(move |case_id: i64| {
             tracing::info!(case_id, "notification clicked; opening the case");
@@ -35,7 +35,7 @@ impl<R: Runtime> DesktopSink<R> {
                 tracing::warn!(%error, case_id, "could not ask the window to open the case");
             }
         });
-        DesktopSink { app: app.clone(), texts, notifier: Notifier::new(texts, open_case) }
+        DesktopSink { app: app.clone(), notifier: Notifier::new(spoken.clone(), open_case), spoken }
     }
 }
 
@@ -49,7 +49,7 @@ impl<R: Runtime> ReminderSink for DesktopSink<R> {
     }
 
     fn overdue_changed(&self, count: u64) {
-        tray::show_overdue(&self.app, self.texts, count);
+        tray::show_overdue(&self.app, self.spoken.texts(), count);
     }
 }
 
@@ -61,8 +61,8 @@ struct RunningScheduler(Mutex<Option<SchedulerHandle>>);
 
 /// Starts the scheduler on Tauri's tokio runtime; its first pass raises what came due while
 /// Lupaus was closed.
-pub fn start<R: Runtime>(app: &AppHandle<R>, texts: &'static Texts) {
-    let sink = Arc::new(DesktopSink::new(app, texts));
+pub fn start<R: Runtime>(app: &AppHandle<R>, spoken: Spoken) {
+    let sink = Arc::new(DesktopSink::new(app, spoken));
     let scheduler = Scheduler::new(&app.state::<AppState>(), sink);
     let handle = scheduler.start(tauri::async_runtime::handle().inner());
     app.manage(RunningScheduler(Mutex::new(Some(handle))));

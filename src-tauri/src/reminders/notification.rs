@@ -15,7 +15,7 @@ use lupaus_core::reminder::ReminderKind;
 use lupaus_store::reminders::RaisedReminder;
 
 use super::Raised;
-use super::texts::Texts;
+use crate::language::Spoken;
 
 /// How long one notification may take to be accepted by the service.
 const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
@@ -40,16 +40,17 @@ enum ShowError {
 }
 
 pub struct Notifier {
-    texts: &'static Texts,
+    /// Read at each notification: the person at the keyboard may have changed.
+    spoken: Spoken,
     open_case: OpenCase,
     unanswered: Arc<AtomicUsize>,
     listening: Arc<AtomicUsize>,
 }
 
 impl Notifier {
-    pub fn new(texts: &'static Texts, open_case: OpenCase) -> Notifier {
+    pub fn new(spoken: Spoken, open_case: OpenCase) -> Notifier {
         Notifier {
-            texts,
+            spoken,
             open_case,
             unanswered: Arc::new(AtomicUsize::new(0)),
             listening: Arc::new(AtomicUsize::new(0)),
@@ -70,10 +71,11 @@ impl Notifier {
         if self.unanswered.load(Ordering::SeqCst) >= MAX_UNANSWERED {
             return Err(ShowError::Stuck);
         }
-        let text = self.texts.notification(reminder, &raised.team_leads, raised.zone);
+        let texts = self.spoken.texts();
+        let text = texts.notification(reminder, &raised.team_leads, raised.zone);
         let mut notification = notify_rust::Notification::new();
         notification.appname("Lupaus").icon("lupaus").summary(&text.summary).body(&text.body);
-        notification.action("default", self.texts.open_case);
+        notification.action("default", texts.open_case);
         if reminder.kind == ReminderKind::Escalation {
             // A missed promise stays on screen until someone acts on it.
             notification.urgency(notify_rust::Urgency::Critical);

@@ -1,38 +1,23 @@
 //! The few sentences the shell itself shows (notifications, tray), in Finnish, Swedish and
-//! English. The OS locale picks the language, as the UI does; everything else is in the UI.
+//! English: the language the person at the keyboard chose (see `crate::language`), else the
+//! computer's locale, as in the UI; everything else is in the UI.
 
+use lupaus_core::language::Language;
 use lupaus_core::reminder::ReminderKind;
 use lupaus_store::reminders::RaisedReminder;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    Finnish,
-    Swedish,
-    English,
+/// The shell's sentences in `language`.
+pub fn of(language: Language) -> &'static Texts {
+    match language {
+        Language::Finnish => &FINNISH,
+        Language::Swedish => &SWEDISH,
+        Language::English => &ENGLISH,
+    }
 }
 
-impl Language {
-    /// `fi-FI`, `fi_FI.UTF-8` and `fi` are Finnish; `sv-*` Swedish; anything else English.
-    pub fn from_locale(locale: &str) -> Language {
-        let language = locale.split(['-', '_', '.']).next().unwrap_or_default().to_ascii_lowercase();
-        match language.as_str() {
-            "fi" => Language::Finnish,
-            "sv" => Language::Swedish,
-            _ => Language::English,
-        }
-    }
-
-    pub fn of_os() -> Language {
-        sys_locale::get_locale().map_or(Language::English, |locale| Language::from_locale(&locale))
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Language::Finnish => &FINNISH,
-            Language::Swedish => &SWEDISH,
-            Language::English => &ENGLISH,
-        }
-    }
+/// The computer's language, for a person who has chosen none.
+pub fn os_language() -> Language {
+    sys_locale::get_locale().map_or(Language::English, |locale| Language::of_locale(&locale))
 }
 
 /// One language's texts. `{name}` marks where a value goes.
@@ -172,21 +157,6 @@ fn escape_markup(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_os_locale_picks_the_language() {
-        for (locale, language) in [
-            ("fi-FI", Language::Finnish),
-            ("fi_FI.UTF-8", Language::Finnish),
-            ("FI", Language::Finnish),
-            ("sv-FI", Language::Swedish),
-            ("en-GB", Language::English),
-            ("de-DE", Language::English),
-            ("", Language::English),
-        ] {
-            assert_eq!(Language::from_locale(locale), language, "{locale}");
-        }
-    }
 
     #[test]
     fn values_are_filled_once_and_never_reread_as_placeholders() {

@@ -96,7 +96,7 @@ describe('intake drafts', () => {
     cleanup();
 
     // Leena takes the keyboard: her form is empty; an old shared draft and another database's are ignored.
-    desk.me = { name: 'Leena', role: 'lead' };
+    desk.me = { name: 'Leena', role: 'lead', language: null };
     localStorage.setItem(LEGACY_DRAFT_KEY, localStorage.getItem(DRAFT_KEY) ?? '');
     localStorage.setItem(draftKey('/srv/other.db', 'Leena') ?? '', localStorage.getItem(DRAFT_KEY) ?? '');
     await openIntake();
@@ -107,7 +107,7 @@ describe('intake drafts', () => {
     cleanup();
 
     // Aino comes back: her draft is still hers.
-    desk.me = { name: 'Aino', role: 'agent' };
+    desk.me = { name: 'Aino', role: 'agent', language: null };
     await openIntake();
     expect(field('Customer name').value).toBe('Maija Meikäläinen');
   });

@@ -36,7 +36,7 @@ function backEnd(wait: number | null = null) {
 
 function show(options: { language?: Language; me?: CurrentPerson | null; ask?: boolean } = {}) {
   const onswitched = vi.fn();
-  const me = options.me === undefined ? { name: 'Aino', role: 'agent' as const } : options.me;
+  const me = options.me === undefined ? { name: 'Aino', role: 'agent' as const, language: null } : options.me;
   render(PersonSwitch, { props: { language: options.language ?? 'en', me, fallbackName: me?.name ?? '', ask: options.ask ?? false, onswitched } });
   return onswitched;
 }
@@ -84,7 +84,7 @@ describe('the person switch', () => {
 
   it('sends no PIN for a person without one', async () => {
     const switches = backEnd();
-    const onswitched = show({ me: { name: 'Leena', role: 'lead' } });
+    const onswitched = show({ me: { name: 'Leena', role: 'lead', language: null } });
     await fireEvent.click(screen.getByRole('button', { name: 'Switch person' }));
     await choose('Aino');
     expect(screen.queryByLabelText('PIN')).toBeNull();

@@ -21,6 +21,7 @@ import type {
   DatabaseStatus,
   DeskFigures,
   DeskSettings,
+  Language,
   IpcError,
   Lesson,
   LessonEntry,
@@ -86,6 +87,8 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   currentPerson: () => call<CurrentPerson>('current_person'),
+  /** The language of the window, the notifications and the tray for the person at the keyboard; null follows the computer. */
+  chooseLanguage: (language: Language | null) => call<CurrentPerson>('choose_language', { language }),
   /** Opens a case with its call-back promise, if one was made: both are saved or neither. */
   createCase: (intake: CaseIntake) => call<CaseCreated>('create_case', { intake }),
   browseCases: (filter: CaseFilter) => call<CaseSummary[]>('browse_cases', { filter }),

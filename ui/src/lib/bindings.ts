@@ -26,6 +26,10 @@ export type AppInfo = { version: string, db_path: string,
  */
 locale: string, person: string, 
 /**
+ * The language the person at the keyboard chose on this computer; `None` follows `locale`.
+ */
+language: Language | null, 
+/**
  * The desk's time zone (IANA name) from its settings: the window shows and reads every time
  * in it. The default zone while no database is open.
  */
@@ -329,9 +333,13 @@ export type CorrectiveAction = { id: number, measure: MeasureKind, description: 
 export type Cost = { id: number, amount_cents: number, borne_by: Party, description: string, by: string, at: string, };
 
 /**
- * Who is at the keyboard, and in which role.
+ * Who is at the keyboard, in which role, and the language they chose on this computer.
  */
-export type CurrentPerson = { name: string, role: Role, };
+export type CurrentPerson = { name: string, role: Role, 
+/**
+ * `None`: the computer's locale decides.
+ */
+language: Language | null, };
 
 export type Customer = { id: number, name: string, email: string | null, phone: string | null, customer_number: string | null, 
 /**
@@ -477,6 +485,11 @@ reason?: string,
  * (A map, not `Option<map>`: every command's `Result` carries this type, so it stays small.)
  */
 params?: { [key in string]: string }, };
+
+/**
+ * A language of the window, the notifications and the tray, by its ISO 639-1 code.
+ */
+export type Language = "fi" | "sv" | "en";
 
 /**
  * One stored entry with its case, for the lessons list.

@@ -72,24 +72,20 @@ export function localeOf(language: Language): string {
   return LOCALES[language];
 }
 
-const CHOSEN_LANGUAGE_KEY = 'lupaus.language';
+/** Where older versions kept a chosen language, in the web view's storage. */
+const LEGACY_LANGUAGE_KEY = 'lupaus.language';
 
-/** The language chosen by hand in the settings, which overrides the OS locale; null for "follow the system". */
-export function chosenLanguage(): Language | null {
+/**
+ * A language chosen by hand in an older version, which kept it in the web view's storage; read
+ * once and forgotten, so the window can hand it to the back end, which now keeps it with the person.
+ */
+export function takeLegacyLanguage(): Language | null {
   try {
-    const stored = localStorage.getItem(CHOSEN_LANGUAGE_KEY);
+    const stored = localStorage.getItem(LEGACY_LANGUAGE_KEY);
+    localStorage.removeItem(LEGACY_LANGUAGE_KEY);
     return LANGUAGES.find((language) => language === stored) ?? null;
   } catch {
-    return null; // Storage unavailable: follow the system.
-  }
-}
-
-export function chooseLanguage(language: Language | null): void {
-  try {
-    if (language === null) localStorage.removeItem(CHOSEN_LANGUAGE_KEY);
-    else localStorage.setItem(CHOSEN_LANGUAGE_KEY, language);
-  } catch {
-    // The choice then lasts until the window closes.
+    return null; // Storage unavailable: nothing to move.
   }
 }
 

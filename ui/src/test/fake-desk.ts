@@ -11,6 +11,7 @@ import type {
   DeskFigures,
   DeskSettings,
   IpcError,
+  Language,
   Lesson,
   LessonEntry,
   CaseIntake,
@@ -64,6 +65,8 @@ export interface FakeDesk {
   refuseSettings: IpcError | null;
   lessons: Lesson[];
   created: CaseSummary[];
+  /** Each person's chosen language, kept by the back end with the person. */
+  languages: Record<string, Language | null>;
 }
 
 const leadOnly = (what: string): IpcError => ({ code: 'lead_only', message: `Only a team lead can ${what}. Ask your team lead.`, field: null });
@@ -74,22 +77,29 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     due: [],
     calls: [],
     failNextAct: null,
-    me: { name: role === 'lead' ? 'Leena' : 'Aino', role },
+    me: { name: role === 'lead' ? 'Leena' : 'Aino', role, language: null },
     people: PEOPLE,
     figures: deskFigures(),
     settings: deskSettings(),
     refuseSettings: null,
     lessons: [],
     created: [],
+    languages: {},
   };
   let nextId = 100;
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-    app_info: () => ({ version: '0.1.0', db_path: '/tmp/test.db', locale, person: desk.me.name, time_zone: 'Europe/Helsinki' }),
+    app_info: () => ({ version: '0.1.0', db_path: '/tmp/test.db', locale, person: desk.me.name, language: desk.me.language, time_zone: 'Europe/Helsinki' }),
     current_person: () => desk.me,
     list_people: () => desk.people,
     switch_person: (args) => {
       const person = desk.people.find((p) => p.name === args.name) ?? { name: String(args.name), role: 'agent' as const };
-      desk.me = { name: person.name, role: person.role };
+      desk.me = { name: person.name, role: person.role, language: desk.languages[person.name] ?? null };
+      return desk.me;
+    },
+    choose_language: (args) => {
+      const language = (args.language ?? null) as Language | null;
+      desk.languages[desk.me.name] = language;
+      desk.me = { ...desk.me, language };
       return desk.me;
     },
     list_cases: () => [...desk.created].reverse().concat(desk.detail.summary),

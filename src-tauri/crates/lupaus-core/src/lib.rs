@@ -10,6 +10,7 @@ pub mod case;
 pub mod clock;
 pub mod desk_figures;
 pub mod error;
+pub mod language;
 pub mod lessons;
 pub mod lifecycle;
 pub mod people;

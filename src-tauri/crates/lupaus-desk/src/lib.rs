@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use lupaus_core::clock::Clock;
+use lupaus_core::language::Language;
 use lupaus_core::lifecycle::Actor;
 use lupaus_store::{Store, StoreError};
 
@@ -45,6 +46,9 @@ pub enum Change {
     Settings,
     /// The people directory changed.
     People,
+    /// The language the desk speaks changed: another person came to the keyboard, or the person
+    /// chose one. `None` follows the computer's locale.
+    Language(Option<Language>),
 }
 
 /// Hears every accepted change. Called after the change is durable, with the desk still held:

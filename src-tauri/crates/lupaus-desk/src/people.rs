@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use lupaus_core::CoreError;
+use lupaus_core::language::Language;
 use lupaus_core::lifecycle::{Actor, Role};
 use lupaus_core::people::WrongPins;
 use lupaus_store::StoreError;
@@ -68,7 +69,31 @@ impl Desk {
         checked.outcome?;
         self.person = checked.actor.person.clone();
         tracing::info!(person = %self.person, "person at the keyboard switched");
+        self.tell(Change::Language(self.language()));
         Ok(checked.actor)
+    }
+
+    /// The language the person at the keyboard chose on this computer; `None` (also when nobody
+    /// is at the keyboard, or it cannot be read) follows the computer's locale.
+    pub fn language(&self) -> Option<Language> {
+        if self.person.trim().is_empty() {
+            return None;
+        }
+        self.store.language_of(&self.person).unwrap_or_else(|error| {
+            tracing::warn!(%error, "could not read the person's language; following the computer's");
+            None
+        })
+    }
+
+    /// Chooses the language of the window, the notifications and the tray for the person at the
+    /// keyboard, on this computer; `None` follows the computer's locale. Needs someone at the
+    /// keyboard (`who_are_you` otherwise).
+    pub fn choose_language(&mut self, language: Option<Language>) -> Result<(), StoreError> {
+        let actor = self.actor()?;
+        self.store.set_language_of(&actor.person, language)?;
+        tracing::info!(person = %actor.person, language = language.map_or("system", Language::code), "language chosen");
+        self.tell(Change::Language(language));
+        Ok(())
     }
 
     pub fn people(&self) -> Result<Vec<Person>, StoreError> {

@@ -300,3 +300,31 @@ fn an_attached_receipt_opens_as_a_checked_copy_inside_the_attachments_folder_and
     assert_eq!(std::fs::read(&path).expect("copy"), b"%PDF-1.7 kuitti");
     assert!(f.heard.take().is_empty(), "opening changes nothing the lists show");
 }
+
+#[test]
+fn each_person_at_a_shared_keyboard_is_spoken_to_in_their_own_language() {
+    use lupaus_core::language::Language;
+    let mut fixture = desk();
+    assert_eq!(fixture.desk.language(), None, "no choice yet: the computer's locale decides");
+    fixture.desk.choose_language(Some(Language::Swedish)).expect("the agent chooses Swedish");
+    assert_eq!(fixture.heard.take(), vec![Change::Language(Some(Language::Swedish))]);
+
+    // The lead takes the keyboard: the desk now speaks the lead's language (none chosen)...
+    fixture.switch_to(LEAD);
+    assert_eq!((fixture.desk.language(), fixture.heard.take()), (None, vec![Change::Language(None)]));
+    // ...and the agent's comes back with the agent, also after the file is opened again.
+    fixture.switch_to(AGENT);
+    let path = fixture.desk.path().to_path_buf();
+    let reopened = Desk::open(&path, fixture.clock.clone(), AGENT.into()).expect("reopen");
+    assert_eq!((fixture.desk.language(), reopened.language()), (Some(Language::Swedish), Some(Language::Swedish)));
+}
+
+#[test]
+fn nobody_at_the_keyboard_cannot_choose_a_language() {
+    let mut fixture = desk();
+    let store = lupaus_store::Store::open(fixture.desk.path()).expect("second connection");
+    let mut nobody = Desk::new(store, fixture.clock.clone(), String::new(), fixture.heard.clone());
+    let error = nobody.choose_language(Some(lupaus_core::language::Language::English)).expect_err("nobody");
+    assert_eq!(error.code(), "who_are_you");
+    assert_eq!(fixture.desk.choose_language(None).map_err(|error| error.code()), Ok(()));
+}

@@ -25,6 +25,7 @@ pub mod import;
 pub mod lessons;
 pub mod maintenance;
 pub mod people;
+pub mod preferences;
 pub mod privacy;
 pub mod promises;
 pub mod recovery;

@@ -215,7 +215,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE search_watermark ADD COLUMN base_forms INTEGER NOT NULL DEFAULT 0 CHECK (base_forms IN (0, 1));
     "#,
-    // 7: attachments keep their type and say when anonymisation deleted their file; the
+    // 7: what a person chose on this computer (issue 15): the language of the window, the
+    // notifications and the tray. A device preference: it stays on this desk and never travels
+    // in team mode (a shared PC's people each keep theirs). By name, as people are signed in.
+    r#"
+    CREATE TABLE person_preferences (
+        person      TEXT PRIMARY KEY,
+        language    TEXT CHECK (language IN ('fi', 'sv', 'en'))
+    ) STRICT;
+    "#,
+    // 8: attachments keep their type and say when anonymisation deleted their file; the
     // anonymisation log counts the files it deleted (issue 18). Files of cases anonymised before
     // this were deleted then.
     r#"

@@ -7,7 +7,8 @@ use lupaus_core::clock::Clock;
 use lupaus_store::Store;
 
 use super::{Desk, Seen, drain, hourly_plan, keys, recorder, start};
-use crate::reminders::texts::Language;
+use crate::reminders::texts;
+use lupaus_core::language::Language;
 
 #[tokio::test]
 async fn each_planned_reminder_is_delivered_once_in_order_as_the_clock_advances() {
@@ -87,7 +88,7 @@ async fn notifications_name_the_case_and_customer_and_escalations_the_team_lead(
     assert_eq!(keys(&raised), ["overdue:2", "escalation"]);
     assert_eq!(raised.team_leads, ["Leena Lead"]);
 
-    let finnish = Language::Finnish.texts();
+    let finnish = texts::of(Language::Finnish);
     let owner = finnish.notification(&raised.reminders[0], &raised.team_leads, raised.zone);
     assert_eq!(owner.summary, "Lupaus on myöhässä: R-2026-000001 Maija Meikäläinen");
     assert!(owner.body.contains("vastuussa Aino Agentti"), "{}", owner.body);
@@ -95,6 +96,6 @@ async fn notifications_name_the_case_and_customer_and_escalations_the_team_lead(
     let lead = finnish.notification(&raised.reminders[1], &raised.team_leads, raised.zone);
     assert_eq!(lead.summary, "Lupaus jäi pitämättä: R-2026-000001 Maija Meikäläinen");
     assert!(lead.body.contains("Tiiminvetäjälle (Leena Lead): Aino Agentti ei pitänyt lupausta"), "{}", lead.body);
-    let english = Language::English.texts().notification(&raised.reminders[1], &raised.team_leads, raised.zone);
+    let english = texts::of(Language::English).notification(&raised.reminders[1], &raised.team_leads, raised.zone);
     assert_eq!(english.summary, "Promise missed: R-2026-000001 Maija Meikäläinen");
 }

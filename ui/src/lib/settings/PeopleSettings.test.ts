@@ -58,7 +58,7 @@ describe('the people settings', () => {
   });
 
   it('lets a lead add a person, change a role, clear a forgotten PIN and deactivate with a confirmation', async () => {
-    const calls = backEnd({ name: 'Leena', role: 'lead' }, DESK);
+    const calls = backEnd({ name: 'Leena', role: 'lead', language: null }, DESK);
     await show();
     expect(within(rowOf('Aino')).getByRole('cell', { name: 'PIN set' })).toBeTruthy();
 
@@ -90,7 +90,7 @@ describe('the people settings', () => {
   });
 
   it('shows an agent the list without lead actions, and lets them set their own PIN', async () => {
-    const calls = backEnd({ name: 'Aino', role: 'agent' }, [{ ...DESK[0], has_pin: false }, DESK[1]]);
+    const calls = backEnd({ name: 'Aino', role: 'agent', language: null }, [{ ...DESK[0], has_pin: false }, DESK[1]]);
     await show('fi');
     expect(screen.queryByTestId('add-person')).toBeNull();
     expect(screen.queryByRole('button', { name: /Poista .* käytöstä/ })).toBeNull();
@@ -110,7 +110,7 @@ describe('the people settings', () => {
   });
 
   it('on a desk with no lead yet, offers to add the first lead', async () => {
-    const calls = backEnd({ name: 'aino', role: 'agent' }, []);
+    const calls = backEnd({ name: 'aino', role: 'agent', language: null }, []);
     render(PeopleSettings, { props: { language: 'sv' } });
     expect((await screen.findByTestId('first-lead')).textContent).toBe(
       'Kontoret har ingen teamledare ännu. Lägg till den första teamledaren: hen kan sedan lägga till alla andra.',

@@ -59,6 +59,8 @@ pub enum Only {
     Import,
     Intake,
     SearchQuality,
+    /// Search timings alone, with each morphology in turn on the same database (no LIKE).
+    Search,
     /// Push and pull throughput with a team server (`--server`), and a new desk's join.
     Team,
 }
@@ -70,6 +72,7 @@ pub enum OnlyReport {
     Import(import::ImportMeasurement),
     Intake(intake::IntakeMeasurement),
     SearchQuality(Vec<lupaus_store::search::quality::SearchQuality>),
+    Search(Vec<queries::MorphologySearch>),
 }
 
 /// Cases in the small database whose query plans are compared with the large one's.
@@ -195,6 +198,13 @@ pub fn run_only(path: &Path, args: &BenchArgs, only: Only, now: DateTime<Utc>) -
             Ok(OnlyReport::Intake(intake::measure(&mut store, path, args.seed, now)?))
         }
         Only::SearchQuality => Ok(OnlyReport::SearchQuality(quality::measure()?)),
+        Only::Search => {
+            let raw = Connection::open(path)?;
+            prepare(&raw, path, args, now)?;
+            let mut store = Store::open(path)?;
+            let samples = queries::samples(&raw, args.seed)?;
+            Ok(OnlyReport::Search(queries::search_by_morphology(&mut store, &samples)?))
+        }
         // Routed to team::measure before the store opens (commands/mod.rs); it needs a server.
         Only::Team => Err(CoreError::invalid("server", "bench --only team needs --server URL").into()),
     }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use lupaus_store::cases::CaseListQuery;
 use lupaus_store::plans::HotQueryPlan;
+use lupaus_store::search::Morphology;
 use lupaus_store::{Store, StoreError};
 use rusqlite::Connection;
 
@@ -87,10 +88,13 @@ pub fn list_variants(store: &Store, samples: &Samples) -> Result<Vec<Variant>, S
     Ok(measured)
 }
 
-pub fn search_queries(store: &Store, raw: &Connection, samples: &Samples) -> Result<Vec<SearchQuery>, StoreError> {
-    type Pick<'a> = Box<dyn Fn(usize) -> String + 'a>;
+type Pick<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
+/// The kinds of query an agent types: (label, the text of the n-th repetition, whether LIKE has
+/// an equivalent).
+fn search_kinds(samples: &Samples) -> Vec<(&'static str, Pick<'_>, bool)> {
     let fixed = |text: &'static str| -> Pick<'_> { Box::new(move |_| text.to_owned()) };
-    let queries: Vec<(&str, Pick<'_>, bool)> = vec![
+    vec![
         ("common word, all inflections and compounds", fixed("reklamaatio"), true),
         ("half-typed common word", fixed("rekla"), true),
         ("first part of compounds", fixed("laskutus"), true),
@@ -112,7 +116,47 @@ pub fn search_queries(store: &Store, raw: &Connection, samples: &Samples) -> Res
         ("order, invoice or model number", Box::new(|n| samples.orders[n % samples.orders.len()].clone()), true),
         ("case reference", Box::new(|n| samples.references[n % samples.references.len()].clone()), false),
         ("FTS syntax typed by an agent", fixed("\"laskutus* (- OR:"), false),
-    ];
+    ]
+}
+
+/// One query kind's timings with one morphology (`bench --only search`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MorphologySearch {
+    pub morphology: &'static str,
+    pub label: String,
+    pub example: String,
+    pub hits: usize,
+    pub stats: Stats,
+}
+
+/// Every query kind timed with the store's morphology and then with Snowball, on the same
+/// database in the same run: what Voikko's base forms cost at query time, side by side.
+pub fn search_by_morphology(store: &mut Store, samples: &Samples) -> Result<Vec<MorphologySearch>, StoreError> {
+    let mut morphologies = vec![store.morphology()];
+    if store.morphology() != Morphology::Snowball {
+        morphologies.push(Morphology::Snowball);
+    }
+    let mut measured = Vec::new();
+    for morphology in morphologies {
+        store.set_morphology(morphology);
+        for (label, pick, _) in search_kinds(samples) {
+            let hits = store.search_cases(&pick(0), SEARCH_PAGE)?.len();
+            repeat(3, |n| store.search_cases(&pick(n), SEARCH_PAGE))?;
+            let stats = Stats::of(repeat(40, |n| store.search_cases(&pick(n), SEARCH_PAGE))?);
+            measured.push(MorphologySearch {
+                morphology: morphology.name(),
+                label: label.to_owned(),
+                example: pick(0),
+                hits,
+                stats,
+            });
+        }
+    }
+    Ok(measured)
+}
+
+pub fn search_queries(store: &Store, raw: &Connection, samples: &Samples) -> Result<Vec<SearchQuery>, StoreError> {
+    let queries = search_kinds(samples);
     let mut like_all = raw.prepare("SELECT id FROM cases WHERE state_json LIKE ?1")?;
     let mut like_newest =
         raw.prepare("SELECT id FROM cases WHERE state_json LIKE ?1 ORDER BY received_at DESC, id DESC LIMIT 20")?;
