@@ -47,6 +47,11 @@ test('a Swedish desk at 1024x640 keeps its header, folds its reminders and lines
       return box ? box.textContent.replace(/\s+/g, ' ').trim() : null;
     });
     assert.equal(saturday, 'Lördag: öppet', 'the weekend box says what ticking does, not "stängt"');
+    // The weekday boxes in view, and the pointer off the menu (its tooltip is not part of the page).
+    await browser.execute(() =>
+      [...document.querySelectorAll('label.check')].find((label) => label.textContent.includes('Måndag'))?.scrollIntoView({ block: 'center' }),
+    );
+    await (await browser.$('h2')).moveTo();
     await shot(browser, 'sv-settings-1024x640');
 
     // The case list: the reminders fold to one line with a count.
@@ -94,6 +99,8 @@ test('a Swedish desk at 1024x640 keeps its header, folds its reminders and lines
     await eventually(async () => /Inställningar/.test(await (await byTestId(browser, 'nav-settings')).getText()), 'the menu in Swedish');
     await (await byTestId(browser, 'nav-lead')).click();
     await (await byTestId(browser, 'promise-board')).waitForDisplayed({ timeout: 10000 });
+    assert.match(await (await byTestId(browser, 'board-summary')).getText(), /^Försenade: 1 \(Aino Agentti 1\), längst försenat 1 h/);
+    await toggle.click(); // Folded again: the lead's screen is the board's.
     await shot(browser, 'sv-lead-1024x640');
   } finally {
     await browser.deleteSession();

@@ -32,7 +32,7 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
     const approvals = await byTestId(browser, 'approvals');
     assert.match(await approvals.getText(), new RegExp(reference));
     // The board, its summary and the approvals fill the first screen; the figures open on request.
-    assert.match(await (await byTestId(browser, 'board-summary')).getText(), /Myöhässä 1 lupausta \(Aino Agentti 1\)/);
+    assert.match(await (await byTestId(browser, 'board-summary')).getText(), /Myöhässä: 1 \(Aino Agentti 1\)/);
     await (await browser.$('[data-testid="figures-fold"] summary')).click();
     const cases = await byTestId(browser, 'fig-cases');
     await cases.waitForDisplayed({ timeout: 10000 });

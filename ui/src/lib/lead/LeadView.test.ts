@@ -81,7 +81,7 @@ describe('the lead view', () => {
     await openLeadView(desk);
     const summary = await screen.findByTestId('board-summary');
     expect(summary.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Myöhässä 2 lupausta (Aino 1, Mikko 1), pisimpään myöhässä 1 pv · 24 tunnin sisällä erääntyy 1',
+      'Myöhässä: 2 (Aino 1, Mikko 1), pisimpään myöhässä 1 pv · 24 tunnin sisällä erääntyy 1',
     );
     const figures = screen.getByTestId('figures-fold') as HTMLDetailsElement;
     expect(figures.open).toBe(false);

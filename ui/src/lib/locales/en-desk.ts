@@ -23,7 +23,7 @@ export const enDesk = {
   'language.en': 'English',
   'lead.heading': 'Lead view',
   'board.heading': 'Promise board',
-  'board.summary_late': '{count} promises late ({who}), longest {longest}',
+  'board.summary_late': 'Late: {count} ({who}), longest {longest}',
   'board.summary_none_late': 'No promise is late',
   'board.summary_soon': 'due within 24 hours: {count}',
   'figures.fold': 'Figures and charts',

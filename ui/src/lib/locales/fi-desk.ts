@@ -24,7 +24,7 @@ export const fiDesk: Part<typeof enDesk> = {
   'language.en': 'englanti',
   'lead.heading': 'Tiiminvetäjän näkymä',
   'board.heading': 'Lupaustaulu',
-  'board.summary_late': 'Myöhässä {count} lupausta ({who}), pisimpään {longest}',
+  'board.summary_late': 'Myöhässä: {count} ({who}), pisimpään {longest}',
   'board.summary_none_late': 'Yksikään lupaus ei ole myöhässä',
   'board.summary_soon': '24 tunnin sisällä erääntyy {count}',
   'figures.fold': 'Tunnusluvut ja kaaviot',

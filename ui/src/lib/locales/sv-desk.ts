@@ -24,7 +24,7 @@ export const svDesk: Part<typeof enDesk> = {
   'language.en': 'engelska',
   'lead.heading': 'Teamledarens vy',
   'board.heading': 'Löftestavla',
-  'board.summary_late': '{count} löften försenade ({who}), längst {longest}',
+  'board.summary_late': 'Försenade: {count} ({who}), längst {longest}',
   'board.summary_none_late': 'Inga löften är försenade',
   'board.summary_soon': 'förfaller inom 24 timmar: {count}',
   'figures.fold': 'Nyckeltal och diagram',
