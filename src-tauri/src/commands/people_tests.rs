@@ -22,9 +22,11 @@ struct Desk {
 /// Leena leads with PIN 2468; Aino is an agent without a PIN; `person` is at the keyboard.
 fn desk(person: &str) -> Desk {
     let mut store = Store::open_in_memory().expect("in-memory store");
-    store.save_person("Leena", Role::Lead, &Actor::agent("Leena")).expect("lead");
-    store.save_person("Aino", Role::Agent, &Actor::lead("Leena")).expect("agent");
-    store.set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena")).expect("pin");
+    store.save_person("Leena", Role::Lead, &Actor::agent("Leena"), chrono::Utc::now()).expect("lead");
+    store.save_person("Aino", Role::Agent, &Actor::lead("Leena"), chrono::Utc::now()).expect("agent");
+    store
+        .set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena"), chrono::Utc::now())
+        .expect("pin");
     mount(store, person, &Arc::new(FixedClock::new(nine_o_clock())))
 }
 
@@ -129,8 +131,10 @@ fn the_wait_after_wrong_pins_outlives_a_restart_of_the_app() {
     let start = |clock: &Arc<FixedClock>| mount(Store::open(&path).expect("store"), "Aino", clock);
     {
         let mut store = Store::open(&path).expect("store");
-        store.save_person("Leena", Role::Lead, &Actor::agent("Leena")).expect("lead");
-        store.set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena")).expect("pin");
+        store.save_person("Leena", Role::Lead, &Actor::agent("Leena"), chrono::Utc::now()).expect("lead");
+        store
+            .set_pin("Leena", &PinHash::of("2468").expect("hash"), &Actor::lead("Leena"), chrono::Utc::now())
+            .expect("pin");
     }
     let desk = start(&clock);
     for _ in 0..5 {

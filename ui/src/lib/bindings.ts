@@ -161,6 +161,11 @@ root_cause_lock_reason?: string, figures: CaseFigures,
  */
 events: Array<EventRecord>, 
 /**
+ * Positions in `events` of the losing sides of team conflicts (made offline on two desks):
+ * kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
+ */
+conflict_losers: Array<number>, 
+/**
  * The promises made on this case, by due time.
  */
 promises: Array<PromiseView>, 
@@ -827,6 +832,36 @@ export type SlaTargets = { low: SlaTarget, normal: SlaTarget, high: SlaTarget, u
  */
 export type Stage = "intake" | "solving" | "remedy_agreed" | "remedy_delivered" | "root_cause" | "closed";
 
+/**
+ * How the desk's link to its team server stands.
+ */
+export type TeamLinkState = "connecting" | "online" | "offline";
+
+/**
+ * A desk in a team, as the header and Settings → Team show it.
+ */
+export type TeamView = { desk_name: string, 
+/**
+ * The code in this desk's references, e.g. KASSA2.
+ */
+desk_code: string, 
+/**
+ * host:port/database, never a password.
+ */
+server: string, link: TeamLinkState, 
+/**
+ * The last finished round; None before the first.
+ */
+last_sync_at: string | null, 
+/**
+ * This desk's events not yet on the server.
+ */
+pending: number, 
+/**
+ * Events kept but not applied (conflict losers a lead reviews, unreadable events).
+ */
+flagged: number, problem: IpcError | null, };
+
 export type Wait = { on: WaitingOn, reason: string, until: string | null, started_at: string, ended_at: string | null, };
 
 /**
@@ -851,4 +886,4 @@ export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours |
 
 export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_program_to_open', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
-export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'due_outside_hours'] as const;
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'due_outside_hours'] as const;

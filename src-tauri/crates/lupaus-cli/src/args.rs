@@ -176,7 +176,8 @@ pub enum CaseCommand {
     $ lupaus-cli case act R-2026-000001 '{\"kind\":\"agree_remedy\",\"remedy\":{\"forms\":[\"replacement\"],\"description\":\"Uusi kone\"},\"option_id\":null}'")]
     Act {
         reference: String,
-        /// The command as JSON; `-` reads it from standard input.
+        /// The command as JSON; `-` reads it from standard input. A `hand_off` names one of
+        /// the team's people in `to`; add `"away_confirmed": true` to hand to a deactivated one.
         command: String,
     },
     /// Attach a file (copied into the data folder, at most 25 MB, with its SHA-256).
@@ -312,6 +313,8 @@ pub enum SettingsCommand {
     Show,
     /// Replace the desk settings with a JSON file (team leads only).
     Set { file: PathBuf },
+    /// The settings audit trail: each change, by whom, when, what changed (team leads only).
+    History,
 }
 
 #[derive(Debug, Subcommand)]

@@ -98,3 +98,42 @@ fn nobody_sets_another_persons_pin() {
     let refused = desk.run("Aino", &["person", "clear-pin", "Leena"]).expect_err("agent");
     assert_eq!(refused["code"], "lead_only");
 }
+
+#[test]
+fn a_hand_off_names_a_person_of_the_team_and_a_lead_reads_the_settings_trail() {
+    let desk = Desk::new();
+    desk.ok("Leena", &["person", "add", "Leena", "--role", "lead"]);
+    desk.ok("Leena", &["person", "add", "Ville"]);
+    desk.ok("Leena", &["person", "add", "Kaisa"]);
+    desk.ok("Leena", &["person", "deactivate", "Kaisa"]);
+    let case = desk.ok(
+        "Leena",
+        &["case", "create", "--customer", "Maija", "--description", "Vuotaa", "--requested-remedy", "Uusi"],
+    );
+    let reference = case["reference"].as_str().expect("reference").to_owned();
+    let hand_off = |to: &str, confirmed: bool| {
+        json!({"kind": "hand_off", "to": to, "note": "Varaosa", "customer_told": "Soitamme", "callback": null,
+            "away_confirmed": confirmed})
+        .to_string()
+    };
+    let refused = desk.run("Leena", &["case", "act", &reference, &hand_off("Ville V", false)]).expect_err("unknown");
+    assert_eq!((&refused["reason"], &refused["field"]), (&json!("hand_off_unknown_person"), &json!("to")));
+    let warned = desk.run("Leena", &["case", "act", &reference, &hand_off("Kaisa", false)]).expect_err("away");
+    assert_eq!(warned["reason"], "hand_off_person_away");
+    let handed = desk.ok("Leena", &["case", "act", &reference, &hand_off("Ville", false)]);
+    assert_eq!(handed["state"]["owner"], "Ville");
+    let handed = desk.ok("Ville", &["case", "act", &reference, &hand_off("Kaisa", true)]);
+    assert_eq!(handed["state"]["owner"], "Kaisa", "confirmed: handed to a deactivated person");
+
+    let settings = desk.ok("Leena", &["settings", "show"]);
+    let mut changed = settings.clone();
+    changed["promise_buffer_minutes"] = json!(30);
+    let file = desk.db.with_file_name("settings.json");
+    std::fs::write(&file, changed.to_string()).expect("settings file");
+    desk.ok("Leena", &["settings", "set", file.to_str().expect("path")]);
+    let refused = desk.run("Ville", &["settings", "history"]).expect_err("an agent");
+    assert_eq!(refused["code"], "lead_only");
+    let trail = desk.ok("Leena", &["settings", "history"]);
+    assert_eq!(trail[0]["by"], "Leena");
+    assert_eq!(trail[0]["changes"], json!([{"field": "promise_buffer_minutes", "before": "60", "after": "30"}]));
+}

@@ -119,6 +119,8 @@ pub const ALL: &[&str] = &[
     RANGE_TOO_LONG,
     CHOOSE_PERSON,
     OWNER_NOT_ACTIVE,
+    HAND_OFF_UNKNOWN_PERSON,
+    HAND_OFF_PERSON_AWAY,
     FILE_NAME_UNREADABLE,
     FILE_UNREADABLE,
     ATTACHMENT_NOT_OPENABLE,
@@ -215,6 +217,10 @@ pub const RANGE_TOO_LONG: &str = "range_too_long";
 pub const CHOOSE_PERSON: &str = "choose_person";
 /// Params: `name`, the owner given.
 pub const OWNER_NOT_ACTIVE: &str = "owner_not_active";
+/// Params: `name`, the person a hand-off named who is not one of the team's people.
+pub const HAND_OFF_UNKNOWN_PERSON: &str = "hand_off_unknown_person";
+/// Params: `name`, a deactivated person: the sender is warned and must confirm.
+pub const HAND_OFF_PERSON_AWAY: &str = "hand_off_person_away";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";

@@ -101,6 +101,15 @@ impl Desk {
 
     /// One lifecycle command on a case, checked against the desk's current policy.
     pub fn act_on_case(&mut self, case_id: i64, command: CaseCommand) -> Result<CaseDetail, StoreError> {
+        // A hand-off names one of the team's people (hand_off.rs); confirming a deactivated
+        // receiver goes through Desk::hand_off.
+        if let CaseCommand::HandOff { to, .. } = &command {
+            self.check_receiver(to, false)?;
+        }
+        self.act_unchecked(case_id, command)
+    }
+
+    pub(crate) fn act_unchecked(&mut self, case_id: i64, command: CaseCommand) -> Result<CaseDetail, StoreError> {
         let actor = self.actor()?;
         let policy = self.store.desk_settings()?.settings.policy;
         let detail = self.store.act_on_case(case_id, command, &actor, self.now(), &policy)?;

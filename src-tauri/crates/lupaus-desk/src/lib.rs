@@ -13,6 +13,7 @@
 
 mod cases;
 mod data;
+mod hand_off;
 mod lead;
 mod people;
 mod promises;
@@ -30,6 +31,7 @@ use lupaus_store::{Store, StoreError};
 
 pub use cases::{CallbackPromise, CaseCreated, CaseIntake, CustomerHistory, VerifyReport};
 pub use data::daily_backup;
+pub use hand_off::HandOffTo;
 pub use lead::period_of_days;
 pub use people::{PinCheck, SwitchStarted};
 pub use promises::{DueText, ReminderPass};

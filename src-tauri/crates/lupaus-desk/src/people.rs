@@ -102,28 +102,28 @@ impl Desk {
 
     /// Adds a person or changes their role (team leads; anyone for a new desk's first lead).
     pub fn save_person(&mut self, name: &str, role: Role) -> Result<Person, StoreError> {
-        let person = self.store.save_person(name, role, &self.actor()?)?;
+        let person = self.store.save_person(name, role, &self.actor()?, self.now())?;
         self.tell(Change::People);
         Ok(person)
     }
 
     /// Takes a person off the desk's list (never the last lead).
     pub fn deactivate_person(&mut self, name: &str) -> Result<(), StoreError> {
-        self.store.deactivate_person(name, &self.actor()?)?;
+        self.store.deactivate_person(name, &self.actor()?, self.now())?;
         self.tell(Change::People);
         Ok(())
     }
 
     /// Sets a PIN, hashed beforehand with [`PinHash::of`] (slow: not while holding the desk).
     pub fn set_pin(&mut self, name: &str, pin: &PinHash) -> Result<(), StoreError> {
-        self.store.set_pin(name, pin, &self.actor()?)?;
+        self.store.set_pin(name, pin, &self.actor()?, self.now())?;
         self.tell(Change::People);
         Ok(())
     }
 
     /// Clears a PIN: one's own, or anyone's by a team lead (a forgotten PIN).
     pub fn clear_pin(&mut self, name: &str) -> Result<(), StoreError> {
-        self.store.clear_pin(name, &self.actor()?)?;
+        self.store.clear_pin(name, &self.actor()?, self.now())?;
         self.tell(Change::People);
         Ok(())
     }

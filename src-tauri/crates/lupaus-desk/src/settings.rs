@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use lupaus_core::calendar::CalendarDay;
 use lupaus_core::settings::DeskSettings;
 use lupaus_store::StoreError;
+use lupaus_store::team::SettingsChange;
 use serde::Serialize;
 
 use crate::{Change, Desk};
@@ -27,6 +28,13 @@ impl Desk {
         self.tell(Change::Settings);
         self.tell(Change::Promises);
         Ok(SettingsSaved { settings: saved.settings, reminders_rescheduled })
+    }
+
+    /// The settings audit trail: what changed, by whom, when, and whether it took effect.
+    /// Team leads read it.
+    pub fn settings_history(&self) -> Result<Vec<SettingsChange>, StoreError> {
+        self.actor()?.require_lead("read the settings audit trail")?;
+        self.store.settings_history()
     }
 
     /// Business days, holidays and closure days between two dates.

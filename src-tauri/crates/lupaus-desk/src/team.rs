@@ -58,10 +58,15 @@ impl Desk {
 
     /// Applies events pulled from the server; lists, promises and reminders hear of it.
     pub fn apply_pulled(&mut self, batch: &PulledBatch) -> Result<Applied, StoreError> {
-        let applied = self.store.apply_pulled(batch)?;
-        if applied.touched_cases > 0 {
+        let now = self.now();
+        let applied = self.store.apply_pulled(batch, now)?;
+        if applied.touched_cases > 0 || applied.settings_changed {
             self.tell(Change::Cases);
             self.tell(Change::Promises);
+        }
+        if applied.people_or_settings {
+            self.tell(Change::People);
+            self.tell(Change::Settings);
         }
         Ok(applied)
     }

@@ -48,7 +48,11 @@ fn a_desk_joins_pushes_applies_and_leaves() {
     b.join_team("postgres://localhost/team", "Kassa2", "KASSA2").expect("join");
     assert_eq!(a.sync_status().expect("status").pending, 1, "its history waits for the server");
     let batch = a.outbox(10).expect("outbox");
-    assert_eq!(batch.events[0].case_desk, "KASSA1", "the reference carries the desk's code");
+    assert_eq!(
+        batch.events[0].case.as_ref().map(|case| case.desk.as_str()),
+        Some("KASSA1"),
+        "the reference carries the desk's code"
+    );
     a.mark_pushed(&batch).expect("pushed");
     assert_eq!(a.sync_status().expect("status").pending, 0);
 

@@ -51,6 +51,9 @@ pub struct CaseDetail {
     pub figures: CaseFigures,
     /// The event log, oldest first: the case's timeline.
     pub events: Vec<EventRecord>,
+    /// Positions in `events` of the losing sides of team conflicts (made offline on two desks):
+    /// kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
+    pub conflict_losers: Vec<u32>,
     /// The promises made on this case, by due time.
     pub promises: Vec<crate::promises::PromiseView>,
     /// Due times against the desk's SLA targets, paused while waiting.
@@ -117,7 +120,10 @@ impl Store {
     pub fn case_detail(&self, case_id: i64, viewer: &Actor, now: DateTime<Utc>) -> Result<CaseDetail, StoreError> {
         let summary = self.case_summary(case_id)?;
         let state = load_state(&self.conn, case_id)?;
-        let events = self.case_events(case_id)?;
+        let ordered = crate::events::in_canonical_order(&self.conn, case_id)?;
+        let conflict_losers =
+            ordered.iter().enumerate().filter(|(_, event)| event.flagged).map(|(at, _)| at as u32).collect();
+        let events: Vec<EventRecord> = ordered.into_iter().map(|event| event.record).collect();
         let customer_id: i64 =
             self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
         let desk = self.desk_settings()?;
@@ -133,6 +139,7 @@ impl Store {
             promises: self.case_promises(case_id, now)?,
             state,
             events,
+            conflict_losers,
         })
     }
 
@@ -180,9 +187,19 @@ impl Store {
         })?
     }
 
-    /// A customer's cases, newest first: "this customer's earlier complaints".
+    /// A customer's cases, newest first: "this customer's earlier complaints". In a team each
+    /// desk keeps its own customer row, so the same person recorded on another desk (the same
+    /// e-mail or customer number) is found too, through the two indexes on them.
     pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
-        let sql = format!("{SUMMARY_SELECT} WHERE c.customer_id = ?1 ORDER BY c.received_at DESC LIMIT ?2");
+        let sql = format!(
+            "WITH same (id) AS (
+                 SELECT ?1
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.email = me.email COLLATE NOCASE
+                     WHERE me.id = ?1 AND me.email IS NOT NULL
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.customer_number = me.customer_number
+                     WHERE me.id = ?1 AND me.customer_number IS NOT NULL)
+             {SUMMARY_SELECT} WHERE c.customer_id IN (SELECT id FROM same) ORDER BY c.received_at DESC LIMIT ?2"
+        );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![customer_id, limit.min(MAX_PAGE)], summary_from_row)?;
         rows.map(|row| row?).collect()

@@ -4,7 +4,11 @@ use chrono::{DateTime, Utc};
 use lupaus_core::case::CaseRef;
 use lupaus_core::lessons::{Lesson, LessonEntry};
 use lupaus_core::lifecycle::Actor;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
+use uuid::Uuid;
+
+use crate::team::shared::{self, TeamFact};
+use crate::team::uuid_from;
 
 use crate::{Store, StoreError, time};
 
@@ -17,21 +21,19 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<Lesson, StoreError> {
         let entry = entry.validate(by)?;
-        let (kind, text) = match &entry {
-            LessonEntry::DebriefRequested { reason } => ("debrief_requested", reason.clone()),
-            LessonEntry::LessonRecorded { text } => ("lesson_recorded", text.clone()),
+        let fact = match &entry {
+            LessonEntry::DebriefRequested { reason } => TeamFact::DebriefRequested { text: reason.clone() },
+            LessonEntry::LessonRecorded { text } => TeamFact::LessonRecorded { text: text.clone() },
         };
         let id = self.write(|tx| {
-            let exists: Option<i64> =
-                tx.query_row("SELECT id FROM cases WHERE id = ?1", [case_id], |row| row.get(0)).optional()?;
-            if exists.is_none() {
+            let gid: Option<Vec<u8>> =
+                tx.query_row("SELECT gid FROM cases WHERE id = ?1", [case_id], |row| row.get(0)).optional()?;
+            let Some(gid) = gid else {
                 return Err(StoreError::NotFound(format!("There is no case with id {case_id}.")));
-            }
-            tx.execute(
-                "INSERT INTO lessons (case_id, kind, text, by_person, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![case_id, kind, text, by.person, time::to_millis(at)],
-            )?;
-            Ok(tx.last_insert_rowid())
+            };
+            let about = shared::About { case_gid: Some(uuid_from(&gid)?), promise_gid: None };
+            let event_id = shared::record(tx, &fact, &by.person, at, about)?;
+            insert_lesson(tx, case_id, &fact, &by.person, time::to_millis(at), event_id)
         })?;
         let case_reference = self.case_summary(case_id)?.reference;
         Ok(Lesson { id, case_id, case_reference, entry, by: by.person.clone(), at })
@@ -68,4 +70,25 @@ impl Store {
         })
         .collect()
     }
+}
+
+/// The `lessons` row of a lesson event, recorded here or pulled from another desk.
+pub(crate) fn insert_lesson(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    fact: &TeamFact,
+    by: &str,
+    at_millis: i64,
+    event_id: Uuid,
+) -> Result<i64, StoreError> {
+    let (kind, text) = match fact {
+        TeamFact::DebriefRequested { text } => ("debrief_requested", text),
+        TeamFact::LessonRecorded { text } => ("lesson_recorded", text),
+        _ => return Err(StoreError::Corrupt("a lesson event that is not a lesson".into())),
+    };
+    tx.prepare_cached(
+        "INSERT INTO lessons (case_id, kind, text, by_person, at, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![case_id, kind, text, by, at_millis, event_id.as_bytes()])?;
+    Ok(tx.last_insert_rowid())
 }

@@ -224,7 +224,9 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         language    TEXT CHECK (language IN ('fi', 'sv', 'en'))
     ) STRICT;
     "#,
-    // 8: attachments keep their type and say when anonymisation deleted their file; the
+    // 8: people, settings, lessons and the reminder log travel in team mode (issues 16, 17).
+    include_str!("migrations/0008_team_people.sql"),
+    // 9: attachments keep their type and say when anonymisation deleted their file; the
     // anonymisation log counts the files it deleted (issue 18). Files of cases anonymised before
     // this were deleted then.
     r#"

@@ -6,6 +6,7 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::{Actor, Role};
 use lupaus_core::people::{Listed, PeopleChange, WrongPins, check_change, validate_pin};
 use lupaus_core::reason::{self as why, Reason};
@@ -14,6 +15,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::team::shared::{self, TeamFact};
 use crate::time::{from_millis, to_millis};
 use crate::{Store, StoreError};
 
@@ -75,6 +77,17 @@ pub struct SignIn {
     pub wrong_pins: WrongPins,
 }
 
+/// Whether a name is one a case can be handed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Active,
+    Deactivated,
+    /// Not on the list, which has people on it.
+    Unlisted,
+    /// The desk has listed nobody yet (a standalone desk as before): any name goes.
+    NoList,
+}
+
 /// A listed person as a switch reads them.
 struct SignInRow {
     role: String,
@@ -82,13 +95,6 @@ struct SignInRow {
     active: bool,
     wrong_pins: i64,
     last_wrong_pin_at: Option<i64>,
-}
-
-fn role_str(role: Role) -> &'static str {
-    match role {
-        Role::Agent => "agent",
-        Role::Lead => "lead",
-    }
 }
 
 fn role_of(text: &str) -> Role {
@@ -117,76 +123,61 @@ fn person_name(name: &str) -> Result<String, StoreError> {
 
 impl Store {
     /// Adds a person, changes their role or brings a deactivated person back, if `by` may.
-    pub fn save_person(&mut self, name: &str, role: Role, by: &Actor) -> Result<Person, StoreError> {
+    pub fn save_person(&mut self, name: &str, role: Role, by: &Actor, at: DateTime<Utc>) -> Result<Person, StoreError> {
         let name = person_name(name)?;
         let change = PeopleChange::Save { name: name.clone(), role };
-        self.change_people(by, &change, |tx| {
-            tx.execute(
-                "INSERT INTO people (name, role) VALUES (?1, ?2)
-                 ON CONFLICT (name) DO UPDATE SET role = excluded.role, active = 1",
-                params![name, role_str(role)],
-            )?;
-            Ok(())
-        })?;
+        self.change_people(by, &change, &TeamFact::PersonSaved { name: name.clone(), role }, at)?;
         self.person(&name)
     }
 
     /// Takes a person off the desk's list; their name stays on everything they did.
-    pub fn deactivate_person(&mut self, name: &str, by: &Actor) -> Result<(), StoreError> {
+    pub fn deactivate_person(&mut self, name: &str, by: &Actor, at: DateTime<Utc>) -> Result<(), StoreError> {
         let name = person_name(name)?;
-        self.change_people(by, &PeopleChange::Deactivate { name: name.clone() }, |tx| {
-            tx.execute("UPDATE people SET active = 0 WHERE name = ?1", [&name])?;
-            Ok(())
-        })
+        let fact = TeamFact::PersonDeactivated { name: name.clone() };
+        self.change_people(by, &PeopleChange::Deactivate { name }, &fact, at)
     }
 
     /// Stores `pin` (hashed beforehand with [`PinHash::of`]) as `name`'s PIN.
-    pub fn set_pin(&mut self, name: &str, pin: &PinHash, by: &Actor) -> Result<(), StoreError> {
+    pub fn set_pin(&mut self, name: &str, pin: &PinHash, by: &Actor, at: DateTime<Utc>) -> Result<(), StoreError> {
         let name = person_name(name)?;
-        self.change_people(by, &PeopleChange::SetPin { name: name.clone() }, |tx| {
-            // A new PIN starts without wrong tries against the old one.
-            tx.execute(
-                "UPDATE people SET pin_hash = ?2, wrong_pins = 0, last_wrong_pin_at = NULL WHERE name = ?1",
-                params![name, pin.0],
-            )?;
-            Ok(())
-        })
+        let fact = TeamFact::PinSet { name: name.clone(), pin_hash: pin.0.clone() };
+        self.change_people(by, &PeopleChange::SetPin { name }, &fact, at)
     }
 
     /// Removes `name`'s PIN, e.g. when it is forgotten; they can then choose a new one.
-    pub fn clear_pin(&mut self, name: &str, by: &Actor) -> Result<(), StoreError> {
+    pub fn clear_pin(&mut self, name: &str, by: &Actor, at: DateTime<Utc>) -> Result<(), StoreError> {
         let name = person_name(name)?;
-        self.change_people(by, &PeopleChange::ClearPin { name: name.clone() }, |tx| {
-            tx.execute(
-                "UPDATE people SET pin_hash = NULL, wrong_pins = 0, last_wrong_pin_at = NULL WHERE name = ?1",
-                [&name],
-            )?;
-            Ok(())
-        })
+        let fact = TeamFact::PinCleared { name: name.clone() };
+        self.change_people(by, &PeopleChange::ClearPin { name }, &fact, at)
     }
 
-    /// One transaction: the rules checked against the list as it is now, then `write`.
+    /// One transaction: the rules checked against the list as it is now, the act recorded in the
+    /// team log with who did it, and the list derived again from that log.
     fn change_people(
         &mut self,
         by: &Actor,
         change: &PeopleChange,
-        write: impl FnOnce(&Transaction<'_>) -> Result<(), StoreError>,
+        fact: &TeamFact,
+        at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
             check_change(by, &listed(tx)?, change)?;
-            write(tx)
+            shared::record(tx, fact, &by.person, at, shared::About::default())?;
+            shared::rebuild_people_and_settings(tx, at)?;
+            Ok(())
         })
     }
 
-    /// Adds a person or changes their role without the rules about who may: for seeding test
-    /// and demo databases only. People change through [`Store::save_person`].
+    /// Lists a person without the rules about who may, as a desk's list from before team mode
+    /// is listed (a name already listed keeps its role): for seeding test and demo databases
+    /// only, recorded at the epoch. People change through [`Store::save_person`].
     pub fn upsert_person(&mut self, name: &str, role: Role) -> Result<Person, StoreError> {
         let name = person_name(name)?;
+        let at = chrono::DateTime::<Utc>::UNIX_EPOCH;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO people (name, role) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET role = excluded.role",
-                params![name, role_str(role)],
-            )?;
+            let fact = TeamFact::PersonListed { name: name.clone(), role, active: true, pin_hash: None };
+            shared::record(tx, &fact, "", at, shared::About::default())?;
+            shared::rebuild_people_and_settings(tx, at)?;
             Ok(())
         })?;
         self.person(&name)
@@ -267,6 +258,22 @@ impl Store {
                 params![name, i64::from(wrong_pins.count), wrong_pins.last.map(to_millis)],
             )?;
             Ok(())
+        })
+    }
+
+    /// Whether `name` is one of the team's people, and active.
+    pub fn listing(&self, name: &str) -> Result<Listing, StoreError> {
+        let active: Option<bool> = self
+            .conn
+            .query_row("SELECT active = 1 FROM people WHERE name = ?1", [name.trim()], |row| row.get(0))
+            .optional()?;
+        Ok(match active {
+            Some(true) => Listing::Active,
+            Some(false) => Listing::Deactivated,
+            None if self.conn.query_row("SELECT EXISTS (SELECT 1 FROM people)", [], |row| row.get(0))? => {
+                Listing::Unlisted
+            }
+            None => Listing::NoList,
         })
     }
 

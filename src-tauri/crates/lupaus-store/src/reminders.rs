@@ -6,11 +6,13 @@
 use chrono::{DateTime, Utc};
 use lupaus_core::promise::Promise;
 use lupaus_core::reminder::{ReminderKey, ReminderKind, Reminders};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::promises::{PromiseView, VIEW_SELECT, parse_key, view_from_row};
+use crate::team::shared::{self, TeamFact};
+use crate::team::uuid_from;
 use crate::{Store, StoreError, settings, time};
 
 /// How many promises one pass handles; the scheduler loops until nothing is due.
@@ -26,9 +28,41 @@ pub struct RaisedReminder {
 }
 
 pub(crate) fn raised_keys(conn: &Connection, promise_id: i64) -> Result<Vec<ReminderKey>, StoreError> {
-    let mut statement = conn.prepare_cached("SELECT step FROM reminder_log WHERE promise_id = ?1")?;
+    // Two desks cut off from each other may each have raised a step once: it counts once.
+    let mut statement = conn.prepare_cached("SELECT DISTINCT step FROM reminder_log WHERE promise_id = ?1")?;
     let rows = statement.query_map([promise_id], |row| row.get::<_, String>(0))?;
     rows.map(|step| parse_key(&step?)).collect()
+}
+
+/// Records a raised step in `reminder_log` and in the team log, so other desks know it was
+/// raised here and do not raise it again once they have synced.
+fn log_raised(tx: &Transaction<'_>, promise_id: i64, step: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let (promise_gid, case_gid, desk_id): (Vec<u8>, Vec<u8>, Vec<u8>) = tx
+        .prepare_cached(
+            "SELECT p.gid, c.gid, d.desk_id FROM promises p JOIN cases c ON c.id = p.case_id, desk_identity d
+             WHERE p.id = ?1 AND d.id = 1",
+        )?
+        .query_row([promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    let fact = TeamFact::ReminderRaised { step: step.to_owned() };
+    let about = shared::About { case_gid: Some(uuid_from(&case_gid)?), promise_gid: Some(uuid_from(&promise_gid)?) };
+    let event_id = shared::record(tx, &fact, "", now, about)?;
+    insert_raised(tx, promise_id, step, time::to_millis(now), &desk_id, event_id)
+}
+
+/// The `reminder_log` row of a raised step, on the desk that raised it or pulled from it.
+pub(crate) fn insert_raised(
+    tx: &Transaction<'_>,
+    promise_id: i64,
+    step: &str,
+    at_millis: i64,
+    desk_id: &[u8],
+    event_id: uuid::Uuid,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO reminder_log (promise_id, step, raised_at, desk_id, event_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![promise_id, step, at_millis, desk_id, event_id.as_bytes()])?;
+    Ok(())
 }
 
 impl Store {
@@ -68,10 +102,7 @@ impl Store {
                     let promise: &Promise = &view.promise;
                     let mut raised = raised_keys(tx, promise.id)?;
                     for step in reminders.due_steps(promise, &raised, now) {
-                        tx.execute(
-                            "INSERT INTO reminder_log (promise_id, step, raised_at) VALUES (?1, ?2, ?3)",
-                            params![promise.id, step.key.to_string(), time::to_millis(now)],
-                        )?;
+                        log_raised(tx, promise.id, &step.key.to_string(), now)?;
                         raised.push(step.key);
                         raised_now.push(RaisedReminder {
                             promise: view.clone(),
@@ -100,7 +131,8 @@ impl Store {
     /// The steps raised so far for a promise, oldest first.
     pub fn raised_reminders(&self, promise_id: i64) -> Result<Vec<(String, DateTime<Utc>)>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT step, raised_at FROM reminder_log WHERE promise_id = ?1 ORDER BY raised_at, step",
+            "SELECT step, MIN(raised_at) AS first FROM reminder_log WHERE promise_id = ?1
+             GROUP BY step ORDER BY first, step",
         )?;
         let rows = statement.query_map([promise_id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
         rows.map(|row| {
@@ -122,21 +154,44 @@ impl Store {
 /// Inside a write: every open promise's next reminder from the stored plan and calendar.
 /// Answers how many open promises there were.
 pub(crate) fn reschedule(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let desk = settings::load(tx)?;
-    let reminders = Reminders::new(&desk.settings.reminder_plan, &desk.calendar);
     let open: Vec<(i64, String)> = {
         let mut statement = tx.prepare("SELECT id, record_json FROM promises WHERE state = 'open'")?;
         let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
-    for (id, json) in &open {
+    next_reminders(tx, &open, now)?;
+    Ok(open.len())
+}
+
+/// Inside a write: the next reminder of the given promises, e.g. after another desk raised a
+/// step of theirs. Settled promises get none.
+pub(crate) fn reschedule_promises(
+    tx: &Transaction<'_>,
+    ids: &std::collections::BTreeSet<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let mut open = Vec::new();
+    for id in ids {
+        let row: Option<String> = tx
+            .prepare_cached("SELECT record_json FROM promises WHERE id = ?1 AND state = 'open'")?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        open.extend(row.map(|json| (*id, json)));
+    }
+    next_reminders(tx, &open, now)
+}
+
+fn next_reminders(tx: &Transaction<'_>, open: &[(i64, String)], now: DateTime<Utc>) -> Result<(), StoreError> {
+    let desk = settings::load(tx)?;
+    let reminders = Reminders::new(&desk.settings.reminder_plan, &desk.calendar);
+    for (id, json) in open {
         let promise: Promise =
             serde_json::from_str(json).map_err(|error| StoreError::Corrupt(format!("promise {id}: {error}")))?;
         let raised = raised_keys(tx, *id)?;
         let next = reminders.next_fire_at(&promise, &raised, now);
         tx.execute("UPDATE promises SET next_reminder_at = ?2 WHERE id = ?1", params![id, next.map(time::to_millis)])?;
     }
-    Ok(open.len())
+    Ok(())
 }
 
 impl Store {

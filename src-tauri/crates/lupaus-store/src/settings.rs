@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::Actor;
 use lupaus_core::settings::{DeskSettings, ValidDeskSettings};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::team::shared::{self, TeamFact};
 
 use crate::{Store, StoreError};
 
@@ -38,15 +40,13 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(ValidDeskSettings, usize), StoreError> {
         let valid = settings.change(by)?;
-        let json = serde_json::to_string(&valid.settings).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+        let fact = TeamFact::SettingsChanged { settings: valid.settings.clone() };
         let rescheduled = self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-                params![DESK_KEY, json],
-            )?;
+            shared::record(tx, &fact, &by.person, now, shared::About::default())?;
+            let rebuilt = shared::rebuild_people_and_settings(tx, now)?;
             tracing::info!(by = %by.person, "desk settings changed");
-            crate::reminders::reschedule(tx, now)
+            // Saving the same settings again still moves every reminder to the plan, as before.
+            if rebuilt.settings_changed { Ok(rebuilt.rescheduled) } else { crate::reminders::reschedule(tx, now) }
         })?;
         Ok((valid, rescheduled))
     }

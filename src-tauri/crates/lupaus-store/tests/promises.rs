@@ -184,7 +184,7 @@ fn a_promise_is_owned_only_by_an_active_person_of_the_desk() {
     let case_id = new_case(&mut store, made);
     store.upsert_person("Leena Lead", lupaus_core::lifecycle::Role::Lead).expect("lead");
     store.upsert_person("Pekka Poissa", lupaus_core::lifecycle::Role::Agent).expect("agent");
-    store.deactivate_person("Pekka Poissa", &common::lead()).expect("deactivated");
+    store.deactivate_person("Pekka Poissa", &common::lead(), chrono::Utc::now()).expect("deactivated");
     let due = helsinki(2026, 11, 27, 14, 0);
     let owned_by = |owner: &str| NewPromise { owner: owner.into(), ..call_back(due) };
     let refusal = |error: lupaus_store::StoreError| match error {

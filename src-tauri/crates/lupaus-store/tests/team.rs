@@ -5,46 +5,10 @@
 mod common;
 
 use chrono::Duration;
+use common::team::{desk, pull, push};
 use common::{agent, helsinki, intake, new_case};
 use lupaus_core::lifecycle::{Actor, CaseCommand, Policy};
-use lupaus_store::Store;
-use lupaus_store::team::{PulledBatch, SyncEvent};
 use serde_json::json;
-
-struct Desk {
-    store: Store,
-    read: usize,
-    _dir: tempfile::TempDir,
-}
-
-fn desk(code: &str) -> Desk {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("lupaus.db")).expect("open");
-    store.join_team("postgres://test", code, code, helsinki(2026, 11, 2, 8, 0)).expect("join");
-    Desk { store, read: 0, _dir: dir }
-}
-
-fn push(desk: &mut Desk, server: &mut Vec<SyncEvent>) -> usize {
-    let batch = desk.store.outbox(1000).expect("outbox");
-    for event in &batch.events {
-        if !server.iter().any(|held| held.event_id == event.event_id) {
-            server.push(event.clone());
-        }
-    }
-    desk.store.mark_pushed(&batch).expect("mark");
-    batch.events.len()
-}
-
-fn pull(desk: &mut Desk, server: &[SyncEvent]) -> lupaus_store::team::Applied {
-    let batch = PulledBatch {
-        epoch: "test".into(),
-        events: server[desk.read..].to_vec(),
-        cursor_tx: "0".into(),
-        cursor_seq: server.len() as i64,
-    };
-    desk.read = server.len();
-    desk.store.apply_pulled(&batch).expect("apply")
-}
 
 fn command(value: serde_json::Value) -> CaseCommand {
     serde_json::from_value(value).expect("command")
@@ -105,6 +69,13 @@ fn two_desks_converge_and_an_offline_conflict_has_the_same_loser_on_both() {
     assert_eq!(detail.state.owner, "Ville");
     assert_eq!(detail.promises.len(), 1, "B's call-back promise reached A");
     assert_eq!(detail.events.len(), 4, "the losing event stays in the timeline");
+    // ...marked as the loser for the case view, on both desks alike.
+    let losers: Vec<_> = detail.conflict_losers.iter().map(|&at| &detail.events[at as usize]).collect();
+    assert_eq!(losers.len(), 1);
+    assert_eq!(losers[0].at, at, "A's start_solving (at 9.00) lost: {:?}", losers[0]);
+    assert!(matches!(losers[0].event, lupaus_core::lifecycle::CaseEvent::SolvingStarted), "{:?}", losers[0]);
+    let on_b = b.store.case_detail(a_case_on_b, &agent(), later).expect("detail on B");
+    assert_eq!(on_b.conflict_losers, detail.conflict_losers);
     assert_eq!(a.store.sync_status().expect("status").flagged, 1);
     assert_eq!((a.store.pending_count().expect("a"), b.store.pending_count().expect("b")), (0, 0));
     assert_eq!(a.store.replay_case(on_a).expect("replays without the loser").owner, "Ville");

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use lupaus_store::team::{SyncEvent, SyncLog};
+use lupaus_store::team::{CaseLink, SyncEvent, SyncLog};
 use lupaus_sync::admin;
 use lupaus_sync::server::{self, ServerAddress};
 use lupaus_sync::test_server::TestServer;
@@ -50,10 +50,7 @@ fn event(desk: &str, number: i64) -> SyncEvent {
         log: SyncLog::Case,
         desk: desk.into(),
         desk_id: Uuid::nil(),
-        case_gid: Uuid::now_v7(),
-        case_desk: desk.into(),
-        case_year: 2026,
-        case_number: number,
+        case: Some(CaseLink { gid: Uuid::now_v7(), desk: desk.into(), year: 2026, number }),
         promise_gid: None,
         at_millis: 0,
         actor: "Aino".into(),

@@ -36,6 +36,8 @@ export const enErrors = {
   'reason.compensation_not_pending': 'Compensation #{id} is not waiting for approval.',
   'reason.deliver_before_close': 'Deliver the remedy (or tell the customer of the decline) before closing.',
   'reason.owner_not_active': '{name} is not an active person at this desk, so nobody would be reminded. Choose the owner from the list (a team lead adds new people in Settings).',
+  'reason.hand_off_unknown_person': '{name} is not one of the team\'s people. Choose the person from the list (a team lead adds new people in Settings).',
+  'reason.hand_off_person_away': '{name} has been deactivated and may never see this case. Choose someone else, or confirm that you hand it to {name} anyway.',
   'reason.due_text_unreadable': '“{value}” is not a time Lupaus can read. Type a weekday (fri), tomorrow or a date (11.12. or 11.12.2026), and a time if needed (11.12. 14.30).',
   'reason.due_outside_hours': 'That time is outside opening hours. Offer the next opening time, or confirm that the customer agreed to this time.',
   'reason.promise_withdrawn': 'This promise was withdrawn. If the customer needs a new contact, record a new promise.',

@@ -38,6 +38,8 @@ export const fiErrors: Part<typeof enErrors> = {
   'reason.compensation_not_pending': 'Korvaus #{id} ei odota hyväksyntää.',
   'reason.deliver_before_close': 'Toimita hyvitys (tai kerro asiakkaalle hylkäyksestä) ennen sulkemista.',
   'reason.owner_not_active': '{name} ei ole palvelupisteen aktiivinen henkilö, joten kukaan ei saisi muistutuksia. Valitse vastuuhenkilö luettelosta (tiiminvetäjä lisää uudet henkilöt asetuksissa).',
+  'reason.hand_off_unknown_person': '{name} ei ole tiimin henkilö. Valitse vastaanottaja luettelosta (tiiminvetäjä lisää uudet henkilöt asetuksissa).',
+  'reason.hand_off_person_away': '{name} on poistettu käytöstä eikä välttämättä koskaan näe tätä tapausta. Valitse joku muu tai vahvista, että siirrät tapauksen silti henkilölle {name}.',
   'reason.due_text_unreadable': 'Aikaa ”{value}” ei voi lukea. Kirjoita viikonpäivä (pe), huomenna tai päivämäärä (11.12. tai 11.12.2026) ja tarvittaessa kellonaika (11.12. 14.30).',
   'reason.due_outside_hours': 'Aika on aukioloaikojen ulkopuolella. Tarjoa seuraavaa aukioloaikaa tai vahvista, että asiakas sopi tämän ajan.',
   'reason.promise_withdrawn': 'Lupaus on peruttu. Jos asiakkaalle pitää vielä olla yhteydessä, anna uusi lupaus.',

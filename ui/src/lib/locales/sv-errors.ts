@@ -38,6 +38,8 @@ export const svErrors: Part<typeof enErrors> = {
   'reason.compensation_not_pending': 'Ersättning #{id} väntar inte på godkännande.',
   'reason.deliver_before_close': 'Leverera gottgörelsen (eller meddela kunden avslaget) innan ärendet stängs.',
   'reason.owner_not_active': '{name} är inte en aktiv person vid servicepunkten, så ingen skulle få påminnelser. Välj ansvarig i listan (teamledaren lägger till nya personer i inställningarna).',
+  'reason.hand_off_unknown_person': '{name} hör inte till teamets personer. Välj mottagaren i listan (teamledaren lägger till nya personer i inställningarna).',
+  'reason.hand_off_person_away': '{name} har inaktiverats och ser kanske aldrig det här ärendet. Välj någon annan, eller bekräfta att du ändå överför ärendet till {name}.',
   'reason.due_text_unreadable': 'Tiden ”{value}” går inte att läsa. Skriv en veckodag (fre), i morgon eller ett datum (11.12. eller 11.12.2026) och vid behov ett klockslag (11.12. 14.30).',
   'reason.due_outside_hours': 'Tiden ligger utanför öppettiderna. Erbjud nästa öppettid eller bekräfta att kunden gick med på den här tiden.',
   'reason.promise_withdrawn': 'Löftet är återkallat. Om kunden ändå ska kontaktas, ge ett nytt löfte.',

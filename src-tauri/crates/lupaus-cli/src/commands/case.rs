@@ -3,7 +3,7 @@
 use lupaus_core::CoreError;
 use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use lupaus_core::lifecycle::CaseCommand as LifecycleCommand;
-use lupaus_desk::CaseIntake;
+use lupaus_desk::{CaseIntake, HandOffTo};
 use lupaus_store::StoreError;
 use lupaus_store::cases::CaseListQuery;
 
@@ -44,7 +44,11 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         }
         CaseCommand::Act { reference, command } => {
             let id = context.desk.case_id_by_reference(&reference)?;
-            let detail = context.desk.act_on_case(id, parse_command(&command)?)?;
+            let detail = match parse_command(&command)? {
+                // A hand-off names a person of the team; `away_confirmed` hands to a deactivated one.
+                Parsed::HandOff(hand_off) => context.desk.hand_off(id, hand_off)?,
+                Parsed::Other(command) => context.desk.act_on_case(id, command)?,
+            };
             context.print(&detail, |detail| {
                 format!("{} is now at stage {}", detail.summary.reference, detail.state.stage.as_str())
             })
@@ -118,11 +122,22 @@ fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {
 }
 
 /// A lifecycle command from JSON text (or standard input for `-`).
-fn parse_command(text: &str) -> Result<LifecycleCommand, StoreError> {
+/// A case command as typed: a hand-off (with its confirmation) or any other lifecycle command.
+enum Parsed {
+    HandOff(HandOffTo),
+    Other(LifecycleCommand),
+}
+
+fn parse_command(text: &str) -> Result<Parsed, StoreError> {
     let text = if text == "-" { crate::output::read_stdin("command", true)? } else { text.to_owned() };
-    serde_json::from_str(&text).map_err(|error| {
+    let invalid = |error: serde_json::Error| -> StoreError {
         CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
-    })
+    };
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(invalid)?;
+    if value.get("kind").and_then(serde_json::Value::as_str) == Some("hand_off") {
+        return serde_json::from_value(value).map(Parsed::HandOff).map_err(invalid);
+    }
+    serde_json::from_value(value).map(Parsed::Other).map_err(invalid)
 }
 
 /// One line per case for people: reference, received, customer, stage, what happened.

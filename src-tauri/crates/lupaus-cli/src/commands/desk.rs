@@ -47,6 +47,22 @@ pub fn settings(context: &mut Context, command: SettingsCommand) -> Result<(), S
                 format!("Desk settings saved; reminders of {moved} open promises rescheduled.")
             })
         }
+        SettingsCommand::History => {
+            let history = context.desk.settings_history()?;
+            let zone = context.desk.zone()?;
+            context.print(&history, |history| {
+                let mut lines = Vec::new();
+                for change in history {
+                    let by = if change.by.is_empty() { "(before team mode)" } else { change.by.as_str() };
+                    let applied = if change.applied { "" } else { "  [not applied]" };
+                    lines.push(format!("{}  {by}{applied}", crate::output::desk_time(change.at, zone)));
+                    for field in &change.changes {
+                        lines.push(format!("    {}: {} → {}", field.field, field.before, field.after));
+                    }
+                }
+                if lines.is_empty() { "No settings changes recorded.".to_owned() } else { lines.join("\n") }
+            })
+        }
     }
 }
 

@@ -6,13 +6,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::{self, CaseEvent, CaseState, EventRecord};
 use lupaus_core::promise::{Promise, PromiseState};
 use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
-use super::{SyncEvent, SyncLog, wire};
+use super::{CaseLink, SyncEvent, SyncLog, shared, team_log, wire};
 use crate::cases::{SUMMARY_CHARS, save_state, to_json};
 use crate::{Store, StoreError, customers, events, promises, settings, time};
 
@@ -33,15 +34,22 @@ pub struct Applied {
     pub touched_cases: usize,
     /// Events flagged now: unreadable ones, and conflict losers among the touched cases.
     pub flagged: usize,
+    /// The batch held people or settings events: the people list was derived again.
+    pub people_or_settings: bool,
+    /// The desk-team settings changed (reminders were rescheduled).
+    pub settings_changed: bool,
 }
 
 impl Store {
-    pub fn apply_pulled(&mut self, batch: &PulledBatch) -> Result<Applied, StoreError> {
+    /// Applies a pulled batch; `now` is when, for reminders moved by a pulled settings change.
+    pub fn apply_pulled(&mut self, batch: &PulledBatch, now: DateTime<Utc>) -> Result<Applied, StoreError> {
         self.write(|tx| {
             let mut applied = Applied::default();
             let mut cases = BTreeSet::new();
             let desk = settings::load(tx)?;
             let mut promises = BTreeMap::new();
+            let mut reminded = BTreeSet::new();
+            let mut team_order_moved = false;
             let mut pos: i64 = tx.query_row("SELECT COALESCE(MAX(pos), 0) FROM sync_canon", [], |row| row.get(0))?;
             for event in &batch.events {
                 let id = event.event_id.as_bytes();
@@ -60,6 +68,15 @@ impl Store {
                         cases.insert(case);
                         promises.insert(promise, (case, event.promise_gid.unwrap_or(event.event_id)));
                     }),
+                    SyncLog::Person | SyncLog::Settings => {
+                        // Positioned now: the fold's order may have changed, also for our own.
+                        team_order_moved = true;
+                        team_log::store_person_or_settings(tx, event, &mut applied)?
+                    }
+                    SyncLog::Lesson => team_log::store_lesson(tx, event, &mut applied)?,
+                    SyncLog::Reminder => team_log::store_reminder(tx, event, &mut applied)?.map(|promise| {
+                        reminded.insert(promise);
+                    }),
                 };
                 if let Err(reason) = outcome {
                     flag(tx, event, None, "unreadable", &reason.0)?;
@@ -71,6 +88,13 @@ impl Store {
             }
             for (promise_id, (case_id, gid)) in promises {
                 applied.flagged += rebuild_promise(tx, case_id, promise_id, gid, &desk)?;
+            }
+            crate::reminders::reschedule_promises(tx, &reminded, now)?;
+            if team_order_moved {
+                let rebuilt = shared::rebuild_people_and_settings(tx, now)?;
+                applied.flagged += rebuilt.flagged;
+                applied.people_or_settings = true;
+                applied.settings_changed = rebuilt.settings_changed;
             }
             applied.touched_cases = cases.len();
             tx.execute(
@@ -89,6 +113,9 @@ impl Store {
 #[derive(Debug)]
 pub(crate) struct Unreadable(pub(crate) String);
 
+/// A store failure stops the batch; an unreadable event only flags itself.
+pub(crate) type Stored<T> = Result<Result<T, Unreadable>, StoreError>;
+
 impl From<String> for Unreadable {
     fn from(reason: String) -> Self {
         Unreadable(reason)
@@ -101,10 +128,7 @@ impl From<&str> for Unreadable {
     }
 }
 
-/// A store failure stops the batch; an unreadable event only flags itself.
-type Stored<T> = Result<Result<T, Unreadable>, StoreError>;
-
-fn case_by_gid(tx: &Transaction<'_>, gid: Uuid) -> Result<Option<i64>, StoreError> {
+pub(crate) fn case_by_gid(tx: &Transaction<'_>, gid: Uuid) -> Result<Option<i64>, StoreError> {
     Ok(tx
         .prepare_cached("SELECT id FROM cases WHERE gid = ?1")?
         .query_row([gid.as_bytes()], |row| row.get(0))
@@ -123,13 +147,14 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
         Ok(record) => record,
         Err(error) => return Ok(Err(Unreadable::from(format!("a case event this version cannot read: {error}")))),
     };
+    let Some(link) = &event.case else { return Ok(Err(Unreadable::from("a case event without its case"))) };
     let encoded = events::EncodedEvent::with_id(&record, event.event_id)?;
-    let case_id = match case_by_gid(tx, event.case_gid)? {
+    let case_id = match case_by_gid(tx, link.gid)? {
         Some(case_id) => {
             events::append_encoded(tx, case_id, &encoded)?;
             case_id
         }
-        None => match open_remote_case(tx, event, &record)? {
+        None => match open_remote_case(tx, event, link, &record)? {
             Ok(case_id) => {
                 events::insert_encoded(tx, case_id, 1, &encoded)?;
                 case_id
@@ -143,7 +168,7 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
 }
 
 /// The `cases` row of a case another desk opened; its state is rebuilt after the batch.
-fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecord) -> Stored<i64> {
+fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, link: &CaseLink, record: &EventRecord) -> Stored<i64> {
     if !matches!(record.event, CaseEvent::Opened { .. }) {
         return Ok(Err(Unreadable::from(format!(
             "'{}' arrived for a case this desk has never seen opened",
@@ -156,15 +181,15 @@ fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecor
     };
     let taken: Option<i64> = tx
         .prepare_cached("SELECT id FROM cases WHERE desk_code = ?1 AND ref_year = ?2 AND ref_number = ?3")?
-        .query_row(params![event.case_desk, event.case_year, event.case_number], |row| row.get(0))
+        .query_row(params![link.desk, link.year, link.number], |row| row.get(0))
         .optional()?;
-    if taken.is_some() || event.case_desk.is_empty() {
+    if taken.is_some() || link.desk.is_empty() {
         return Ok(Err(Unreadable::from(format!(
             "another case already holds the reference {}-{}/{}",
-            event.case_year, event.case_number, event.case_desk
+            link.year, link.number, link.desk
         ))));
     }
-    let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at, &event.case_desk)?;
+    let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at, &link.desk)?;
     let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
     tx.prepare_cached(
         "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary,
@@ -172,8 +197,8 @@ fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecor
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?4, ?10, ?11, ?12)",
     )?
     .execute(params![
-        event.case_year,
-        event.case_number,
+        link.year,
+        link.number,
         customer_id,
         time::to_millis(state.received_at),
         state.intake.channel.as_str(),
@@ -182,10 +207,10 @@ fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, record: &EventRecor
         state.owner,
         summary,
         to_json(&state)?,
-        event.case_gid.as_bytes(),
-        event.case_desk
+        link.gid.as_bytes(),
+        link.desk
     ])?;
-    tx.prepare_cached("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)")?.execute([&event.case_desk])?;
+    tx.prepare_cached("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)")?.execute([&link.desk])?;
     Ok(Ok(tx.last_insert_rowid()))
 }
 
@@ -203,7 +228,7 @@ fn store_promise_event(
         return Ok(Ok(ids));
     }
     let Some(gid) = event.promise_gid else { return Ok(Err(Unreadable::from("a promise event without a promise id"))) };
-    let Some(case_id) = case_by_gid(tx, event.case_gid)? else {
+    let Some(case_id) = event.case.as_ref().map(|link| case_by_gid(tx, link.gid)).transpose()?.flatten() else {
         return Ok(Err(Unreadable::from("a promise event for a case this desk has never seen opened")));
     };
     let next_id = promises::next_id(tx)?;
@@ -242,7 +267,7 @@ fn store_promise_event(
 }
 
 /// Notes that another desk recorded `event`: it is never pushed from here.
-fn received(tx: &Transaction<'_>, event: &SyncEvent) -> Result<(), StoreError> {
+pub(crate) fn received(tx: &Transaction<'_>, event: &SyncEvent) -> Result<(), StoreError> {
     tx.prepare_cached("INSERT OR IGNORE INTO sync_received (event_id) VALUES (?1)")?
         .execute([event.event_id.as_bytes()])?;
     Ok(())

@@ -18,6 +18,14 @@ pub struct TeamDigest {
     pub promises: String,
     pub promise_count: i64,
     pub flags: String,
+    /// People, roles, whether active and PIN hashes (never the local wrong-PIN count).
+    pub people: String,
+    pub settings: String,
+    /// Lessons and raised reminder steps, by global ids.
+    pub lessons: String,
+    pub reminders: String,
+    pub team_events: String,
+    pub team_event_count: i64,
 }
 
 const EVENTS: &str =
@@ -31,6 +39,13 @@ const CASES: &str =
 const PROMISES: &str =
     "SELECT p.gid, c.gid, p.text, p.channel, p.due_at, p.owner, p.made_by, p.made_at, p.state, p.record_json
     FROM promises p JOIN cases c ON c.id = p.case_id ORDER BY p.gid";
+const PEOPLE: &str = "SELECT name, role, active, pin_hash FROM people ORDER BY name";
+const SETTINGS: &str = "SELECT value_json FROM settings WHERE key = 'desk'";
+const LESSONS: &str = "SELECT l.event_id, c.gid, l.kind, l.text, l.by_person, l.at
+    FROM lessons l JOIN cases c ON c.id = l.case_id ORDER BY l.event_id";
+const REMINDERS: &str = "SELECT r.event_id, p.gid, r.step, r.raised_at, r.desk_id
+    FROM reminder_log r JOIN promises p ON p.id = r.promise_id ORDER BY r.event_id";
+const TEAM_EVENTS: &str = "SELECT event_id FROM team_events ORDER BY event_id";
 const FLAGS: &str = "SELECT event_id, reason FROM sync_flags ORDER BY event_id";
 
 impl Store {
@@ -39,7 +54,26 @@ impl Store {
         let (cases, case_count) = self.digest_rows(CASES, None)?;
         let (promises, promise_count) = self.digest_rows(PROMISES, Some(9))?;
         let (flags, _) = self.digest_rows(FLAGS, None)?;
-        Ok(TeamDigest { events, event_count, cases, case_count, promises, promise_count, flags })
+        let (people, _) = self.digest_rows(PEOPLE, None)?;
+        let (settings, _) = self.digest_rows(SETTINGS, None)?;
+        let (lessons, _) = self.digest_rows(LESSONS, None)?;
+        let (reminders, _) = self.digest_rows(REMINDERS, None)?;
+        let (team_events, team_event_count) = self.digest_rows(TEAM_EVENTS, None)?;
+        Ok(TeamDigest {
+            events,
+            event_count,
+            cases,
+            case_count,
+            promises,
+            promise_count,
+            flags,
+            people,
+            settings,
+            lessons,
+            reminders,
+            team_events,
+            team_event_count,
+        })
     }
 
     /// Hashes each row's columns; column `promise_record` holds a promise record whose local ids

@@ -5,8 +5,15 @@
 
 mod apply;
 mod digest;
+#[cfg(test)]
+mod migration_tests;
 pub use digest::TeamDigest;
 mod outbox;
+pub(crate) mod shared;
+pub use shared::TeamFact;
+mod settings_log;
+pub use settings_log::{FieldChange, SettingsChange};
+mod team_log;
 mod wire;
 
 use chrono::{DateTime, Utc};
@@ -25,23 +32,48 @@ pub use outbox::OutboxBatch;
 pub enum SyncLog {
     Case,
     Promise,
+    /// People, roles and PIN hashes.
+    Person,
+    /// The desk-team settings.
+    Settings,
+    Lesson,
+    /// Raised reminder steps.
+    Reminder,
 }
 
 impl SyncLog {
+    pub const ALL: [SyncLog; 6] =
+        [SyncLog::Case, SyncLog::Promise, SyncLog::Person, SyncLog::Settings, SyncLog::Lesson, SyncLog::Reminder];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SyncLog::Case => "case",
             SyncLog::Promise => "promise",
+            SyncLog::Person => "person",
+            SyncLog::Settings => "settings",
+            SyncLog::Lesson => "lesson",
+            SyncLog::Reminder => "reminder",
         }
     }
 
     pub fn parse(text: &str) -> Option<SyncLog> {
-        match text {
-            "case" => Some(SyncLog::Case),
-            "promise" => Some(SyncLog::Promise),
-            _ => None,
-        }
+        SyncLog::ALL.into_iter().find(|log| log.as_str() == text)
     }
+
+    /// Whether events of this log belong to a case (all but people and settings).
+    pub fn has_case(self) -> bool {
+        !matches!(self, SyncLog::Person | SyncLog::Settings)
+    }
+}
+
+/// The case an event belongs to, by global id and by its reference: the desk code it was opened
+/// on, its year and number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseLink {
+    pub gid: Uuid,
+    pub desk: String,
+    pub year: i32,
+    pub number: i64,
 }
 
 /// One event as it travels between a desk and the team's server. Local row ids never travel:
@@ -53,11 +85,8 @@ pub struct SyncEvent {
     /// The code of the desk that recorded the event.
     pub desk: String,
     pub desk_id: Uuid,
-    pub case_gid: Uuid,
-    /// The case's reference: the desk code it was opened on, its year and number.
-    pub case_desk: String,
-    pub case_year: i32,
-    pub case_number: i64,
+    /// The case it belongs to; none for people and settings.
+    pub case: Option<CaseLink>,
     pub promise_gid: Option<Uuid>,
     /// When the desk recorded it, by the desk's own clock: shown, never used for order.
     pub at_millis: i64,

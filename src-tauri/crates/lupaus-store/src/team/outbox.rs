@@ -5,14 +5,14 @@
 
 use rusqlite::{Connection, params};
 
-use super::{SyncEvent, SyncLog, uuid_from, wire};
+use super::{CaseLink, SyncEvent, SyncLog, uuid_from, wire};
 use crate::{Store, StoreError};
 
 /// Events to push, oldest first, and the marks to record once the server has them.
 #[derive(Debug, Clone, Default)]
 pub struct OutboxBatch {
     pub events: Vec<SyncEvent>,
-    marks: Vec<(SyncLog, i64)>,
+    marks: Vec<(&'static str, i64)>,
 }
 
 const CASE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
@@ -22,6 +22,22 @@ const CASE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_y
         AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
     ORDER BY e.id LIMIT ?2";
 
+// People, settings, lessons and reminder steps; a lesson's or a step's case by its global id.
+const TEAM_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
+        e.kind, e.record_json, e.promise_gid, e.log
+    FROM team_events e LEFT JOIN cases c ON c.gid = e.case_gid
+    WHERE e.id > ?1 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+        AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
+    ORDER BY e.id LIMIT ?2";
+
+/// Each outbox: its push mark, its table, and how its pending events are read. Case events go
+/// first, then promise events, then the team log, whose lessons and steps name cases and promises.
+const OUTBOXES: [(&str, &str, &str); 3] = [
+    ("case", "case_events", CASE_PENDING),
+    ("promise", "promise_events", PROMISE_PENDING),
+    ("team", "team_events", TEAM_PENDING),
+];
+
 const PROMISE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
         e.kind, e.record_json, p.gid
     FROM promise_events e JOIN cases c ON c.id = e.case_id JOIN promises p ON p.id = e.promise_id
@@ -29,23 +45,23 @@ const PROMISE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.re
         AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
     ORDER BY e.id LIMIT ?2";
 
-fn mark(conn: &Connection, log: SyncLog) -> Result<i64, StoreError> {
+fn mark(conn: &Connection, outbox: &str) -> Result<i64, StoreError> {
     Ok(conn
         .prepare_cached("SELECT COALESCE(MAX(pushed_up_to), 0) FROM sync_push_marks WHERE log = ?1")?
-        .query_row([log.as_str()], |row| row.get(0))?)
+        .query_row([outbox], |row| row.get(0))?)
 }
 
 impl Store {
     /// How many of this desk's events the server does not have yet.
     pub fn pending_count(&self) -> Result<i64, StoreError> {
         let mut total = 0;
-        for (log, table) in [(SyncLog::Case, "case_events"), (SyncLog::Promise, "promise_events")] {
+        for (outbox, table, _) in OUTBOXES {
             let sql = format!(
                 "SELECT COUNT(*) FROM {table} e WHERE e.id > ?1
                  AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
                  AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)"
             );
-            total += self.conn.query_row(&sql, [mark(&self.conn, log)?], |row| row.get::<_, i64>(0))?;
+            total += self.conn.query_row(&sql, [mark(&self.conn, outbox)?], |row| row.get::<_, i64>(0))?;
         }
         Ok(total)
     }
@@ -63,32 +79,48 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         let mut batch = OutboxBatch::default();
-        for (log, sql) in [(SyncLog::Case, CASE_PENDING), (SyncLog::Promise, PROMISE_PENDING)] {
+        for (outbox, _, sql) in OUTBOXES {
             let room = limit - batch.events.len();
             if room == 0 {
                 break;
             }
-            let from = mark(&tx, log)?;
+            let from = mark(&tx, outbox)?;
             let mut statement = tx.prepare_cached(sql)?;
             let mut rows = statement.query(params![from, room as i64])?;
             let mut last = None;
             while let Some(row) = rows.next()? {
                 last = Some(row.get::<_, i64>(0)?);
+                let log = match outbox {
+                    "case" => SyncLog::Case,
+                    "promise" => SyncLog::Promise,
+                    _ => {
+                        let log: String = row.get(11)?;
+                        SyncLog::parse(&log)
+                            .ok_or_else(|| StoreError::Corrupt(format!("a team event of an unknown log '{log}'")))?
+                    }
+                };
                 let record: String = row.get(9)?;
                 let record = match log {
-                    SyncLog::Case => record,
                     SyncLog::Promise => wire::promise_to_wire(&tx, &record)?,
+                    _ => record,
                 };
                 let promise_gid: Option<Vec<u8>> = row.get(10)?;
+                let case_gid: Option<Vec<u8>> = row.get(2)?;
+                let case = match case_gid {
+                    Some(gid) => Some(CaseLink {
+                        gid: uuid_from(&gid)?,
+                        desk: row.get(3)?,
+                        year: row.get(4)?,
+                        number: row.get(5)?,
+                    }),
+                    None => None,
+                };
                 batch.events.push(SyncEvent {
                     event_id: uuid_from(&row.get::<_, Vec<u8>>(1)?)?,
                     log,
                     desk: desk.clone(),
                     desk_id,
-                    case_gid: uuid_from(&row.get::<_, Vec<u8>>(2)?)?,
-                    case_desk: row.get(3)?,
-                    case_year: row.get(4)?,
-                    case_number: row.get(5)?,
+                    case,
                     promise_gid: promise_gid.as_deref().map(uuid_from).transpose()?,
                     at_millis: row.get(6)?,
                     actor: row.get(7)?,
@@ -97,9 +129,9 @@ impl Store {
                 });
             }
             if let Some(last) = last {
-                batch.marks.push((log, last));
+                batch.marks.push((outbox, last));
             }
-            // Promise events wait while case events are left over: their case may be among them.
+            // Later logs wait while earlier ones are left over: their case may be among them.
             if batch.events.len() == limit {
                 break;
             }
@@ -116,7 +148,7 @@ impl Store {
                 tx.execute(
                     "INSERT INTO sync_push_marks (log, pushed_up_to) VALUES (?1, ?2)
                      ON CONFLICT (log) DO UPDATE SET pushed_up_to = MAX(pushed_up_to, excluded.pushed_up_to)",
-                    params![log.as_str(), up_to],
+                    params![log, up_to],
                 )?;
             }
             Ok(())

@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 pub use lupaus_fixtures::{agent, helsinki, intake, lead};
 use lupaus_store::Store;
 
+pub mod team;
+
 /// A store at `path` with `cases` cases received a minute apart.
 pub fn store_with_cases(path: &std::path::Path, cases: usize) -> Store {
     let mut store = Store::open(path).expect("open");

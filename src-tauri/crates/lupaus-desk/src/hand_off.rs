@@ -1,0 +1,68 @@
+//! A hand-off names a person of the team, not free text (issue 17): the case leaves the
+//! sender's "my cases" and, once synced, appears in the receiver's on whichever desk they sign
+//! in, with the note and what the customer was told. A name the team does not list is refused;
+//! a deactivated person is a warning the sender must confirm (someone who left would never
+//! pick the case up).
+
+use lupaus_core::CoreError;
+use lupaus_core::lifecycle::CaseCommand;
+use lupaus_core::promise::NewPromise;
+use lupaus_core::reason::{self as why, Reason};
+use lupaus_store::StoreError;
+use lupaus_store::cases::CaseDetail;
+use lupaus_store::people::Listing;
+use serde::Deserialize;
+
+use crate::Desk;
+
+/// A hand-off as the sender fills it in.
+#[derive(Debug, Clone, Deserialize)]
+pub struct HandOffTo {
+    /// One of the team's people.
+    pub to: String,
+    pub note: String,
+    pub customer_told: String,
+    pub callback: Option<NewPromise>,
+    /// The sender saw the warning that `to` is deactivated and hands off anyway.
+    #[serde(default)]
+    pub away_confirmed: bool,
+}
+
+impl Desk {
+    /// Hands a case to a person of the team.
+    pub fn hand_off(&mut self, case_id: i64, hand_off: HandOffTo) -> Result<CaseDetail, StoreError> {
+        self.check_receiver(&hand_off.to, hand_off.away_confirmed)?;
+        let command = CaseCommand::HandOff {
+            to: hand_off.to,
+            note: hand_off.note,
+            customer_told: hand_off.customer_told,
+            callback: hand_off.callback,
+        };
+        self.act_unchecked(case_id, command)
+    }
+
+    /// Refuses a receiver the team does not list, and warns about a deactivated one.
+    pub(crate) fn check_receiver(&self, to: &str, away_confirmed: bool) -> Result<(), StoreError> {
+        let name = to.trim();
+        match self.store.listing(name)? {
+            Listing::Active | Listing::NoList => Ok(()),
+            Listing::Deactivated if away_confirmed => Ok(()),
+            Listing::Deactivated => Err(CoreError::invalid_because(
+                "to",
+                Reason::new(why::HAND_OFF_PERSON_AWAY).with("name", name),
+                format!(
+                    "{name} has been deactivated and may never see this case. Choose someone else, or confirm that you hand it to {name} anyway."
+                ),
+            )
+            .into()),
+            Listing::Unlisted => Err(CoreError::invalid_because(
+                "to",
+                Reason::new(why::HAND_OFF_UNKNOWN_PERSON).with("name", name),
+                format!(
+                    "{name} is not one of the team's people. Choose the person from the list (a team lead adds new people)."
+                ),
+            )
+            .into()),
+        }
+    }
+}
