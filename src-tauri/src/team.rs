@@ -52,6 +52,10 @@ impl TeamLink {
 pub struct SlotAccess(pub SharedDesk);
 
 impl DeskAccess for SlotAccess {
+    fn apply_part(&self) -> usize {
+        lupaus_sync::access::SHARED_APPLY_PART
+    }
+
     fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
     where
         R: Send + 'static,

@@ -13,6 +13,13 @@ use lupaus_store::StoreError;
 use crate::SyncError;
 
 pub trait DeskAccess: Send {
+    /// How many pulled events one step applies, in one local transaction. A shared desk keeps
+    /// it small, so a save waits at most that long for the lock; an owned one applies a whole
+    /// pulled batch at once, which is faster.
+    fn apply_part(&self) -> usize {
+        usize::MAX
+    }
+
     /// Runs `step` on the desk and returns its answer.
     fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
     where
@@ -31,8 +38,15 @@ impl DeskAccess for Desk {
     }
 }
 
+/// Pulled events a shared desk applies per step (`bench --only team`: intake while pulling).
+pub const SHARED_APPLY_PART: usize = 100;
+
 /// A desk shared with other tasks: locked on a blocking thread for one step at a time.
 impl DeskAccess for Arc<Mutex<Desk>> {
+    fn apply_part(&self) -> usize {
+        SHARED_APPLY_PART
+    }
+
     fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
     where
         R: Send + 'static,

@@ -65,12 +65,21 @@ pub async fn sync_round(
             .await?
             .ok_or_else(|| SyncError::Server("the pull cursor was lost".into()))?;
         let pulled = server::pull(client, shown, (&cursor.tx, cursor.seq), PULL_BATCH).await?;
-        let Some((tx, seq)) = pulled.last.clone() else { break };
+        if pulled.events.is_empty() {
+            break;
+        }
         let full = pulled.events.len() as i64 == PULL_BATCH;
-        let batch = PulledBatch { epoch: epoch.clone(), events: pulled.events, cursor_tx: tx, cursor_seq: seq };
-        let applied = desk.with(move |desk| desk.apply_pulled(&batch)).await?;
-        report.pulled += applied.new_events as u64;
-        report.touched_cases += applied.touched_cases as u64;
+        // Applied in parts, each its own transaction with its cursor: the desk's lock (and
+        // SQLite's one writer) is held for one part at a time, so a save waits at most that long.
+        let mut events = pulled.events.into_iter();
+        for positions in pulled.positions.chunks(desk.apply_part()) {
+            let Some((tx, seq)) = positions.last().cloned() else { break };
+            let part = events.by_ref().take(positions.len()).collect();
+            let batch = PulledBatch { epoch: epoch.clone(), events: part, cursor_tx: tx, cursor_seq: seq };
+            let applied = desk.with(move |desk| desk.apply_pulled(&batch)).await?;
+            report.pulled += applied.new_events as u64;
+            report.touched_cases += applied.touched_cases as u64;
+        }
         if !full {
             break;
         }

@@ -268,6 +268,8 @@ pub struct Pulled {
     pub events: Vec<SyncEvent>,
     /// The (tx, seq) of the last event read, where the next pull continues.
     pub last: Option<(String, i64)>,
+    /// The (tx, seq) of every event read, in order: a batch may be applied in parts.
+    pub positions: Vec<(String, i64)>,
 }
 
 const PULL: &str = "SELECT tx::text, seq, event_id, log, desk, desk_id, case_gid, case_desk, case_year, case_number,
@@ -285,12 +287,14 @@ pub async fn pull(
         .query(PULL, &[&after.0, &after.1, &limit])
         .await
         .map_err(|error| SyncError::from_postgres(server, error))?;
-    let mut pulled = Pulled { events: Vec::with_capacity(rows.len()), last: None };
+    let mut pulled =
+        Pulled { events: Vec::with_capacity(rows.len()), last: None, positions: Vec::with_capacity(rows.len()) };
     for row in rows {
         let log: String = row.get(3);
         let log =
             SyncLog::parse(&log).ok_or_else(|| SyncError::Server(format!("an event of an unknown log '{log}'")))?;
         pulled.last = Some((row.get(0), row.get(1)));
+        pulled.positions.push((row.get(0), row.get(1)));
         pulled.events.push(SyncEvent {
             event_id: row.get(2),
             log,

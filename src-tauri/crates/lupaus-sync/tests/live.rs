@@ -156,8 +156,20 @@ async fn a_save_never_waits_for_a_hanging_server_and_the_link_follows_the_server
     proxy.restore();
     until(&mut a.health, Link::Online).await;
     assert_eq!(pending(&a.desk), 0);
+    // The listener hears a change just after the health watch shows it: wait for it to catch up.
+    let heard_back_online = async {
+        while a.heard.links.lock().expect("links").last() != Some(&Link::Online) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), heard_back_online).await.ok();
     let links = a.heard.links.lock().expect("links").clone();
-    assert_eq!(links, [Link::Connecting, Link::Online, Link::Offline, Link::Online]);
+    // Connecting, online, offline, online again (a loaded machine may add an offline spell
+    // before the first round; the order of the rest holds).
+    assert_eq!(links.first(), Some(&Link::Connecting), "{links:?}");
+    let first_online = links.iter().position(|link| *link == Link::Online).expect("online once");
+    let offline = links[first_online..].iter().position(|link| *link == Link::Offline).expect("then offline");
+    assert_eq!(links[first_online + offline..].last(), Some(&Link::Online), "{links:?}");
     a.handle.stop().await;
 }
 
@@ -178,4 +190,22 @@ async fn a_desk_that_leaves_its_team_goes_quiet() {
     let on_server: i64 = client.query_one("SELECT count(*) FROM lupaus_events", &[]).await.expect("count").get(0);
     assert_eq!(on_server, 0);
     a.handle.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_desk_pulls_a_backlog_in_parts_and_converges() {
+    let server = TestServer::start();
+    let admin = team(&server, "live4").await;
+    let mut a = common::desk(&server, &admin, "live4", "A").await;
+    let parts = lupaus_sync::access::SHARED_APPLY_PART;
+    for n in 0..parts * 2 + 7 {
+        common::new_case(&mut a.desk, &format!("Asiakas {n}"));
+    }
+    round::sync_desk(&mut a.desk).await.expect("A pushes");
+    let mut b = running(&admin, &server.desk_url("live4"), "B").await;
+    until(&mut b.health, Link::Online).await;
+    let digest_b = b.desk.lock().expect("b").team_digest().expect("digest");
+    assert_eq!(digest_b, a.desk.team_digest().expect("digest"));
+    assert_eq!(digest_b.case_count as usize, parts * 2 + 7);
+    b.handle.stop().await;
 }

@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import Timeline from './Timeline.svelte';
 import { caseDetail } from '../../test/fake-data';
 import type { CaseDetail, EventRecord } from '../bindings';
+import { speak } from '../../test/speak';
 
 /** Case 1 with two offline `start_solving`s from two desks; the second in the team's order lost. */
 function conflicted(): CaseDetail {
@@ -27,7 +28,8 @@ describe('a team conflict in the timeline', () => {
     ['sv', 'Registrerades samtidigt på en annan arbetsstation'],
     ['en', 'Recorded on another desk at the same time'],
   ] as const)('shows the losing event with a sentence that a lead reviews it (%s)', (language, start) => {
-    render(Timeline, { props: { language, detail: conflicted() } });
+    speak(language);
+    render(Timeline, { props: { detail: conflicted() } });
     const entries = screen.getAllByTestId('timeline-entry');
     expect(entries).toHaveLength(3);
     const flags = screen.getAllByTestId('conflict-flag');
@@ -38,7 +40,8 @@ describe('a team conflict in the timeline', () => {
   });
 
   it('shows no flag on a standalone desk', () => {
-    render(Timeline, { props: { language: 'fi', detail: caseDetail('solving') } });
+    speak('fi');
+    render(Timeline, { props: { detail: caseDetail('solving') } });
     expect(screen.queryByTestId('conflict-flag')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import TeamSettings from './TeamSettings.svelte';
 import type { TeamView } from '../bindings';
+import { speak } from '../../test/speak';
 
 const JOINED: TeamView = {
   desk_name: 'kassa2',
@@ -54,7 +55,8 @@ describe('Settings → Team', () => {
 
   it('joins a team with the password typed into a password field, then forgets it', async () => {
     const calls = backEnd();
-    render(TeamSettings, { props: { language: 'fi' } });
+    speak('fi');
+    render(TeamSettings);
     await fill('postgres://10.0.0.5/tiimi', 'kassa2', 'hunter2-long-secret');
     expect((await screen.findByTestId('team-notice')).textContent).toBe('Työpiste liittyi tiimiin nimellä KASSA2.');
     expect(calls.find((call) => call.command === 'join_team')?.args).toEqual({
@@ -68,7 +70,8 @@ describe('Settings → Team', () => {
 
   it('keeps the password out of sight and out of the window once sent', async () => {
     backEnd(false, { code: 'login_refused', message: 'The team server refused the desk’s login (password authentication failed).', field: null });
-    render(TeamSettings, { props: { language: 'sv' } });
+    speak('sv');
+    render(TeamSettings);
     const secret = (await screen.findByTestId('team-secret')) as HTMLInputElement;
     expect(secret.type).toBe('password');
     await fill('postgres://10.0.0.5/tiimi', 'KASSA2', 'wrong');
@@ -80,7 +83,8 @@ describe('Settings → Team', () => {
 
   it('says what to fix before asking the server', async () => {
     const calls = backEnd();
-    render(TeamSettings, { props: { language: 'fi' } });
+    speak('fi');
+    render(TeamSettings);
     await fill('10.0.0.5', 'KASSA2', 'x');
     expect((await screen.findByTestId('team-error')).textContent).toBe('Kirjoita palvelimen osoite, esim. postgres://lupaus.example.fi/tiimi.');
     await fill('postgres://10.0.0.5/tiimi', 'kassa 2!', 'x');
@@ -92,7 +96,8 @@ describe('Settings → Team', () => {
 
   it('leaves the team only after confirming', async () => {
     const calls = backEnd(true);
-    render(TeamSettings, { props: { language: 'en' } });
+    speak('en');
+    render(TeamSettings);
     await fireEvent.click(await screen.findByTestId('team-leave'));
     expect(calls.filter((call) => call.command === 'leave_team')).toEqual([]);
     expect(screen.getByTestId('team-leave-confirm').textContent).toContain('keeps every case it holds');

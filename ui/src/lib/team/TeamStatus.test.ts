@@ -5,6 +5,7 @@ import TeamStatus from './TeamStatus.svelte';
 import { statusLine } from './team-status';
 import type { TeamView } from '../bindings';
 import type { Language } from '../i18n';
+import { speak } from '../../test/speak';
 
 // 6.12.2026 12.10 in Helsinki (UTC+2).
 const NOW = new Date('2026-12-06T10:10:00Z');
@@ -73,14 +74,16 @@ describe('TeamStatus in the header', () => {
       }
       throw { code: 'internal', message: `unexpected ${command}`, field: null };
     });
-    render(TeamStatus, { props: { language: 'fi' } });
+    speak('fi');
+    render(TeamStatus);
     await vi.waitFor(() => expect(asked).toBe(1));
     expect(screen.queryByTestId('team-status')).toBeNull();
   });
 
   it('says in the desk’s language since when the server is gone, how much waits, and why', async () => {
     mockIPC((command) => (command === 'team_status' ? OFFLINE : null));
-    render(TeamStatus, { props: { language: 'fi' } });
+    speak('fi');
+    render(TeamStatus);
     const line = await screen.findByTestId('team-status-line');
     expect(line.textContent).toBe('Ei yhteyttä palvelimeen klo 11.40 lähtien · 7 odottaa');
     expect(screen.getByTestId('team-problem').textContent).toBe(

@@ -18,6 +18,7 @@ mod queries;
 mod report;
 mod rng;
 pub mod team;
+mod team_live;
 
 use std::path::{Path, PathBuf};
 

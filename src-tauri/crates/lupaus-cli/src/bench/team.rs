@@ -31,6 +31,8 @@ pub struct TeamMeasurement {
     pub pull_events_per_second: f64,
     /// The pushing desk's next round, pulling its own events back (positions only).
     pub own_pull_seconds: f64,
+    /// With the desks' background sync tasks running (team_live.rs).
+    pub live: super::team_live::LiveMeasurement,
 }
 
 pub async fn measure(
@@ -53,6 +55,7 @@ pub async fn measure(
         "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', $1::text)",
         "SELECT format('DROP ROLE IF EXISTS %I', $1::text || '_desk_a')",
         "SELECT format('DROP ROLE IF EXISTS %I', $1::text || '_desk_b')",
+        "SELECT format('DROP ROLE IF EXISTS %I', $1::text || '_desk_c')",
         "SELECT format('DROP ROLE IF EXISTS %I', $1::text || '_desk')",
     ] {
         let drop: String = admin_client.query_one(sql, &[&dbname]).await.map_err(pg)?.get(0);
@@ -117,13 +120,38 @@ async fn run(
     if desk_a.team_digest()? != desk_b.team_digest()? {
         return Err(SyncError::Server("the two bench desks did not converge".into()).into());
     }
-    for desk in [desk_a, desk_b] {
-        let path = desk.path().to_path_buf();
-        drop(desk);
+    let (path_a, path_b) = (desk_a.path().to_path_buf(), desk_b.path().to_path_buf());
+    drop((desk_a, desk_b));
+
+    eprintln!("A to B with both desks' sync tasks running…");
+    let a_to_b = super::team_live::a_to_b((&path_a, &a.secret), (&path_b, &b.secret), now).await?;
+    eprintln!("Desk C joins and pulls everything while its intake is timed…");
+    let c = admin::add_desk(address, "C").await?;
+    let mut desk_c = Desk::new(open("c")?, Arc::new(FixedClock::new(now)), "bench".into(), Arc::new(NoListener));
+    desk_c.join_team(&super::team_live::desk_url(address), "C", "C")?;
+    let path_c = desk_c.path().to_path_buf();
+    drop(desk_c);
+    let backlog_events: i64 = address
+        .connect()
+        .await?
+        .query_one("SELECT count(*) FROM lupaus_events", &[])
+        .await
+        .map_err(|error| SyncError::Server(error.to_string()))?
+        .get(0);
+    let (backlog_pull_seconds, intake_while_pulling, bare_commit) =
+        super::team_live::intake_while_pulling((&path_c, &c.secret), dir, backlog_events, now).await?;
+    for path in [path_a, path_b, path_c] {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
     }
+    let live = super::team_live::LiveMeasurement {
+        a_to_b,
+        backlog_events,
+        backlog_pull_seconds,
+        intake_while_pulling,
+        bare_commit,
+    };
     Ok(TeamMeasurement {
         server: address.shown().to_owned(),
         cases,
@@ -133,5 +161,6 @@ async fn run(
         join_pull_seconds,
         pull_events_per_second: events as f64 / join_pull_seconds,
         own_pull_seconds,
+        live,
     })
 }
