@@ -19,6 +19,7 @@ macro_rules! lupaus_commands {
             cases::find_customers,
             cases::customer_history,
             data::attach_file,
+            data::open_attachment,
             data::backup_now,
             data::list_backups,
             lead::desk_figures,

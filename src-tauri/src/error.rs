@@ -97,6 +97,7 @@ const SHELL_CODES: &[&str] = &[
     "autostart_failed",
     "database_unavailable",
     "older_backup_not_accepted",
+    "no_program_to_open",
 ];
 
 #[cfg(test)]

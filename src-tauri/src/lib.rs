@@ -107,7 +107,10 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         };
     }
     // Wrong PINs are counted here, in memory, for every window and the wiring tests alike.
-    builder.manage(commands::people::PinGuard::default()).invoke_handler(lupaus_commands!(handlers))
+    builder
+        .plugin(tauri_plugin_opener::init())
+        .manage(commands::people::PinGuard::default())
+        .invoke_handler(lupaus_commands!(handlers))
 }
 
 #[cfg(test)]

@@ -347,6 +347,16 @@ fn the_capability_and_the_ui_wrappers_name_exactly_the_registered_commands() {
         .collect();
     let expected: std::collections::BTreeSet<String> = registered.iter().map(|name| (*name).to_owned()).collect();
     assert_eq!(allowed, expected, "capabilities/default.json allows other commands than command_list.rs lists");
+    // No plugin permission: the opener plugin is used from Rust only (`open_attachment`), so the
+    // window can open no path or URL of its own choosing.
+    let other: Vec<&str> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|permission| !permission.starts_with("allow-") && !permission.starts_with("core:event:"))
+        .collect();
+    assert!(other.is_empty(), "the window is granted more than Lupaus' own commands: {other:?}");
 
     let api = include_str!("../../ui/src/lib/api.ts");
     let called: std::collections::BTreeSet<String> = api
@@ -356,6 +366,15 @@ fn the_capability_and_the_ui_wrappers_name_exactly_the_registered_commands() {
         .map(|(name, _)| name.to_owned())
         .collect();
     assert_eq!(called, expected, "ui/src/lib/api.ts wraps other commands than command_list.rs lists");
+}
+
+#[test]
+fn an_attachment_is_opened_by_its_id_alone() {
+    let (_app, window) = app();
+    let missing = invoke(&window, "open_attachment", json!({ "attachmentId": 404 })).expect_err("no such attachment");
+    assert_eq!(missing["code"], "not_found");
+    let by_path = invoke(&window, "open_attachment", json!({ "path": "/etc/passwd" })).expect_err("no path accepted");
+    assert!(by_path.to_string().contains("attachmentId"), "{by_path}");
 }
 
 #[test]

@@ -62,10 +62,12 @@ export async function startApp(db) {
  * through WebDriver: with WebKit's compositing off (webview.rs) WebKitWebDriver never answers a
  * screenshot request. Without a window manager the 1280x800 window fills the screen at 0,0.
  */
-export async function screenshot(browser, name) {
+export async function screenshot(browser, name, { width, height } = {}) {
   const path = join(artifactsDir, `${name}.png`);
   await painted(browser);
-  await promisify(execFile)('import', ['-window', 'root', path]);
+  // A window made smaller (1024x640) still sits at 0,0: crop the screen to it.
+  const crop = width && height ? ['-crop', `${width}x${height}+0+0`, '+repage'] : [];
+  await promisify(execFile)('import', ['-window', 'root', ...crop, path]);
   return path;
 }
 

@@ -2,7 +2,8 @@
 
 use lupaus_store::attachments::Attachment;
 use lupaus_store::backup::BackupCheck;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
 
 use crate::{error::IpcError, state::AppState};
 
@@ -10,6 +11,22 @@ use crate::{error::IpcError, state::AppState};
 #[tauri::command(async)]
 pub fn attach_file(state: State<'_, AppState>, case_id: i64, path: String) -> Result<Attachment, IpcError> {
     Ok(state.desk()?.attach_file(case_id, std::path::Path::new(&path))?)
+}
+
+/// Opens an attachment with the OS's default program. The window names only the attachment; the
+/// desk decides the path (a checked copy inside the attachments folder, of a type it opens), so
+/// the window holds no opener permission and cannot open any other path or URL.
+#[tauri::command(async)]
+pub fn open_attachment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    attachment_id: i64,
+) -> Result<(), IpcError> {
+    let path = state.desk()?.attachment_to_open(attachment_id)?;
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|error| {
+        tracing::warn!(path = %path.display(), %error, "no program opened an attachment");
+        IpcError::new("no_program_to_open", &format!("No program on this computer opened {}: {error}", path.display()))
+    })
 }
 
 #[tauri::command(async)]

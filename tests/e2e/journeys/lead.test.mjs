@@ -31,6 +31,9 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
     await eventually(async () => (await browser.$$('[data-testid="board-row"]')).length === 1, 'the overdue promise on the board');
     const approvals = await byTestId(browser, 'approvals');
     assert.match(await approvals.getText(), new RegExp(reference));
+    // The board, its summary and the approvals fill the first screen; the figures open on request.
+    assert.match(await (await byTestId(browser, 'board-summary')).getText(), /Myöhässä: 1 \(Aino Agentti 1\)/);
+    await (await browser.$('[data-testid="figures-fold"] summary')).click();
     const cases = await byTestId(browser, 'fig-cases');
     await cases.waitForDisplayed({ timeout: 10000 });
     assert.match(await cases.getText(), /1/, 'this month\'s figures count the case received today');

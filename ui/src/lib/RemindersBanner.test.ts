@@ -36,7 +36,7 @@ describe('the reminders banner', () => {
     expect(items.map((item) => item.querySelector('.when')?.textContent)).toEqual([
       '1 d late',
       '2 h late',
-      expect.stringMatching(/^due \d/),
+      expect.stringMatching(/^due in (59 min|1 hr)/),
     ]);
     expect(items[0].textContent).toContain('Hyvityslasku');
     expect(items[0].textContent).toContain('R-2026-000001');
@@ -76,7 +76,37 @@ describe('the reminders banner', () => {
     render(App);
     const banner = await screen.findByTestId('reminders');
     expect(within(banner).getByText('myöhässä 2 t')).toBeTruthy();
-    expect(within(banner).getByRole('heading').textContent).toBe('Erääntyvät lupaukset');
+    expect(within(banner).getByRole('heading').textContent).toBe('Erääntyvät lupaukset (1)');
+  });
+
+  it('folds to one line with a count on a short screen, under a header that stays put', async () => {
+    const tall = window.innerHeight;
+    window.innerHeight = 640;
+    try {
+      const desk = fakeDesk('solving', 'fi-FI');
+      desk.due = [
+        promiseView(1, at(1 * HOUR), 'open', 'Soitto asennuksesta'),
+        promiseView(2, at(-2.5 * HOUR), 'broken', 'Vastaus huoltoliikkeeltä'),
+        promiseView(3, at(-25 * HOUR), 'broken', 'Hyvityslasku'),
+      ];
+      render(App);
+      const banner = await screen.findByTestId('reminders');
+      const toggle = within(banner).getByRole('button', { name: 'Erääntyvät lupaukset (3)' });
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      // One line: the most overdue promise only, in the list's words.
+      const shown = within(banner).getAllByTestId('reminder');
+      expect(shown).toHaveLength(1);
+      expect(shown[0].textContent).toContain('myöhässä 1 pv');
+      await fireEvent.click(toggle);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(within(banner).getAllByTestId('reminder')).toHaveLength(3);
+      // The header, the menu and the banner are one block that stays at the top (position: sticky).
+      const chrome = screen.getByTestId('chrome');
+      expect(chrome.contains(screen.getByTestId('new-case'))).toBe(true);
+      expect(chrome.contains(banner)).toBe(true);
+    } finally {
+      window.innerHeight = tall;
+    }
   });
 
   it('and the case list say the same when a promise falls due', async () => {
@@ -98,6 +128,24 @@ describe('the reminders banner', () => {
       await emit('reminders-raised', []);
       await waitFor(() => expect(screen.getByTestId('reminder').querySelector('.when')?.textContent).toBe('1 min late'));
       expect(await listWords()).toBe('1 min late');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('words a promise not yet due as the case list does ("erääntyy 2 min päästä", not a clock time)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-23T10:13:00Z'));
+      const desk = fakeDesk('solving', 'fi-FI');
+      const due = '2026-11-23T10:15:00Z';
+      desk.detail.summary = { ...desk.detail.summary, next_promise_due: due };
+      desk.due = [promiseView(1, due, 'open', 'Soitto')];
+      render(App);
+      const listWords = (await screen.findByTestId('closeness')).textContent?.replace(/[!◔]/g, '').trim();
+      const bannerWords = (await screen.findByTestId('reminder')).querySelector('.when')?.textContent;
+      expect(listWords).toBe('erääntyy 2 min päästä');
+      expect(bannerWords).toBe(listWords);
     } finally {
       vi.useRealTimers();
     }

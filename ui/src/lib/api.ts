@@ -166,6 +166,7 @@ export const api = {
 
   /** Copies the file at `path` into the data folder and records it on the case. */
   attachFile: (caseId: number, path: string) => call<Attachment>('attach_file', { caseId, path }),
+  openAttachment: (attachmentId: number) => call<null>('open_attachment', { attachmentId }),
 };
 
 export type ExportFormat = 'xlsx' | 'csv';

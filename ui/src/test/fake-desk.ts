@@ -195,16 +195,26 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     get_autostart: () => ({ enabled: false, entry_path: '/home/aino/.config/autostart/lupaus.desktop' }),
     set_autostart: (args) => ({ enabled: Boolean(args.enabled), entry_path: '/home/aino/.config/autostart/lupaus.desktop' }),
     list_backups: () => [],
-    backup_now: () => ({ path: '/home/aino/.local/share/lupaus/backups/lupaus-2026-11-23.db', verified: true, problem: null, taken_local: '2026-11-23 12:00', size_bytes: 1_200_000, schema_version: 3, cases: 42 }),
+    backup_now: () => ({ path: '/home/aino/.local/share/lupaus/backups/lupaus-2026-11-23.db', verified: true, problem: null, taken_local: '2026-11-23 12:00', size_bytes: 1_200_000, schema_version: 3, cases: 42, attachments: 2, attachments_missing: 0 }),
     attach_file: (args) => {
       const path = String(args.path);
       const name = path.split('/').at(-1) ?? path;
       if (name.endsWith('.iso')) {
         throw { code: 'file_too_large', message: `${name} is 700 MB; attachments can be at most 25 MB.`, field: 'file', params: { max_mb: '25' } };
       }
-      const attachment = { id: nextId++, case_id: 1, file_name: name, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW };
+      const media_type = name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
+      const attachment = { id: nextId++, case_id: 1, file_name: name, media_type, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW, removed_at: null };
       desk.detail = { ...desk.detail, attachments: [...desk.detail.attachments, attachment] };
       return attachment;
+    },
+    open_attachment: (args) => {
+      const attachment = desk.detail.attachments.find((one) => one.id === args.attachmentId);
+      if (!attachment) throw { code: 'not_found', message: 'There is no such attachment.', field: null };
+      if (attachment.media_type === 'application/octet-stream') {
+        const params = { name: attachment.file_name, media_type: attachment.media_type };
+        throw { code: 'invalid_input', message: 'not opened', field: 'attachment', reason: 'attachment_not_openable', params };
+      }
+      return null;
     },
   };
   mockIPC(

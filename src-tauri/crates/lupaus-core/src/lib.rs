@@ -4,6 +4,7 @@
 //! [`clock::Clock`] or as an argument, so a week of reminders can be tested in a millisecond.
 #![forbid(unsafe_code)]
 
+pub mod attachment;
 pub mod calendar;
 pub mod case;
 pub mod clock;

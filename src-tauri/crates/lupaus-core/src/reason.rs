@@ -123,6 +123,10 @@ pub const ALL: &[&str] = &[
     HAND_OFF_PERSON_AWAY,
     FILE_NAME_UNREADABLE,
     FILE_UNREADABLE,
+    ATTACHMENT_NOT_OPENABLE,
+    ATTACHMENT_FILE_MISSING,
+    ATTACHMENT_FILE_DAMAGED,
+    ATTACHMENT_REMOVED,
     DUE_TEXT_UNREADABLE,
     DUE_OUTSIDE_HOURS,
 ];
@@ -220,6 +224,14 @@ pub const HAND_OFF_PERSON_AWAY: &str = "hand_off_person_away";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";
+/// Params: `name`, the attachment's file name; `media_type`. Its type is not one the desk opens.
+pub const ATTACHMENT_NOT_OPENABLE: &str = "attachment_not_openable";
+/// Params: `name`. The stored file is gone from the attachments folder.
+pub const ATTACHMENT_FILE_MISSING: &str = "attachment_file_missing";
+/// Params: `name`. The stored file's bytes no longer match the hash taken when it was added.
+pub const ATTACHMENT_FILE_DAMAGED: &str = "attachment_file_damaged";
+/// The file was deleted when the customer's data was anonymised.
+pub const ATTACHMENT_REMOVED: &str = "attachment_removed";
 /// Params: `value`, what was typed.
 pub const DUE_TEXT_UNREADABLE: &str = "due_text_unreadable";
 /// Params: `next_opening`, an RFC 3339 instant to offer instead.

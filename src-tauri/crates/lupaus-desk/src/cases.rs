@@ -175,6 +175,12 @@ impl Desk {
         Ok(attached)
     }
 
+    /// A copy of attachment `id` for the OS's default program: checked against its hash, of a
+    /// type the desk opens, always inside the attachments folder. The host opens the path.
+    pub fn attachment_to_open(&self, id: i64) -> Result<std::path::PathBuf, StoreError> {
+        self.store.attachment_for_opening(id)
+    }
+
     /// The case's append-only event log, oldest first.
     pub fn case_events(&self, case_id: i64) -> Result<Vec<EventRecord>, StoreError> {
         self.store.case_events(case_id)

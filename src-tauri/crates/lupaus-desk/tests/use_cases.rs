@@ -287,6 +287,21 @@ fn rebuilding_the_index_after_installing_voikko_gives_old_cases_their_base_forms
 }
 
 #[test]
+fn an_attached_receipt_opens_as_a_checked_copy_inside_the_attachments_folder_and_announces_nothing() {
+    let mut f = desk();
+    let created = f.desk.create_case(CaseIntake { case: intake("Maija Meikäläinen"), callback: None }).expect("saved");
+    let receipt = f._dir.path().join("kuitti.pdf");
+    std::fs::write(&receipt, b"%PDF-1.7 kuitti").expect("receipt");
+    let attached = f.desk.attach_file(created.case.id, &receipt).expect("attached");
+    assert_eq!((attached.file_name.as_str(), attached.media_type.as_str()), ("kuitti.pdf", "application/pdf"));
+    f.heard.take();
+    let path = f.desk.attachment_to_open(attached.id).expect("opens");
+    assert!(path.starts_with(f._dir.path().join("attachments")), "{path:?}");
+    assert_eq!(std::fs::read(&path).expect("copy"), b"%PDF-1.7 kuitti");
+    assert!(f.heard.take().is_empty(), "opening changes nothing the lists show");
+}
+
+#[test]
 fn each_person_at_a_shared_keyboard_is_spoken_to_in_their_own_language() {
     use lupaus_core::language::Language;
     let mut fixture = desk();

@@ -226,6 +226,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "#,
     // 8: people, settings, lessons and the reminder log travel in team mode (issues 16, 17).
     include_str!("migrations/0008_team_people.sql"),
+    // 9: attachments keep their type and say when anonymisation deleted their file; the
+    // anonymisation log counts the files it deleted (issue 18). Files of cases anonymised before
+    // this were deleted then.
+    r#"
+    ALTER TABLE attachments ADD COLUMN media_type TEXT;
+    ALTER TABLE attachments ADD COLUMN removed_at INTEGER;
+    ALTER TABLE anonymisations ADD COLUMN attachments_removed INTEGER NOT NULL DEFAULT 0;
+    UPDATE attachments SET removed_at =
+        (SELECT MIN(a.at) FROM anonymisations a WHERE a.case_id = attachments.case_id)
+        WHERE case_id IN (SELECT case_id FROM anonymisations WHERE case_id IS NOT NULL);
+    "#,
 ];
 
 #[cfg(test)]

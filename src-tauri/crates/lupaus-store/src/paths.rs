@@ -154,3 +154,8 @@ mod tests {
         }
     }
 }
+
+/// `attachments/` beside a database file: where its attachment files live.
+pub fn attachments_dir_of(db_path: &std::path::Path) -> PathBuf {
+    db_path.parent().unwrap_or_else(|| std::path::Path::new("")).join("attachments")
+}

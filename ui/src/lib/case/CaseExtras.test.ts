@@ -82,6 +82,37 @@ describe('the case view’s helpers', () => {
     expect(screen.queryByTestId('drop-overlay')).toBeNull();
   });
 
+  it('opens an attachment by its id alone, and says why a program file is not opened', async () => {
+    mockWindows('main');
+    const desk = await openCase('solving');
+    const panel = screen.getByTestId('attachments');
+    await fireEvent.input(within(panel).getByTestId('attachment-path'), { target: { value: '/home/aino/kuitti.pdf' } });
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Attach' }));
+    await fireEvent.input(within(panel).getByTestId('attachment-path'), { target: { value: '/home/aino/lasku.pdf.exe' } });
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Attach' }));
+    await waitFor(() => expect(within(panel).getAllByTestId('attachment')).toHaveLength(2));
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Open kuitti.pdf in its own program' }));
+    await waitFor(() => expect(argsOf(desk, 'open_attachment')).toHaveLength(1));
+    expect(argsOf(desk, 'open_attachment')[0]).toEqual({ attachmentId: desk.detail.attachments[0].id });
+    expect(within(panel).queryByTestId('attachment-open-error')).toBeNull();
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Open lasku.pdf.exe in its own program' }));
+    expect((await within(panel).findByTestId('attachment-open-error')).textContent).toBe(
+      'lasku.pdf.exe could not be opened: Lupaus does not open lasku.pdf.exe (application/octet-stream) in another program: only photos, PDFs, documents and recordings are opened.',
+    );
+  });
+
+  it('shows an anonymised attachment as deleted, with nothing to open', async () => {
+    await openCase('closed', 'en-US', 'agent', (desk) => {
+      const at = '2026-11-20T10:00:00Z';
+      desk.detail.attachments = [
+        { id: 7, case_id: 1, file_name: '[poistettu]', media_type: 'image/jpeg', size_bytes: 1000, sha256: 'ab'.repeat(32), added_by: 'Aino', added_at: at, removed_at: at },
+      ];
+    });
+    const panel = screen.getByTestId('attachments');
+    expect(within(panel).getByTestId('attachment-removed').textContent).toContain('The file was deleted when the customer’s data was anonymised');
+    expect(within(panel).queryByTestId('attachment-open')).toBeNull();
+  });
+
   it('marks a case for a debrief; only a lead may record what was learned', async () => {
     const agent = await openCase('solving');
     const panel = screen.getByTestId('lessons-panel');

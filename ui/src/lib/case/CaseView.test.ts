@@ -34,6 +34,16 @@ describe('the case view', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
+  it('shows the stages as a progress indicator, not as pills that look clickable', async () => {
+    await openCase('solving');
+    const progress = screen.getByRole('list', { name: 'Progress: stage 2 of 6' });
+    const steps = within(progress).getAllByRole('listitem');
+    expect(steps).toHaveLength(6);
+    expect(progress.classList.contains('progress')).toBe(true);
+    expect(within(progress).queryAllByRole('button')).toHaveLength(0);
+    expect(steps.every((step) => !step.hasAttribute('tabindex'))).toBe(true);
+  });
+
   it('opens with Enter on a focused row and goes back with Escape', async () => {
     fakeDesk('solving');
     render(App);

@@ -71,6 +71,23 @@ describe('the lead view', () => {
     expect(argsOf(desk, 'due_promises')).toContainEqual({ withinHours: 24, mineOnly: false });
   });
 
+  it('answers on one screen who is late and by how much; the figures wait folded below', async () => {
+    const desk = fakeDesk('solving', 'fi-FI');
+    desk.due = [
+      owned(promiseView(1, at(3 * HOUR), 'open', 'Aino soittaa huollosta'), 'Aino'),
+      owned(promiseView(2, at(-5 * HOUR), 'broken', 'Mikko lähettää hyvityslaskun'), 'Mikko'),
+      owned(promiseView(4, at(-26 * HOUR), 'broken', 'Aino kertoo varaosasta'), 'Aino'),
+    ];
+    await openLeadView(desk);
+    const summary = await screen.findByTestId('board-summary');
+    expect(summary.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Myöhässä: 2 (Aino 1, Mikko 1), pisimpään myöhässä 1 pv · 24 tunnin sisällä erääntyy 1',
+    );
+    const figures = screen.getByTestId('figures-fold') as HTMLDetailsElement;
+    expect(figures.open).toBe(false);
+    expect(figures.querySelector('summary')?.textContent).toBe('Tunnusluvut ja kaaviot');
+  });
+
   it('opens a case from the board in one click, and goes back to the board', async () => {
     const desk = fakeDesk('solving');
     desk.due = [promiseView(2, at(-2 * HOUR), 'broken', 'Soitto')];

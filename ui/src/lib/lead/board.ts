@@ -27,3 +27,24 @@ export function groupByOwner(views: readonly PromiseView[]): OwnerGroup[] {
   }));
   return groups.sort((a, b) => due(a.promises[0]) - due(b.promises[0]) || a.owner.localeCompare(b.owner, 'fi'));
 }
+
+/** The board in one line: how many are late, whose, the longest late, and how many fall due. */
+export interface BoardSummary {
+  overdue: number;
+  /** Owners with late promises and how many, in the board's order. */
+  lateOwners: { owner: string; overdue: number }[];
+  /** The due time of the longest-late promise, if any. */
+  longestLateDue: string | null;
+  dueSoon: number;
+}
+
+export function summarise(groups: readonly OwnerGroup[]): BoardSummary {
+  const all = groups.flatMap((group) => group.promises);
+  const late = all.filter(isOverdue).sort((a, b) => due(a) - due(b));
+  return {
+    overdue: late.length,
+    lateOwners: groups.filter((group) => group.overdue > 0).map(({ owner, overdue }) => ({ owner, overdue })),
+    longestLateDue: late[0]?.promise.due_at ?? null,
+    dueSoon: all.length - late.length,
+  };
+}

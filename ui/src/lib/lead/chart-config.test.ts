@@ -41,6 +41,19 @@ describe('the charts’ data', () => {
     expect(model.title).toBe('Vem som var ansvarig');
   });
 
+  it('names every category on its axis, long names on two lines, never every other one', () => {
+    const config = toChartConfig(byId('fi').root_causes);
+    const scales = config.options?.scales as Record<string, { ticks: { autoSkip?: boolean; callback?: (value: number) => string | string[] } }>;
+    expect(scales.x.ticks.autoSkip).toBe(false);
+    const label = scales.x.ticks.callback?.call({ getLabelForValue: (index: number) => String(config.data.labels?.[index]) }, 0);
+    expect(label).toEqual(String(config.data.labels?.[0]));
+    const sideways = toChartConfig(byId('sv').responsibility);
+    const side = sideways.options?.scales as Record<string, { ticks: { autoSkip?: boolean; callback?: (value: number) => string | string[] } }>;
+    expect(side.y.ticks.autoSkip).toBe(false);
+    const long = side.y.ticks.callback?.call({ getLabelForValue: (index: number) => String(sideways.data.labels?.[index]) }, 1);
+    expect(long).toEqual(['Leverantör, importör', 'eller partner']);
+  });
+
   it('counts remedy times into business-time bins', () => {
     expect(histogram([0, 59, 60, 239, 240, 479, 480, 959, 960, 2399, 2400, 4799, 4800, 99999])).toEqual([2, 2, 2, 2, 2, 2, 2]);
     expect(histogram([])).toEqual([0, 0, 0, 0, 0, 0, 0]);

@@ -6,6 +6,19 @@ const FONT = { family: "system-ui, 'Segoe UI', 'Noto Sans', sans-serif", size: 1
 const TEXT = '#1b1f24';
 
 const axisTitle = (text: string) => ({ display: true, text, color: TEXT, font: FONT });
+/** A category name longer than this goes on two lines, broken at a space. */
+const LINE_CHARS = 20;
+
+/** "Leverantör, importör eller partner" → ["Leverantör, importör", "eller partner"]. */
+export function twoLines(label: string): string | string[] {
+  if (label.length <= LINE_CHARS) return label;
+  const words = label.split(' ');
+  let first = '';
+  while (words.length > 1 && (first === '' || `${first} ${words[0]}`.length <= LINE_CHARS)) {
+    first = first === '' ? (words.shift() as string) : `${first} ${words.shift()}`;
+  }
+  return first === '' || words.length === 0 ? label : [first, words.join(' ')];
+}
 
 export function toChartConfig(model: ChartModel, animate = true): ChartConfiguration<'bar' | 'line'> {
   const bars: ChartDataset<'bar' | 'line'>[] = model.series.map((series) => ({
@@ -34,7 +47,21 @@ export function toChartConfig(model: ChartModel, animate = true): ChartConfigura
         },
       ]
     : [];
-  const category = { title: axisTitle(model.horizontal ? model.yTitle : model.xTitle), stacked: model.stacked, ticks: { color: TEXT, font: FONT } };
+  // Chart.js skips labels that would collide; a lead then cannot tell the bars apart without the
+  // table. Every category is named instead, long names on two lines.
+  const category = {
+    title: axisTitle(model.horizontal ? model.yTitle : model.xTitle),
+    stacked: model.stacked,
+    ticks: {
+      color: TEXT,
+      font: FONT,
+      autoSkip: false,
+      maxRotation: 0,
+      callback(this: { getLabelForValue: (value: number) => string }, value: number | string) {
+        return twoLines(this.getLabelForValue(Number(value)));
+      },
+    },
+  };
   const value = {
     title: axisTitle(model.horizontal ? model.xTitle : model.yTitle),
     stacked: model.stacked,

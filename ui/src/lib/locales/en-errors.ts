@@ -93,4 +93,9 @@ export const enErrors = {
   'reason.choose_person': 'Choose who is at the keyboard.',
   'reason.file_name_unreadable': 'Choose a file with a readable name.',
   'reason.file_unreadable': 'Cannot read {name}; check that the file still exists and that you may open it.',
+  'reason.attachment_not_openable': 'Lupaus does not open {name} ({media_type}) in another program: only photos, PDFs, documents and recordings are opened.',
+  'reason.attachment_file_missing': 'The file of {name} is missing from the attachments folder. Restore a backup that still holds it.',
+  'reason.attachment_file_damaged': 'The file of {name} has changed since it was attached, so it is not opened. Restore a backup that still holds it.',
+  'reason.attachment_removed': 'The file was deleted when the customer’s data was anonymised.',
+  'error.no_program_to_open': 'No program on this computer opens this kind of file. Ask IT support to set a default program for it.',
 };

@@ -126,4 +126,10 @@ export const enSettings = {
   'backups.restore_question': 'Restore the backup of {time}? Everything saved after it is replaced on this desk. The current database is set aside as it is, not deleted.',
   'backups.restore_yes': 'Restore this backup',
   'backups.restore_cancel': 'Cancel',
+  'attachments.open': 'Open',
+  'attachments.open_label': 'Open {file} in its own program',
+  'attachments.removed': 'The file was deleted when the customer’s data was anonymised on {time}.',
+  'attachments.open_failed': '{file} could not be opened: {error}',
+  'backups.attachments': '{count} attachments',
+  'backups.attachments_missing': '{count} attachment files missing',
 };

@@ -95,4 +95,9 @@ export const fiErrors: Part<typeof enErrors> = {
   'reason.choose_person': 'Valitse, kuka on koneella.',
   'reason.file_name_unreadable': 'Valitse tiedosto, jonka nimi on luettavissa.',
   'reason.file_unreadable': 'Tiedostoa {name} ei voi lukea; tarkista, että tiedosto on yhä olemassa ja että sinulla on oikeus avata se.',
+  'reason.attachment_not_openable': 'Lupaus ei avaa tiedostoa {name} ({media_type}) toisessa ohjelmassa: vain kuvat, PDF:t, asiakirjat ja äänitteet avataan.',
+  'reason.attachment_file_missing': 'Liitteen {name} tiedosto puuttuu liitekansiosta. Palauta varmuuskopio, jossa se on tallessa.',
+  'reason.attachment_file_damaged': 'Liitteen {name} tiedosto on muuttunut liittämisen jälkeen, joten sitä ei avata. Palauta varmuuskopio, jossa se on tallessa.',
+  'reason.attachment_removed': 'Tiedosto poistettiin, kun asiakkaan tiedot anonymisoitiin.',
+  'error.no_program_to_open': 'Tällä tietokoneella ei ole ohjelmaa, joka avaisi tämän tiedostotyypin. Pyydä IT-tukea asettamaan sille oletusohjelma.',
 };

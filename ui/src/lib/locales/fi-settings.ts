@@ -127,4 +127,10 @@ export const fiSettings: Part<typeof enSettings> = {
   'backups.restore_question': 'Palautetaanko varmuuskopio ajalta {time}? Kaikki sen jälkeen tallennettu korvautuu tällä työpisteellä. Nykyinen tietokanta siirretään sivuun sellaisenaan, sitä ei poisteta.',
   'backups.restore_yes': 'Palauta tämä varmuuskopio',
   'backups.restore_cancel': 'Peruuta',
+  'attachments.open': 'Avaa',
+  'attachments.open_label': 'Avaa {file} sen omassa ohjelmassa',
+  'attachments.removed': 'Tiedosto poistettiin asiakkaan tietojen anonymisoinnissa {time}.',
+  'attachments.open_failed': 'Tiedostoa {file} ei voitu avata: {error}',
+  'backups.attachments': '{count} liitettä',
+  'backups.attachments_missing': '{count} liitetiedostoa puuttuu',
 };

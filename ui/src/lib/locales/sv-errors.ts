@@ -95,4 +95,9 @@ export const svErrors: Part<typeof enErrors> = {
   'reason.choose_person': 'Välj vem som sitter vid datorn.',
   'reason.file_name_unreadable': 'Välj en fil med ett läsbart namn.',
   'reason.file_unreadable': 'Det går inte att läsa {name}; kontrollera att filen fortfarande finns och att du får öppna den.',
+  'reason.attachment_not_openable': 'Lupaus öppnar inte {name} ({media_type}) i ett annat program: bara bilder, PDF-filer, dokument och inspelningar öppnas.',
+  'reason.attachment_file_missing': 'Filen till bilagan {name} saknas i bilagemappen. Återställ en säkerhetskopia där den finns kvar.',
+  'reason.attachment_file_damaged': 'Filen till bilagan {name} har ändrats sedan den bifogades och öppnas därför inte. Återställ en säkerhetskopia där den finns kvar.',
+  'reason.attachment_removed': 'Filen raderades när kundens uppgifter anonymiserades.',
+  'error.no_program_to_open': 'Det finns inget program på den här datorn som öppnar den här filtypen. Be IT-supporten att ställa in ett standardprogram för den.',
 };

@@ -127,4 +127,10 @@ export const svSettings: Part<typeof enSettings> = {
   'backups.restore_question': 'Återställa säkerhetskopian från {time}? Allt som sparats efter den ersätts på den här arbetsplatsen. Den nuvarande databasen flyttas undan som den är och raderas inte.',
   'backups.restore_yes': 'Återställ den här säkerhetskopian',
   'backups.restore_cancel': 'Avbryt',
+  'attachments.open': 'Öppna',
+  'attachments.open_label': 'Öppna {file} i dess eget program',
+  'attachments.removed': 'Filen raderades när kundens uppgifter anonymiserades {time}.',
+  'attachments.open_failed': '{file} kunde inte öppnas: {error}',
+  'backups.attachments': '{count} bilagor',
+  'backups.attachments_missing': '{count} bilagefiler saknas',
 };

@@ -7,8 +7,8 @@ import { listenForRestores, type Restored } from '../recovery';
 import { speak } from '../../test/speak';
 
 const BACKUPS: BackupCheck[] = [
-  { path: '/data/backups/lupaus-20261123T0700Z.db', verified: true, problem: null, taken_local: '2026-11-23T09:00:00', size_bytes: 40960, schema_version: 3, cases: 2 },
-  { path: '/data/backups/lupaus-20261122T0700Z.db', verified: false, problem: 'It is not a Lupaus database.', taken_local: '2026-11-22T09:00:00', size_bytes: 4096, schema_version: null, cases: null },
+  { path: '/data/backups/lupaus-20261123T0700Z.db', verified: true, problem: null, taken_local: '2026-11-23T09:00:00', size_bytes: 40960, schema_version: 3, cases: 2, attachments: 0, attachments_missing: 0 },
+  { path: '/data/backups/lupaus-20261122T0700Z.db', verified: false, problem: 'It is not a Lupaus database.', taken_local: '2026-11-22T09:00:00', size_bytes: 4096, schema_version: null, cases: null, attachments: null, attachments_missing: null },
 ];
 
 /** The shell's answers; `restoreRefusal` makes restore_backup fail with it. */
@@ -24,7 +24,7 @@ function backEnd(restoreRefusal: IpcError | null = null) {
       case 'restore_backup': {
         restores.push(args);
         if (restoreRefusal) throw restoreRefusal;
-        const report: RestoreReport = { restored_from: String(args.path), database: '/data/lupaus.db', set_aside_as: '/data/lupaus.db.set-aside-20261123T101500Z', cases: 2 };
+        const report: RestoreReport = { restored_from: String(args.path), database: '/data/lupaus.db', set_aside_as: '/data/lupaus.db.set-aside-20261123T101500Z', cases: 2, attachments_restored: 0, attachments_missing: 0 };
         return report;
       }
       default:

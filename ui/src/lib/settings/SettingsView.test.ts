@@ -22,6 +22,17 @@ describe('the settings', () => {
     localStorage.clear();
   });
 
+  it('labels each weekday box by what ticking it means, not by the day’s current state', async () => {
+    await openSettings('lead', 'fi-FI');
+    const form = screen.getByTestId('desk-settings');
+    // Saturday is closed in the fake desk: the box is unticked and still says what it does.
+    const saturday = within(form).getByRole('checkbox', { name: 'Lauantai: auki' }) as HTMLInputElement;
+    expect(saturday.checked).toBe(false);
+    const monday = within(form).getByRole('checkbox', { name: 'Maanantai: auki' }) as HTMLInputElement;
+    expect(monday.checked).toBe(true);
+    expect(within(form).queryByRole('checkbox', { name: /suljettu/ })).toBeNull();
+  });
+
   it('saves exactly the edited settings', async () => {
     const desk = await openSettings('lead');
     const form = screen.getByTestId('desk-settings');

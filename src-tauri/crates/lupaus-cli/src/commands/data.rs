@@ -90,11 +90,16 @@ pub fn restore(db_path: &Path, args: RestoreArgs, json: bool, now: DateTime<Utc>
     let (_, report) = backup::restore(&args.backup, db_path, now)?;
     output::print(json, &report, |report| {
         let kept = report.set_aside_as.as_deref().map(|path| format!("; the replaced database is kept as {path}"));
+        let missing = match report.attachments_missing {
+            0 => String::new(),
+            count => format!("; {count} attachments have no file in the folder or the backup"),
+        };
         format!(
-            "Restored {} from {} ({} cases){}",
+            "Restored {} from {} ({} cases, {} attachment files written back){}{missing}",
             report.database,
             report.restored_from,
             report.cases,
+            report.attachments_restored,
             kept.unwrap_or_default()
         )
     })
@@ -107,9 +112,10 @@ pub fn backup(context: &Context, args: BackupArgs) -> Result<(), StoreError> {
     };
     context.print(&check, |check| {
         format!(
-            "Backup written and verified: {} ({} cases, {} bytes)",
+            "Backup written and verified: {} ({} cases, {} attachment files, {} bytes)",
             check.path,
             check.cases.unwrap_or(0),
+            check.attachments.unwrap_or(0),
             check.size_bytes
         )
     })

@@ -15,6 +15,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub(super) struct Inspected {
     pub schema_version: i64,
     pub cases: i64,
+    pub attachments: super::attachments::Held,
 }
 
 /// Why a file is not a usable backup. `Display` is the end of a sentence that starts with the
@@ -36,6 +37,8 @@ pub(super) enum BackupProblem {
     NoSchema,
     #[error("SQLite's integrity check fails: {0}.")]
     IntegrityCheckFails(String),
+    #[error("an attachment file in it no longer matches its SHA-256 ({0}).")]
+    AttachmentDamaged(String),
 }
 
 /// Opens `path` read-only and checks that it is a whole Lupaus database this build can open.
@@ -63,5 +66,6 @@ pub(super) fn inspect(path: &Path) -> Result<Inspected, BackupProblem> {
         return Err(BackupProblem::IntegrityCheckFails(integrity));
     }
     let cases: i64 = conn.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get(0))?;
-    Ok(Inspected { schema_version, cases })
+    let attachments = super::attachments::check(&conn)?.map_err(BackupProblem::AttachmentDamaged)?;
+    Ok(Inspected { schema_version, cases, attachments })
 }

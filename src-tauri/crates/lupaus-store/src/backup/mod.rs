@@ -16,9 +16,13 @@
 //! (not calendar days) means a PC that was off for a month still keeps its last good backups.
 //! Files with other names are never touched.
 //!
+//! The attachment files go into the backup file too (attachments.rs), each checked by its
+//! SHA-256 when added and again whenever the backup is verified.
+//!
 //! Restore (restore.rs) refuses anything that does not verify and sets what it replaces aside
 //! untouched.
 
+mod attachments;
 mod files;
 mod inspect;
 mod restore;
@@ -71,6 +75,11 @@ pub struct BackupCheck {
     pub size_bytes: u64,
     pub schema_version: Option<i64>,
     pub cases: Option<i64>,
+    /// Attachment files it holds, each verified against its SHA-256.
+    pub attachments: Option<i64>,
+    /// Attachments its database names but it holds no file for (missing when it was taken, or a
+    /// backup from before files were included).
+    pub attachments_missing: Option<i64>,
 }
 
 /// `backups/` beside the database file: the data directory's backup folder.
@@ -88,11 +97,13 @@ impl Store {
             });
         }
         let folder = dest.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        room::check(&self.conn, folder)?;
+        room::check(&self.conn, folder, attachments::bytes_to_pack(&self.conn)?)?;
         std::fs::create_dir_all(folder)?;
         let partial = sibling(dest, ".partial");
         let _ = std::fs::remove_file(&partial);
+        let attachments_dir = self.attachments_dir().ok();
         let copied = copy_database(&self.conn, &partial).and_then(|()| {
+            attachments::pack(&partial, attachments_dir.as_deref())?;
             sync_file(&partial)?;
             std::fs::rename(&partial, dest)?;
             sync_dir(dest);
@@ -146,11 +157,21 @@ pub fn run_scheduled(store: &Store, data_dir: &Path, now: DateTime<Utc>) -> Resu
 pub fn verify(path: &Path) -> BackupCheck {
     let size_bytes = std::fs::metadata(path).map(|meta| meta.len()).unwrap_or(0);
     let taken_local = path.file_name().and_then(|name| name.to_str()).and_then(parse_name).map(|(_, taken)| taken);
-    let (verified, problem, schema_version, cases) = match inspect::inspect(path) {
-        Ok(found) => (true, None, Some(found.schema_version), Some(found.cases)),
-        Err(problem) => (false, Some(problem.to_string()), None, None),
+    let (verified, problem, found) = match inspect::inspect(path) {
+        Ok(found) => (true, None, Some(found)),
+        Err(problem) => (false, Some(problem.to_string()), None),
     };
-    BackupCheck { path: path.display().to_string(), verified, problem, taken_local, size_bytes, schema_version, cases }
+    BackupCheck {
+        path: path.display().to_string(),
+        verified,
+        problem,
+        taken_local,
+        size_bytes,
+        schema_version: found.as_ref().map(|found| found.schema_version),
+        cases: found.as_ref().map(|found| found.cases),
+        attachments: found.as_ref().map(|found| found.attachments.files),
+        attachments_missing: found.as_ref().map(|found| found.attachments.missing),
+    }
 }
 
 /// The scheduled backups of the database `tag` names in `dir`, newest first, each verified.

@@ -10,6 +10,10 @@
 //!   writing: it is renamed aside with its `-wal` and `-shm`, byte for byte as it was, and the
 //!   backup is copied beside the database, synced and renamed into place; if that fails, the old
 //!   file is renamed back, so a failed restore leaves things as they were.
+//!
+//! The backup's attachment files are written into the attachments folder first (only those it
+//! lacks or holds changed; files the restored database does not name are left, since the copy
+//! set aside may name them), then the database is replaced and the packed files dropped from it.
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +25,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use super::files::{copy_database, copy_into, same_file, sibling, sync_dir, sync_file};
-use super::verify;
+use super::{attachments, verify};
 use crate::recovery::{self, CheckedAtOpen};
 use crate::{Store, StoreError};
 
@@ -36,6 +40,10 @@ pub struct RestoreReport {
     /// with its `-wal`, untouched); `None` if there was none.
     pub set_aside_as: Option<String>,
     pub cases: i64,
+    /// Attachment files written back from the backup (the folder lacked them or held them changed).
+    pub attachments_restored: i64,
+    /// Attachments the restored database names whose file neither the folder nor the backup has.
+    pub attachments_missing: i64,
 }
 
 /// Puts the verified `backup` in place of the database at `db_path` and opens it; what was there is
@@ -55,6 +63,8 @@ pub fn restore(backup: &Path, db_path: &Path, now: DateTime<Utc>) -> Result<(Sto
     if let Some(parent) = db_path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
+    let attachments_dir = crate::paths::attachments_dir_of(db_path);
+    let (attachments_restored, attachments_missing) = attachments::unpack(backup, &attachments_dir)?;
     let set_aside = if !db_path.exists() {
         copy_into_place(backup, db_path)?;
         None
@@ -69,6 +79,7 @@ pub fn restore(backup: &Path, db_path: &Path, now: DateTime<Utc>) -> Result<(Sto
         }
         Some(kept)
     };
+    attachments::drop_packed(db_path)?;
     let store = Store::open(db_path)?;
     let cases: i64 = store.conn.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get(0))?;
     tracing::info!(from = %backup.display(), set_aside = ?set_aside, "database restored");
@@ -77,6 +88,8 @@ pub fn restore(backup: &Path, db_path: &Path, now: DateTime<Utc>) -> Result<(Sto
         database: db_path.display().to_string(),
         set_aside_as: set_aside.map(|path| path.display().to_string()),
         cases,
+        attachments_restored,
+        attachments_missing,
     };
     Ok((store, report))
 }

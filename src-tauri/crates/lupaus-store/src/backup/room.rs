@@ -11,12 +11,13 @@ use crate::StoreError;
 /// Left free after a backup, so saves (and their write-ahead log) still fit while it is written.
 const HEADROOM_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Refuses the backup when the disk holding `dir` has less free space than the database's pages
-/// plus the headroom. Where the free space cannot be read (a network share that does not say),
-/// the copy is tried (and, if the disk fills, removed again: see `backup_to`).
-pub(super) fn check(conn: &Connection, dir: &Path) -> Result<(), StoreError> {
+/// Refuses the backup when the disk holding `dir` has less free space than the database's pages,
+/// the attachment files it will hold (`attachment_bytes`) and the headroom. Where the free space
+/// cannot be read (a network share that does not say), the copy is tried (and, if the disk fills,
+/// removed again: see `backup_to`).
+pub(super) fn check(conn: &Connection, dir: &Path, attachment_bytes: u64) -> Result<(), StoreError> {
     let Some(free) = free_bytes(dir) else { return Ok(()) };
-    fits(database_bytes(conn)?, free, dir)
+    fits(database_bytes(conn)?.saturating_add(attachment_bytes), free, dir)
 }
 
 /// What the backup API will write: every page, free pages included.

@@ -7,7 +7,7 @@ use lupaus_core::lifecycle::Actor;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::dossier::case_ids;
-use super::scrub::scrub_case;
+use super::scrub::{RemovedFile, scrub_case};
 use super::{ANONYMISED_NAME, AnonymisationReport, Reason};
 use crate::{Store, StoreError, cases, time};
 
@@ -60,14 +60,15 @@ impl Store {
             let mut files = Vec::new();
             with_log_unlocked(tx, |tx| {
                 for (case_id, reference) in &pending {
-                    let scrubbed = scrub_case(tx, *case_id, customer_id, morphology)?;
-                    log(tx, Reason::Request, by, at, Some(customer_id), Some(*case_id), scrubbed.events)?;
+                    let scrubbed = scrub_case(tx, *case_id, customer_id, at, morphology)?;
+                    let changed = Changed { events: scrubbed.events, files: scrubbed.files.len() };
+                    log(tx, Reason::Request, by, at, Some(customer_id), Some(*case_id), changed)?;
                     report.events_rewritten += scrubbed.events;
                     report.cases.push(reference.clone());
                     files.extend(scrubbed.files);
                 }
                 anonymise_customer_row(tx, customer_id)?;
-                log(tx, Reason::Request, by, at, Some(customer_id), None, 0)?;
+                log(tx, Reason::Request, by, at, Some(customer_id), None, Changed::default())?;
                 Ok(())
             })?;
             report.attachments_removed = files.len();
@@ -91,6 +92,13 @@ pub(super) fn is_customer_anonymised(tx: &Transaction<'_>, customer_id: i64) -> 
     )?)
 }
 
+/// What one logged anonymisation changed: event rows rewritten, attachment files deleted.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Changed {
+    pub(super) events: i64,
+    pub(super) files: usize,
+}
+
 pub(super) fn log(
     tx: &Transaction<'_>,
     reason: Reason,
@@ -98,11 +106,20 @@ pub(super) fn log(
     at: DateTime<Utc>,
     customer_id: Option<i64>,
     case_id: Option<i64>,
-    events_rewritten: i64,
+    changed: Changed,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO anonymisations (at, actor, reason, customer_id, case_id, events_rewritten) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![time::to_millis(at), by.person, reason.as_str(), customer_id, case_id, events_rewritten],
+        "INSERT INTO anonymisations (at, actor, reason, customer_id, case_id, events_rewritten, attachments_removed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            time::to_millis(at),
+            by.person,
+            reason.as_str(),
+            customer_id,
+            case_id,
+            changed.events,
+            changed.files as i64
+        ],
     )?;
     Ok(())
 }
@@ -145,14 +162,21 @@ pub(super) fn anonymise_customer_row(tx: &Transaction<'_>, customer_id: i64) -> 
     Ok(())
 }
 
-/// Deletes attachment files after the commit that forgot them (a rollback must not lose files).
-pub(super) fn remove_files(dir: Option<&std::path::Path>, files: &[String]) {
+/// Deletes attachment files, and copies opened from them, after the commit that forgot them (a
+/// rollback must not lose files).
+pub(super) fn remove_files(dir: Option<&std::path::Path>, files: &[RemovedFile]) {
     let Some(dir) = dir else { return };
-    for name in files {
-        if let Err(error) = std::fs::remove_file(dir.join(name))
+    for file in files {
+        if let Err(error) = std::fs::remove_file(dir.join(&file.stored_name))
             && error.kind() != std::io::ErrorKind::NotFound
         {
-            tracing::warn!(file = name, %error, "could not delete an anonymised attachment");
+            tracing::warn!(file = file.stored_name, %error, "could not delete an anonymised attachment");
+        }
+        let opened = dir.join(crate::attachments::OPENED_DIR).join(file.id.to_string());
+        if let Err(error) = std::fs::remove_dir_all(&opened)
+            && error.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::warn!(folder = %opened.display(), %error, "could not delete an opened copy of an anonymised attachment");
         }
     }
 }

@@ -5,7 +5,8 @@ use lupaus_core::case::CaseRef;
 use lupaus_core::promise::Promise;
 use rusqlite::OptionalExtension;
 
-use super::{AnonymisationEntry, CaseRecord, CustomerDossier};
+use super::{AnonymisationEntry, CaseRecord, CustomerDossier, DossierAttachment};
+use crate::attachments::{FileProblem, verified_bytes};
 use crate::{Store, StoreError, cases, time};
 
 impl Store {
@@ -48,11 +49,11 @@ impl Store {
                 state: cases::load_state(&self.conn, case_id)?,
                 events: self.case_events(case_id)?,
                 promises,
-                attachments: self.attachments(case_id)?,
+                attachments: self.dossier_attachments(case_id)?,
             });
         }
         let mut statement = self.conn.prepare(
-            "SELECT a.at, a.actor, a.reason, c.ref_year, c.ref_number, a.events_rewritten
+            "SELECT a.at, a.actor, a.reason, c.ref_year, c.ref_number, a.events_rewritten, a.attachments_removed
              FROM anonymisations a LEFT JOIN cases c ON c.id = a.case_id WHERE a.customer_id = ?1 ORDER BY a.id",
         )?;
         let anonymisations = statement
@@ -61,11 +62,12 @@ impl Store {
                     (Some(year), Some(number)) => Some(CaseRef { year, number }.to_string()),
                     _ => None,
                 };
-                Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get(2)?, reference, row.get(5)?))
+                Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get(2)?, reference, row.get(5)?, row.get(6)?))
             })?
             .map(|row| {
-                let (at, actor, reason, case_reference, events_rewritten) = row?;
-                Ok(AnonymisationEntry { at: time::from_millis(at)?, actor, reason, case_reference, events_rewritten })
+                let (at, actor, reason, case_reference, events_rewritten, attachments_removed) = row?;
+                let at = time::from_millis(at)?;
+                Ok(AnonymisationEntry { at, actor, reason, case_reference, events_rewritten, attachments_removed })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(CustomerDossier {
@@ -75,6 +77,32 @@ impl Store {
             cases: cases_out,
             anonymisations,
         })
+    }
+}
+
+impl Store {
+    /// A case's attachments with their files' bytes, each checked against its hash.
+    fn dossier_attachments(&self, case_id: i64) -> Result<Vec<DossierAttachment>, StoreError> {
+        use base64::Engine;
+        let dir = self.attachments_dir().ok();
+        let mut out = Vec::new();
+        for attachment in self.attachments(case_id)? {
+            let (_, stored) = self.attachment(attachment.id)?;
+            let file = match (&attachment.removed_at, &dir) {
+                (Some(_), _) => Err("removed"),
+                (None, None) => Err("missing"),
+                (None, Some(dir)) => verified_bytes(dir, &stored).map_err(|problem| match problem {
+                    FileProblem::Missing => "missing",
+                    FileProblem::Damaged => "damaged",
+                }),
+            };
+            let (content_base64, content_problem) = match file {
+                Ok(bytes) => (Some(base64::engine::general_purpose::STANDARD.encode(bytes)), None),
+                Err(problem) => (None, Some(problem)),
+            };
+            out.push(DossierAttachment { attachment, content_base64, content_problem });
+        }
+        Ok(out)
     }
 }
 

@@ -7,7 +7,7 @@
 //! the case's texts (notes, contact summaries, promises...) becomes [`REDACTED`]: the full name,
 //! e-mail, phone (also written without spaces), customer number, and every word that starts with
 //! a part of the name of three letters or more (Maija, Maijalle; for a -nen name also the -s-
-//! stem: Virtasen). Staff names (who did what) are kept. Attachment files are deleted (receipts
+//! stem: Virtasen). Staff names (who did what) are kept. Attachment files (and copies opened from them) are deleted (receipts
 //! and photos are personal data) and their names redacted. Stages, times, channels, remedies,
 //! root causes, costs and every figure stay, so statistics and the history of what was done are
 //! unchanged. Personal data typed into free text that is *not* one of the identifiers (a home
@@ -59,7 +59,18 @@ pub struct CaseRecord {
     pub state: CaseState,
     pub events: Vec<EventRecord>,
     pub promises: Vec<Promise>,
-    pub attachments: Vec<Attachment>,
+    pub attachments: Vec<DossierAttachment>,
+}
+
+/// An attachment in the dossier: its row, and the file itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierAttachment {
+    #[serde(flatten)]
+    pub attachment: Attachment,
+    /// The file's bytes in base64 (RFC 4648, standard alphabet), checked against `sha256`.
+    pub content_base64: Option<String>,
+    /// Why there is no content: `removed` (anonymised), `missing` or `damaged`.
+    pub content_problem: Option<&'static str>,
 }
 
 /// One row of the `anonymisations` log.
@@ -70,6 +81,7 @@ pub struct AnonymisationEntry {
     pub reason: String,
     pub case_reference: Option<String>,
     pub events_rewritten: i64,
+    pub attachments_removed: i64,
 }
 
 /// What an anonymisation did.

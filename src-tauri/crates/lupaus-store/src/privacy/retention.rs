@@ -7,7 +7,7 @@ use lupaus_core::case::CaseRef;
 use lupaus_core::lifecycle::Actor;
 use rusqlite::TransactionBehavior;
 
-use super::anonymise::{anonymise_customer_row, is_customer_anonymised, log, remove_files, with_log_unlocked};
+use super::anonymise::{Changed, anonymise_customer_row, is_customer_anonymised, log, remove_files, with_log_unlocked};
 use super::scrub::scrub_case;
 use super::{Reason, RetentionReport};
 use crate::{Store, StoreError, time};
@@ -54,8 +54,9 @@ impl Store {
             with_log_unlocked(&tx, |tx| {
                 let mut customers = BTreeSet::new();
                 for (case_id, customer_id, reference) in &due {
-                    let scrubbed = scrub_case(tx, *case_id, *customer_id, morphology)?;
-                    log(tx, Reason::Retention, by, now, Some(*customer_id), Some(*case_id), scrubbed.events)?;
+                    let scrubbed = scrub_case(tx, *case_id, *customer_id, now, morphology)?;
+                    let changed = Changed { events: scrubbed.events, files: scrubbed.files.len() };
+                    log(tx, Reason::Retention, by, now, Some(*customer_id), Some(*case_id), changed)?;
                     report.events_rewritten += scrubbed.events;
                     report.cases.push(reference.clone());
                     files.extend(scrubbed.files);
@@ -70,7 +71,7 @@ impl Store {
                     )?;
                     if remaining == 0 && !is_customer_anonymised(tx, customer_id)? {
                         anonymise_customer_row(tx, customer_id)?;
-                        log(tx, Reason::Retention, by, now, Some(customer_id), None, 0)?;
+                        log(tx, Reason::Retention, by, now, Some(customer_id), None, Changed::default())?;
                         report.customers_anonymised.push(customer_id);
                     }
                 }

@@ -12,7 +12,13 @@ use crate::{StoreError, cases};
 /// What scrubbing one case changed: event rows rewritten, attachment files to delete after commit.
 pub(super) struct Scrubbed {
     pub(super) events: i64,
-    pub(super) files: Vec<String>,
+    pub(super) files: Vec<RemovedFile>,
+}
+
+/// An attachment whose file (and any copy opened from it) goes once the transaction commits.
+pub(super) struct RemovedFile {
+    pub(super) id: i64,
+    pub(super) stored_name: String,
 }
 
 /// Replaces the customer's identifiers in one case: projection, event payloads, promises,
@@ -21,6 +27,7 @@ pub(super) fn scrub_case(
     tx: &Transaction<'_>,
     case_id: i64,
     customer_id: i64,
+    at: chrono::DateTime<chrono::Utc>,
     morphology: crate::search::Morphology,
 ) -> Result<Scrubbed, StoreError> {
     let state = cases::load_state(tx, case_id)?;
@@ -79,11 +86,17 @@ pub(super) fn scrub_case(
         [case_id],
     )?;
 
-    let files: Vec<String> = {
-        let mut statement = tx.prepare("SELECT stored_name FROM attachments WHERE case_id = ?1")?;
-        statement.query_map([case_id], |row| row.get(0))?.collect::<Result<_, _>>()?
+    let files: Vec<RemovedFile> = {
+        let mut statement =
+            tx.prepare("SELECT id, stored_name FROM attachments WHERE case_id = ?1 AND removed_at IS NULL")?;
+        statement
+            .query_map([case_id], |row| Ok(RemovedFile { id: row.get(0)?, stored_name: row.get(1)? }))?
+            .collect::<Result<_, _>>()?
     };
-    tx.execute("UPDATE attachments SET file_name = ?2 WHERE case_id = ?1", params![case_id, REDACTED])?;
+    tx.execute(
+        "UPDATE attachments SET file_name = ?2, removed_at = COALESCE(removed_at, ?3) WHERE case_id = ?1",
+        params![case_id, REDACTED, crate::time::to_millis(at)],
+    )?;
 
     // The log must still rebuild the case exactly.
     let replayed = {

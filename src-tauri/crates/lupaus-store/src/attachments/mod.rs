@@ -1,6 +1,11 @@
 //! The `attachments` table and the files behind it. A file is copied into the data directory's
 //! `attachments/` folder under a generated name (never the customer's file name, so nothing can
-//! be made to run or overwrite anything), with its size limited and its SHA-256 recorded.
+//! be made to run or overwrite anything), with its size limited and its SHA-256 recorded. Its
+//! original name and media type are kept in the row; open.rs makes a copy the OS can open.
+
+mod open;
+
+pub(crate) use self::open::{FileProblem, OPENED_DIR, verified_bytes};
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,10 +31,20 @@ pub struct Attachment {
     pub case_id: i64,
     /// The name the file had when it was added; shown, never used as a path.
     pub file_name: String,
+    /// From the file's first bytes, else its name (`lupaus_core::attachment::media_type`).
+    pub media_type: String,
     pub size_bytes: i64,
     pub sha256: String,
     pub added_by: String,
     pub added_at: DateTime<Utc>,
+    /// When anonymisation deleted the file (the row stays, its name redacted).
+    pub removed_at: Option<DateTime<Utc>>,
+}
+
+/// One attachment's row as stored, for backup, restore, open and export.
+pub(crate) struct StoredFile {
+    pub stored_name: String,
+    pub sha256: String,
 }
 
 impl Store {
@@ -69,12 +84,13 @@ impl Store {
             .into());
         }
         let dir = self.attachments_dir()?;
-        let (stored_name, sha256) = copy_in(source, &dir, at)?;
+        let (stored_name, sha256, first_bytes) = copy_in(source, &dir, at)?;
+        let media_type = lupaus_core::attachment::media_type(&file_name, &first_bytes).to_owned();
         let result = self.write(|tx| {
             tx.execute(
-                "INSERT INTO attachments (case_id, file_name, stored_name, size_bytes, sha256, added_by, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![case_id, file_name, stored_name, size as i64, sha256, by.person, time::to_millis(at)],
+                "INSERT INTO attachments (case_id, file_name, media_type, stored_name, size_bytes, sha256, added_by, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![case_id, file_name, media_type, stored_name, size as i64, sha256, by.person, time::to_millis(at)],
             )?;
             Ok(tx.last_insert_rowid())
         });
@@ -83,10 +99,12 @@ impl Store {
                 id,
                 case_id,
                 file_name,
+                media_type,
                 size_bytes: size as i64,
                 sha256,
                 added_by: by.person.clone(),
                 added_at: at,
+                removed_at: None,
             }),
             Err(error) => {
                 // No row points at the copy; remove it so a failed attachment leaves nothing.
@@ -98,38 +116,68 @@ impl Store {
 
     /// `attachments/` beside the database file.
     pub fn attachments_dir(&self) -> Result<PathBuf, StoreError> {
-        match self.path().parent() {
-            Some(parent) if self.path() != Path::new(":memory:") => Ok(parent.join("attachments")),
-            _ => Err(StoreError::NotFound("An in-memory database has no folder for attachments.".into())),
+        if self.path() == Path::new(":memory:") {
+            return Err(StoreError::NotFound("An in-memory database has no folder for attachments.".into()));
         }
+        Ok(crate::paths::attachments_dir_of(self.path()))
     }
 
     pub fn attachments(&self, case_id: i64) -> Result<Vec<Attachment>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, case_id, file_name, size_bytes, sha256, added_by, added_at FROM attachments
-             WHERE case_id = ?1 ORDER BY added_at, id",
-        )?;
-        let rows = statement.query_map([case_id], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get::<_, i64>(6)?))
-        })?;
-        rows.map(|row| {
-            let (id, case_id, file_name, size_bytes, sha256, added_by, added_at) = row?;
-            Ok(Attachment {
-                id,
-                case_id,
-                file_name,
-                size_bytes,
-                sha256,
-                added_by,
-                added_at: time::from_millis(added_at)?,
-            })
-        })
-        .collect()
+        let mut statement = self.conn.prepare_cached(&format!("{SELECT} WHERE case_id = ?1 ORDER BY added_at, id"))?;
+        let rows = statement.query_map([case_id], read_row)?;
+        rows.map(|row| row?.0).collect()
+    }
+
+    /// One attachment with its stored file's name and hash.
+    pub(crate) fn attachment(&self, id: i64) -> Result<(Attachment, StoredFile), StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+        let mut rows = statement.query_map([id], read_row)?;
+        let (attachment, stored) =
+            rows.next().ok_or_else(|| StoreError::NotFound(format!("There is no attachment with id {id}.")))??;
+        Ok((attachment?, stored))
     }
 }
 
-/// Streams `source` into a new file in `dir` while hashing it; returns the generated name and hash.
-fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, String), StoreError> {
+const SELECT: &str =
+    "SELECT id, case_id, file_name, media_type, size_bytes, sha256, added_by, added_at, removed_at, stored_name
+     FROM attachments";
+
+type Row = (Result<Attachment, StoreError>, StoredFile);
+
+fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    let file_name: String = row.get(2)?;
+    let sha256: String = row.get(5)?;
+    // Rows from before migration 7 have no type: the name tells it.
+    let media_type = row
+        .get::<_, Option<String>>(3)?
+        .unwrap_or_else(|| lupaus_core::attachment::media_type(&file_name, &[]).to_owned());
+    let added_at = row.get::<_, i64>(7)?;
+    let removed_at = row.get::<_, Option<i64>>(8)?;
+    let stored = StoredFile { stored_name: row.get(9)?, sha256: sha256.clone() };
+    let attachment = (|| {
+        Ok(Attachment {
+            id: row.get(0)?,
+            case_id: row.get(1)?,
+            file_name,
+            media_type,
+            size_bytes: row.get(4)?,
+            sha256,
+            added_by: row.get(6)?,
+            added_at: time::from_millis(added_at)?,
+            removed_at: removed_at.map(time::from_millis).transpose()?,
+        })
+    })();
+    Ok((attachment, stored))
+}
+
+/// The SHA-256 of a file's bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Streams `source` into a new file in `dir` while hashing it; returns the generated name, the
+/// hash and the file's first bytes (its type's signature).
+fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, String, Vec<u8>), StoreError> {
     std::fs::create_dir_all(dir)?;
     let mut input = std::fs::File::open(source)?;
     let temp_name = format!("incoming-{}-{}", at.timestamp_millis(), std::process::id());
@@ -138,6 +186,7 @@ fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, Stri
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     let mut copied: u64 = 0;
+    let mut first_bytes = Vec::new();
     loop {
         let read = input.read(&mut buffer)?;
         if read == 0 {
@@ -150,6 +199,9 @@ fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, Stri
             let message = format!("The file grew past {MAX_ATTACHMENT_MEGABYTES} MB while it was copied.");
             return Err(CoreError::FileTooLarge { max_megabytes: MAX_ATTACHMENT_MEGABYTES, message }.into());
         }
+        if first_bytes.len() < 16 {
+            first_bytes.extend_from_slice(&buffer[..read.min(16 - first_bytes.len())]);
+        }
         hasher.update(&buffer[..read]);
         output.write_all(&buffer[..read])?;
     }
@@ -158,5 +210,5 @@ fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, Stri
     // The stored name is ours: hash prefix plus time, with no extension that could be opened.
     let stored_name = format!("{}-{}.bin", &sha256[..16], at.timestamp_millis());
     std::fs::rename(&temp_path, dir.join(&stored_name))?;
-    Ok((stored_name, sha256))
+    Ok((stored_name, sha256, first_bytes))
 }
