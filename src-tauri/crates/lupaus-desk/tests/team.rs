@@ -95,3 +95,23 @@ fn a_leads_people_and_settings_from_another_desk_are_told_to_the_hosts() {
     assert_eq!(agent.settings().expect("settings"), settings);
     assert_eq!(agent.actor().expect("Aino").role, lupaus_core::lifecycle::Role::Lead, "Aino leads on A too");
 }
+
+/// The window's act command carries the sender's confirmation: without it a hand-off to a
+/// deactivated person is a warning; with it the case is handed over; other commands ignore it.
+#[test]
+fn a_confirmed_hand_off_to_a_deactivated_person_goes_through_the_window_command() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut desk = desk(&dir, "w", Arc::new(Heard::default()), 1);
+    desk.save_person("Aino", lupaus_core::lifecycle::Role::Lead).expect("first lead");
+    desk.save_person("Kaisa", lupaus_core::lifecycle::Role::Agent).expect("Kaisa");
+    desk.deactivate_person("Kaisa").expect("left");
+    let hand_off = || lupaus_core::lifecycle::CaseCommand::HandOff {
+        to: "Kaisa".into(),
+        note: "Jatka".into(),
+        customer_told: "Soitamme".into(),
+        callback: None,
+    };
+    let warned = desk.act_on_case_confirming(1, hand_off(), false).expect_err("warned");
+    assert_eq!(warned.reason(), Some("hand_off_person_away"));
+    assert_eq!(desk.act_on_case_confirming(1, hand_off(), true).expect("confirmed").state.owner, "Kaisa");
+}
