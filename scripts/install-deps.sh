@@ -14,6 +14,8 @@ packages=(
   libvoikko1 voikko-fi
   # Team mode's tests start their own throw-away PostgreSQL server (lupaus-sync test_server.rs).
   postgresql
+  # The OS keyring for a desk's team secret (keyring's Secret Service client links libdbus).
+  libdbus-1-dev
 )
 
 missing=()

@@ -47,6 +47,7 @@ pub fn render() -> String {
         c.visit::<crate::commands::app::AppInfo>();
         c.visit::<crate::autostart::AutostartStatus>();
         c.visit::<crate::commands::people::CurrentPerson>();
+        c.visit::<crate::commands::team::TeamView>();
         c.visit::<lupaus_desk::CaseIntake>();
         c.visit::<lupaus_desk::CaseCreated>();
         c.visit::<lupaus_desk::CustomerHistory>();

@@ -64,6 +64,15 @@ impl From<StoreError> for IpcError {
     }
 }
 
+impl From<lupaus_sync::SyncError> for IpcError {
+    fn from(error: lupaus_sync::SyncError) -> Self {
+        match error {
+            lupaus_sync::SyncError::Store(store) => store.into(),
+            other => IpcError::new(other.code(), &other.to_string()),
+        }
+    }
+}
+
 impl From<CoreError> for IpcError {
     fn from(error: CoreError) -> Self {
         let params = error.params();

@@ -17,6 +17,7 @@ mod maintenance;
 mod paths;
 mod reminders;
 mod state;
+mod team;
 mod tray;
 pub mod webview;
 
@@ -63,6 +64,7 @@ pub fn run() {
         Ok(app) => app.run(|app, event| {
             if let RunEvent::Exit = event {
                 reminders::desktop::stop(app);
+                team::stop(app);
             }
         }),
         Err(error) => {
@@ -73,7 +75,7 @@ pub fn run() {
     }
 }
 
-/// The tray, the reminder scheduler, the daily backup, the idle maintenance and, for a file too
+/// The tray, the reminder scheduler, the daily backup, the idle maintenance, the team sync task and, for a file too
 /// big to check before the window opened, the database check. None can stop the app from
 /// starting; the tasks that need the store wait while none is open.
 fn start_background(app: &App, check_owed: bool) {
@@ -82,6 +84,7 @@ fn start_background(app: &App, check_owed: bool) {
     reminders::desktop::start(app.handle(), spoken);
     backups::start(app.handle());
     maintenance::start(app.handle());
+    team::start(app.handle());
     if check_owed {
         integrity::start_background_check(app.handle());
     }
@@ -101,5 +104,7 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 #[cfg(test)]
 mod recovery_wiring_tests;
+#[cfg(test)]
+mod team_wiring_tests;
 #[cfg(test)]
 mod wiring_tests;

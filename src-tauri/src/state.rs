@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use crate::error::IpcError;
 use crate::language::Spoken;
+use crate::team::TeamLink;
 
 /// The desk slot, shared by the commands and the background tasks. It is empty while the file
 /// cannot be used (the recovery screen is up) and is filled when a backup is restored, in process.
@@ -72,6 +73,8 @@ impl DerefMut for DeskGuard<'_> {
 struct AppSignals {
     reminders_changed: Arc<Notify>,
     spoken: Spoken,
+    /// Wakes the team sync task: a save goes to the server right away (when in a team).
+    sync_wake: Arc<Notify>,
 }
 
 impl DeskListener for AppSignals {
@@ -82,6 +85,11 @@ impl DeskListener for AppSignals {
         }
         if let Change::Language(choice) = change {
             self.spoken.follow(choice);
+        }
+        // Cases, promises, people, settings and lessons all travel in team mode; a language is
+        // this computer's own.
+        if !matches!(change, Change::Language(_)) {
+            self.sync_wake.notify_one();
         }
     }
 }
@@ -133,6 +141,8 @@ pub struct AppState {
     reminders_changed: Arc<Notify>,
     /// The language of the notifications and the tray: the person at the keyboard's.
     spoken: Spoken,
+    /// The team sync task's signals and health (the task is quiet on a standalone desk).
+    pub team: TeamLink,
 }
 
 impl AppState {
@@ -177,6 +187,7 @@ impl AppState {
             clock,
             reminders_changed: Arc::new(Notify::new()),
             spoken: Spoken::new(None),
+            team: TeamLink::default(),
         }
     }
 
@@ -186,6 +197,7 @@ impl AppState {
         let signals = Arc::new(AppSignals {
             reminders_changed: Arc::clone(&self.reminders_changed),
             spoken: self.spoken.clone(),
+            sync_wake: Arc::clone(&self.team.signals.wake),
         });
         let mut desk = Desk::new(store, Arc::clone(&self.clock), person.clone().unwrap_or_default(), signals);
         if person.is_none() {
@@ -227,6 +239,7 @@ impl AppState {
     pub fn store_opened(&self) {
         self.store_opened.send_modify(|count| *count += 1);
         self.reminders_changed.notify_one();
+        self.team.kick();
     }
 
     /// Changes each time a desk is put in the slot; 1 when the app started with one.

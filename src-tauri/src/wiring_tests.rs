@@ -14,7 +14,16 @@ fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
 }
 
 fn app_with_autostart(autostart: Autostart) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
-    let store = Store::open_in_memory().expect("in-memory store");
+    app_on_store(Store::open_in_memory().expect("in-memory store"), autostart)
+}
+
+/// The app on a database file at `path` (team mode keeps the desk's secret beside it).
+pub(crate) fn app_on(path: &std::path::Path) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+    let store = Store::open(path).expect("store");
+    app_on_store(store, Autostart::from_env(|_| None, "/usr/bin/lupaus".into()))
+}
+
+fn app_on_store(store: Store, autostart: Autostart) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let builder = mock_builder().manage(AppState::new(store, "Aino Agentti".into())).manage(autostart);
     let app = crate::build(builder).build(mock_context(noop_assets())).expect("mock app");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");

@@ -10,3 +10,4 @@ pub mod people;
 pub mod promises;
 pub mod recovery;
 pub mod settings;
+pub mod team;

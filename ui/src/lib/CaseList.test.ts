@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import type { CaseSummary } from './bindings';
 import CaseList from './CaseList.svelte';
 import { CasePages, type PageFetch } from './list/case-pages.svelte';
+import { speak } from '../test/speak';
 
 // A desk of `count` cases, newest first, served a page at a time like `browse_cases`.
 function desk(count: number) {
@@ -30,7 +31,8 @@ async function showList(count: number, props: { onopen?: (id: number) => void; f
   const { rows, fetch } = desk(count);
   const pages = new CasePages();
   await pages.reset(fetch);
-  render(CaseList, { language: 'fi', pages, onopen: props.onopen ?? (() => {}), focusId: props.focusId ?? null });
+  speak('fi');
+  render(CaseList, { pages, onopen: props.onopen ?? (() => {}), focusId: props.focusId ?? null });
   await screen.findAllByTestId('case-row');
   return { rows, fetch, pages, scroller: screen.getByTestId('case-scroller') };
 }
@@ -121,7 +123,8 @@ describe('the virtual case list', () => {
     ];
     const pages = new CasePages();
     await pages.reset(async () => rows);
-    render(CaseList, { language: 'en', pages, onopen: () => {} });
+    speak('en');
+    render(CaseList, { pages, onopen: () => {} });
     const cells = await screen.findAllByTestId('closeness');
     expect(cells.map((cell) => [cell.dataset.level, cell.textContent?.replace('!', '').trim()])).toEqual([
       ['overdue', '2 h late'],
@@ -136,7 +139,8 @@ describe('the virtual case list', () => {
       const due: CaseSummary = { ...desk(1).rows[0], next_promise_due: '2026-11-23T10:30:00Z' };
       const pages = new CasePages();
       await pages.reset(async () => [due]);
-      render(CaseList, { language: 'en', pages, onopen: () => {} });
+      speak('en');
+      render(CaseList, { pages, onopen: () => {} });
       // testing-library's waitFor polls with setInterval, which is faked here: settle by hand.
       const settle = () => new Promise((done) => setTimeout(done, 0));
       await settle();
@@ -156,7 +160,8 @@ describe('the virtual case list', () => {
     const pages = new CasePages();
     await pages.reset(fetch);
     fetch.mockRejectedValueOnce({ code: 'database_busy', message: 'The database is busy.', field: null });
-    render(CaseList, { language: 'en', pages, onopen: () => {} });
+    speak('en');
+    render(CaseList, { pages, onopen: () => {} });
     const scroller = await screen.findByTestId('case-scroller');
     scroller.scrollTop = 100 * 44 - 600;
     await fireEvent.scroll(scroller);

@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PersonSwitch from './PersonSwitch.svelte';
 import type { CurrentPerson, IpcError, Person } from './bindings';
 import type { Language } from './i18n';
+import { speak } from '../test/speak';
 
 const PEOPLE: Person[] = [
   { name: 'Aino', role: 'agent', has_pin: false },
@@ -37,7 +38,8 @@ function backEnd(wait: number | null = null) {
 function show(options: { language?: Language; me?: CurrentPerson | null; ask?: boolean } = {}) {
   const onswitched = vi.fn();
   const me = options.me === undefined ? { name: 'Aino', role: 'agent' as const, language: null } : options.me;
-  render(PersonSwitch, { props: { language: options.language ?? 'en', me, fallbackName: me?.name ?? '', ask: options.ask ?? false, onswitched } });
+  speak(options.language ?? 'en');
+  render(PersonSwitch, { props: { me, fallbackName: me?.name ?? '', ask: options.ask ?? false, onswitched } });
   return onswitched;
 }
 

@@ -34,6 +34,7 @@ import type {
   RestoreReport,
   Renegotiated,
   Role,
+  TeamView,
 } from './bindings';
 
 /** Every failed command rejects with an IpcError; anything else (a crash in IPC) is wrapped. */
@@ -147,6 +148,14 @@ export const api = {
   setAutostart: (enabled: boolean) => call<AutostartStatus>('set_autostart', { enabled }),
   listBackups: () => call<BackupCheck[]>('list_backups'),
   backupNow: () => call<BackupCheck>('backup_now'),
+
+  /** The desk's team and its link to the server; null for a standalone desk. */
+  teamStatus: () => call<TeamView | null>('team_status'),
+  /** Joins a team; the secret goes only to the login and the desk's secret store. */
+  joinTeam: (server: string, desk: string, secret: string) =>
+    call<TeamView | null>('join_team', { server, desk, secret }),
+  /** Leaves the team: the desk keeps everything and works alone. */
+  leaveTeam: () => call<TeamView | null>('leave_team'),
 
   /** Whether the database is in use, or why not (the recovery screen is then shown). */
   databaseStatus: () => call<DatabaseStatus>('database_status'),

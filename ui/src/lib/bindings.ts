@@ -144,6 +144,11 @@ root_cause_lock_reason?: string, figures: CaseFigures,
  */
 events: Array<EventRecord>, 
 /**
+ * Positions in `events` of the losing sides of team conflicts (made offline on two desks):
+ * kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
+ */
+conflict_losers: Array<number>, 
+/**
  * The promises made on this case, by due time.
  */
 promises: Array<PromiseView>, 
@@ -801,6 +806,36 @@ export type SlaTargets = { low: SlaTarget, normal: SlaTarget, high: SlaTarget, u
  * before any question of cause or blame.
  */
 export type Stage = "intake" | "solving" | "remedy_agreed" | "remedy_delivered" | "root_cause" | "closed";
+
+/**
+ * How the desk's link to its team server stands.
+ */
+export type TeamLinkState = "connecting" | "online" | "offline";
+
+/**
+ * A desk in a team, as the header and Settings → Team show it.
+ */
+export type TeamView = { desk_name: string, 
+/**
+ * The code in this desk's references, e.g. KASSA2.
+ */
+desk_code: string, 
+/**
+ * host:port/database, never a password.
+ */
+server: string, link: TeamLinkState, 
+/**
+ * The last finished round; None before the first.
+ */
+last_sync_at: string | null, 
+/**
+ * This desk's events not yet on the server.
+ */
+pending: number, 
+/**
+ * Events kept but not applied (conflict losers a lead reviews, unreadable events).
+ */
+flagged: number, problem: IpcError | null, };
 
 export type Wait = { on: WaitingOn, reason: string, until: string | null, started_at: string, ended_at: string | null, };
 

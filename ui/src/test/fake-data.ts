@@ -110,6 +110,7 @@ export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDeta
       reopenings: 0,
     },
     events: [opened],
+    conflict_losers: [],
     promises,
   };
 }

@@ -65,7 +65,10 @@ fn desks_that_ran_alone_join_one_team_and_converge() {
     let server = TestServer::start();
     let admin = server.create_database("desks");
     let desk_url = server.desk_url("desks");
-    assert_eq!(ok(None, &["team", "server-init", "--server", &admin], None)["after"], 2);
+    assert_eq!(
+        ok(None, &["team", "server-init", "--server", &admin], None)["after"],
+        lupaus_sync::schema::SERVER_SCHEMA_VERSION
+    );
     let dir = tempfile::tempdir().expect("dir");
     let desks: Vec<Desk> =
         ["A", "B", "C"].iter().map(|name| Desk { db: dir.path().join(format!("{name}.db")) }).collect();

@@ -51,6 +51,9 @@ pub struct CaseDetail {
     pub figures: CaseFigures,
     /// The event log, oldest first: the case's timeline.
     pub events: Vec<EventRecord>,
+    /// Positions in `events` of the losing sides of team conflicts (made offline on two desks):
+    /// kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
+    pub conflict_losers: Vec<u32>,
     /// The promises made on this case, by due time.
     pub promises: Vec<crate::promises::PromiseView>,
     /// Due times against the desk's SLA targets, paused while waiting.
@@ -117,7 +120,10 @@ impl Store {
     pub fn case_detail(&self, case_id: i64, viewer: &Actor, now: DateTime<Utc>) -> Result<CaseDetail, StoreError> {
         let summary = self.case_summary(case_id)?;
         let state = load_state(&self.conn, case_id)?;
-        let events = self.case_events(case_id)?;
+        let ordered = crate::events::in_canonical_order(&self.conn, case_id)?;
+        let conflict_losers =
+            ordered.iter().enumerate().filter(|(_, event)| event.flagged).map(|(at, _)| at as u32).collect();
+        let events: Vec<EventRecord> = ordered.into_iter().map(|event| event.record).collect();
         let customer_id: i64 =
             self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
         let desk = self.desk_settings()?;
@@ -133,6 +139,7 @@ impl Store {
             promises: self.case_promises(case_id, now)?,
             state,
             events,
+            conflict_losers,
         })
     }
 

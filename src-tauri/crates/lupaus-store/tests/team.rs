@@ -69,6 +69,13 @@ fn two_desks_converge_and_an_offline_conflict_has_the_same_loser_on_both() {
     assert_eq!(detail.state.owner, "Ville");
     assert_eq!(detail.promises.len(), 1, "B's call-back promise reached A");
     assert_eq!(detail.events.len(), 4, "the losing event stays in the timeline");
+    // ...marked as the loser for the case view, on both desks alike.
+    let losers: Vec<_> = detail.conflict_losers.iter().map(|&at| &detail.events[at as usize]).collect();
+    assert_eq!(losers.len(), 1);
+    assert_eq!(losers[0].at, at, "A's start_solving (at 9.00) lost: {:?}", losers[0]);
+    assert!(matches!(losers[0].event, lupaus_core::lifecycle::CaseEvent::SolvingStarted), "{:?}", losers[0]);
+    let on_b = b.store.case_detail(a_case_on_b, &agent(), later).expect("detail on B");
+    assert_eq!(on_b.conflict_losers, detail.conflict_losers);
     assert_eq!(a.store.sync_status().expect("status").flagged, 1);
     assert_eq!((a.store.pending_count().expect("a"), b.store.pending_count().expect("b")), (0, 0));
     assert_eq!(a.store.replay_case(on_a).expect("replays without the loser").owner, "Ville");

@@ -42,6 +42,10 @@ pub enum SyncError {
 
     #[error("The team server answered with an error: {0}")]
     Server(String),
+
+    /// The desk's own database cannot be used just now (the app shows its recovery screen).
+    #[error("The desk's database is not available: {0}")]
+    DeskUnavailable(String),
 }
 
 impl SyncError {
@@ -58,6 +62,7 @@ impl SyncError {
             SyncError::Secret(_) => "secret_unavailable",
             SyncError::Store(error) => error.code(),
             SyncError::Server(_) => "server_error",
+            SyncError::DeskUnavailable(_) => "database_unavailable",
         }
     }
 
@@ -79,6 +84,14 @@ impl SyncError {
             return SyncError::Server(db.message().to_owned());
         }
         // No answer from the server: refused, timed out, reset, closed.
-        SyncError::Unreachable { server: server.to_owned(), reason: error.to_string() }
+        // The cause (refused, reset, a TLS refusal) is in the source chain: the log needs it.
+        let mut reason = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            reason.push_str(": ");
+            reason.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        SyncError::Unreachable { server: server.to_owned(), reason }
     }
 }

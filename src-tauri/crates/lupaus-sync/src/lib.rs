@@ -5,17 +5,22 @@
 //! - [`admin`]: what the team's admin does: create the schema, add and remove desks (roles).
 //! - [`server`]: a desk's connection, the idempotent push and the snapshot-horizon pull.
 //! - [`round`]: one sync round (push everything pending, pull until caught up) and joining.
+//! - [`access`]: how a round reaches a desk that is owned, or shared and locked one step at a time.
+//! - [`live`]: the background task of a desk that is online: push after a save, pull on a wake-up.
 //! - [`secret`]: where a desk keeps the secret of its login.
 //!
 //! A standalone desk never uses this crate: nothing here runs unless a desk joins a team.
 
+pub mod access;
 pub mod admin;
 mod error;
+pub mod live;
 pub mod round;
 pub mod schema;
 pub mod secret;
 pub mod server;
 #[cfg(feature = "test-server")]
 pub mod test_server;
+mod tls;
 
 pub use error::SyncError;

@@ -8,6 +8,7 @@ use lupaus_store::team::{Membership, PulledBatch};
 use serde::Serialize;
 use tokio_postgres::Client;
 
+use crate::access::DeskAccess;
 use crate::server::{self, ServerAddress};
 use crate::{SyncError, schema, secret};
 
@@ -25,47 +26,61 @@ pub struct RoundReport {
     pub pending: i64,
     /// Events kept but not applied (conflict losers, unreadable events).
     pub conflicts: i64,
+    /// Cases whose derived rows a pull rebuilt: lists showing them should load again.
+    #[serde(skip)]
+    pub touched_cases: u64,
 }
 
+/// One round on `desk`, reached through `access` one short step at a time (see [`DeskAccess`]):
+/// the network waits happen between steps, never inside one.
 pub async fn sync_round(
-    desk: &mut Desk,
+    desk: &mut impl DeskAccess,
     client: &mut Client,
     address: &ServerAddress,
 ) -> Result<RoundReport, SyncError> {
     let shown = address.shown();
     schema::check(client, shown).await?;
     let epoch = server::epoch(client, shown).await?;
-    if desk.sync_cursor()?.is_none_or(|cursor| cursor.epoch != epoch) {
-        tracing::info!(%epoch, "pulling the team's history from the start (new server or restored from a backup)");
-        desk.restart_sync(&epoch)?;
-    }
+    let known = epoch.clone();
+    desk.with(move |desk| {
+        if desk.sync_cursor()?.is_none_or(|cursor| cursor.epoch != known) {
+            tracing::info!(epoch = %known, "pulling the team's history from the start (new server or restored from a backup)");
+            desk.restart_sync(&known)?;
+        }
+        Ok(())
+    })
+    .await?;
     let mut report = RoundReport::default();
     loop {
-        let batch = desk.outbox(PUSH_BATCH)?;
+        let batch = desk.with(|desk| desk.outbox(PUSH_BATCH)).await?;
         if batch.events.is_empty() {
             break;
         }
         report.pushed += server::push(client, shown, &batch.events).await?;
-        desk.mark_pushed(&batch)?;
+        desk.with(move |desk| desk.mark_pushed(&batch)).await?;
     }
     loop {
-        let cursor = desk.sync_cursor()?.ok_or_else(|| SyncError::Server("the pull cursor was lost".into()))?;
+        let cursor = desk
+            .with(|desk| desk.sync_cursor())
+            .await?
+            .ok_or_else(|| SyncError::Server("the pull cursor was lost".into()))?;
         let pulled = server::pull(client, shown, (&cursor.tx, cursor.seq), PULL_BATCH).await?;
         let Some((tx, seq)) = pulled.last.clone() else { break };
         let full = pulled.events.len() as i64 == PULL_BATCH;
-        let applied = desk.apply_pulled(&PulledBatch {
-            epoch: epoch.clone(),
-            events: pulled.events,
-            cursor_tx: tx,
-            cursor_seq: seq,
-        })?;
+        let batch = PulledBatch { epoch: epoch.clone(), events: pulled.events, cursor_tx: tx, cursor_seq: seq };
+        let applied = desk.with(move |desk| desk.apply_pulled(&batch)).await?;
         report.pulled += applied.new_events as u64;
+        report.touched_cases += applied.touched_cases as u64;
         if !full {
             break;
         }
     }
-    desk.note_synced()?;
-    let status = desk.sync_status()?;
+    let status = desk
+        .with(|desk| {
+            desk.note_synced()?;
+            desk.sync_status()
+        })
+        .await?;
     report.pending = status.pending;
     report.conflicts = status.flagged;
     Ok(report)
@@ -75,13 +90,13 @@ pub async fn sync_round(
 /// wrong secret or an unreachable server changes nothing here. Then the desk records its
 /// membership, keeps the secret, and pushes its whole history in a first round.
 pub async fn join(
-    desk: &mut Desk,
+    desk: &mut impl DeskAccess,
     address: &ServerAddress,
     desk_name: &str,
     secret_text: &str,
 ) -> Result<(Membership, RoundReport), SyncError> {
     let code = crate::admin::desk_code(desk_name)?;
-    if let Some(team) = desk.team()? {
+    if let Some(team) = desk.with(|desk| desk.team()).await? {
         return Err(SyncError::BadInput(format!(
             "This desk is already in the team at {} as {}. Leave it first (lupaus-cli team leave).",
             team.server_url, team.desk_code
@@ -98,18 +113,34 @@ pub async fn join(
     };
     let code: String = row.get(0);
     let url = format!("postgres://{}", address.shown());
-    secret::save(desk.path(), secret_text)?;
-    let membership = desk.join_team(&url, desk_name, &code)?;
+    let path = desk.with(|desk| Ok(desk.path().to_owned())).await?;
+    let kept = secret_text.to_owned();
+    crate::access::blocking(move || secret::save(&path, &kept)).await?;
+    let name = desk_name.to_owned();
+    let membership = desk.with(move |desk| desk.join_team(&url, &name, &code)).await?;
     let report = sync_round(desk, &mut client, address).await?;
     Ok((membership, report))
 }
 
-/// Connects as this desk, from its membership and kept secret, and runs one round.
-pub async fn sync_desk(desk: &mut Desk) -> Result<RoundReport, SyncError> {
-    let team = desk.team()?.ok_or(SyncError::NotInTeam)?;
+/// Where this desk's server is and the desk's login: its membership and kept secret.
+pub async fn login(desk: &mut impl DeskAccess) -> Result<Option<(ServerAddress, String, String)>, SyncError> {
+    let found = desk
+        .with(|desk| {
+            let Some(team) = desk.team()? else { return Ok(None) };
+            Ok(Some((team, desk.path().to_owned())))
+        })
+        .await?;
+    let Some((team, path)) = found else { return Ok(None) };
     let address = ServerAddress::parse(&team.server_url)?;
-    let secret = secret::load(desk.path())?;
-    let mut client = address.connect_desk(&team.desk_code, &secret).await?;
+    // The keyring may block on the OS's service: off the runtime.
+    let secret = crate::access::blocking(move || secret::load(&path)).await?;
+    Ok(Some((address, team.desk_code, secret)))
+}
+
+/// Connects as this desk, from its membership and kept secret, and runs one round.
+pub async fn sync_desk(desk: &mut impl DeskAccess) -> Result<RoundReport, SyncError> {
+    let (address, code, secret) = login(desk).await?.ok_or(SyncError::NotInTeam)?;
+    let mut client = address.connect_desk(&code, &secret).await?;
     sync_round(desk, &mut client, &address).await
 }
 

@@ -8,7 +8,11 @@ use crate::SyncError;
 
 /// Migration `n` (1-based) brings the server from version `n - 1` to `n`. Never edit one that
 /// has shipped; add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_events.sql"), include_str!("migrations/0002_team_log.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_events.sql"),
+    include_str!("migrations/0002_notify.sql"),
+    include_str!("migrations/0003_team_log.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const SERVER_SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

@@ -9,13 +9,19 @@
 //! no row can later appear before the cursor. A plain `seq > cursor` read skips for good a
 //! transaction that took a lower seq but committed after a higher one (tests/horizon.rs).
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use lupaus_store::team::{CaseLink, SyncEvent, SyncLog};
-use tokio_postgres::config::Host;
-use tokio_postgres::{Client, Config, GenericClient, NoTls};
+use futures_util::StreamExt;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Notify;
 
-use crate::SyncError;
+use lupaus_store::team::{CaseLink, SyncEvent, SyncLog};
+use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls, Socket};
+
+use crate::{SyncError, tls};
 
 /// How long a desk waits for the server before it counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -26,6 +32,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct ServerAddress {
     config: Config,
     shown: String,
+    tls: bool,
 }
 
 impl std::fmt::Debug for ServerAddress {
@@ -66,23 +73,21 @@ impl ServerAddress {
                 Host::Unix(path) => path.display().to_string(),
             })
             .collect();
-        // TLS is not built in yet: only a server on this machine is allowed, so no secret and no
-        // customer data crosses a network in the clear.
-        let remote = config.get_hosts().iter().any(|host| match host {
-            Host::Tcp(name) => !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
-            #[cfg(unix)]
-            Host::Unix(_) => false,
-        });
-        if remote {
-            return Err(SyncError::BadInput(format!(
-                "{} is not on this machine, and this Lupaus cannot encrypt the connection yet (TLS). Reach the server through a local tunnel (e.g. ssh -L 5432:localhost:5432) and use postgres://localhost/{dbname}.",
-                hosts.join(",")
-            )));
+        // Customer data and the desk's secret never cross a network in the clear: any server off
+        // this machine is reached over TLS only, whatever the URL's sslmode says.
+        if !config.get_hosts().iter().all(tls::is_local) {
+            config.ssl_mode(SslMode::Require);
         }
+        let tls = config.get_ssl_mode() == SslMode::Require;
         let port = config.get_ports().first().copied().unwrap_or(5432);
         let shown = format!("{}:{port}/{dbname}", hosts.join(","));
         config.connect_timeout(CONNECT_TIMEOUT).application_name("lupaus");
-        Ok(ServerAddress { config, shown })
+        Ok(ServerAddress { config, shown, tls })
+    }
+
+    /// Whether connections to this server go over TLS (every server off this machine does).
+    pub fn uses_tls(&self) -> bool {
+        self.tls
     }
 
     /// The same server and login, another database on it.
@@ -90,7 +95,7 @@ impl ServerAddress {
         let mut config = self.config.clone();
         config.dbname(dbname);
         let host = self.shown.rsplit_once('/').map_or(self.shown.as_str(), |(host, _)| host);
-        ServerAddress { config, shown: format!("{host}/{dbname}") }
+        ServerAddress { config, shown: format!("{host}/{dbname}"), tls: self.tls }
     }
 
     /// host:port/database, for messages and logs.
@@ -109,16 +114,35 @@ impl ServerAddress {
 
     /// Connects with the address's own user (the team's admin).
     pub async fn connect(&self) -> Result<Client, SyncError> {
-        connect(&self.config, &self.shown).await
+        connect(self, &self.config, None).await
     }
 
     /// Connects as desk `desk` with its secret.
     pub async fn connect_desk(&self, desk: &str, secret: &str) -> Result<Client, SyncError> {
         let mut config = self.config.clone();
         config.user(self.desk_role(desk)).password(secret);
-        connect(&config, &self.shown).await
+        connect(self, &config, None).await
+    }
+
+    /// Connects as desk `desk` and listens for the server's wake-up: `wake` is notified when
+    /// another desk's events commit. A hint only; the caller polls as well.
+    pub async fn connect_desk_listening(
+        &self,
+        desk: &str,
+        secret: &str,
+        wake: Arc<Notify>,
+    ) -> Result<Client, SyncError> {
+        let mut config = self.config.clone();
+        let role = self.desk_role(desk);
+        config.user(&role).password(secret);
+        let client = connect(self, &config, Some(Listening { wake, own: role })).await?;
+        client.batch_execute(LISTEN).await.map_err(|error| SyncError::from_postgres(&self.shown, error))?;
+        Ok(client)
     }
 }
+
+/// The channel the server's `lupaus_events_notify` trigger sends on (migration 2).
+const LISTEN: &str = "LISTEN lupaus_events";
 
 /// A desk's login role: the team database's name, then the desk's name, so several teams can
 /// share one PostgreSQL cluster.
@@ -126,24 +150,61 @@ pub fn desk_role(dbname: &str, desk: &str) -> String {
     format!("{dbname}_desk_{}", desk.to_lowercase())
 }
 
-async fn connect(config: &Config, shown: &str) -> Result<Client, SyncError> {
-    let connecting = tokio::time::timeout(CONNECT_TIMEOUT, config.connect(NoTls));
-    let (client, connection) = match connecting.await {
-        Ok(result) => result.map_err(|error| SyncError::from_postgres(shown, error))?,
-        Err(_) => {
-            return Err(SyncError::Unreachable {
-                server: shown.to_owned(),
-                reason: format!("no answer in {} s", CONNECT_TIMEOUT.as_secs()),
-            });
+async fn connect(address: &ServerAddress, config: &Config, listening: Option<Listening>) -> Result<Client, SyncError> {
+    let shown = address.shown();
+    if address.tls {
+        let (client, connection) = open(config, shown, tls::connector()?).await?;
+        tokio::spawn(drive(connection, shown.to_owned(), listening));
+        Ok(client)
+    } else {
+        let (client, connection) = open(config, shown, NoTls).await?;
+        tokio::spawn(drive(connection, shown.to_owned(), listening));
+        Ok(client)
+    }
+}
+
+/// Connects within [`CONNECT_TIMEOUT`]; the caller drives the connection.
+async fn open<T: MakeTlsConnect<Socket>>(
+    config: &Config,
+    shown: &str,
+    tls: T,
+) -> Result<(Client, Connection<Socket, T::Stream>), SyncError> {
+    match tokio::time::timeout(CONNECT_TIMEOUT, config.connect(tls)).await {
+        Ok(result) => result.map_err(|error| SyncError::from_postgres(shown, error)),
+        Err(_) => Err(SyncError::Unreachable {
+            server: shown.to_owned(),
+            reason: format!("no answer in {} s", CONNECT_TIMEOUT.as_secs()),
+        }),
+    }
+}
+
+/// Whom a listening connection wakes, and its own role, whose notifications it ignores.
+struct Listening {
+    wake: Arc<Notify>,
+    own: String,
+}
+
+/// Runs a connection until it ends, passing other desks' notifications on as wake-ups.
+async fn drive<S, T>(mut connection: Connection<S, T>, shown: String, listening: Option<Listening>)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+    T: AsyncRead + AsyncWrite + Unpin,
+{
+    let mut messages = futures_util::stream::poll_fn(move |context| connection.poll_message(context));
+    while let Some(message) = messages.next().await {
+        match message {
+            Ok(AsyncMessage::Notification(note)) => {
+                if let Some(listening) = listening.as_ref().filter(|listening| note.payload() != listening.own) {
+                    listening.wake.notify_one();
+                }
+            }
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(server = %shown, %error, "the team server connection ended");
+                return;
+            }
         }
-    };
-    let shown = shown.to_owned();
-    tokio::spawn(async move {
-        if let Err(error) = connection.await {
-            tracing::warn!(server = %shown, %error, "the team server connection ended");
-        }
-    });
-    Ok(client)
+    }
 }
 
 const INSERT: &str = "INSERT INTO lupaus_events (event_id, log, desk, desk_id, case_gid, case_desk, case_year,

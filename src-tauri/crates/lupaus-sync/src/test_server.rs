@@ -187,7 +187,10 @@ impl Drop for TestServer {
 pub struct Proxy {
     port: u16,
     open: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// While set, new connections are accepted and never answered: a server that hangs.
+    stalled: std::sync::Arc<std::sync::atomic::AtomicBool>,
     streams: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+    held: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
 }
 
 impl Proxy {
@@ -197,9 +200,18 @@ impl Proxy {
         let port = listener.local_addr().expect("port").port();
         let open = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
         let streams = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let stalled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let held = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let (accept_open, accept_streams) = (open.clone(), streams.clone());
+        let (accept_stalled, accept_held) = (stalled.clone(), held.clone());
         std::thread::spawn(move || {
             for client in listener.incoming().flatten() {
+                if accept_stalled.load(Ordering::SeqCst) {
+                    if let Ok(mut held) = accept_held.lock() {
+                        held.push(client); // kept open, never answered
+                    }
+                    continue;
+                }
                 if !accept_open.load(Ordering::SeqCst) {
                     continue; // dropped: the connection is refused mid-handshake
                 }
@@ -218,7 +230,18 @@ impl Proxy {
                 }
             }
         });
-        Proxy { port, open, streams }
+        Proxy { port, open, stalled, streams, held }
+    }
+
+    /// Closes every connection through the proxy; new ones are accepted and never answered.
+    pub fn stall(&self) {
+        self.stalled.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.cut();
+    }
+
+    /// How many connections the stalled proxy holds unanswered.
+    pub fn held(&self) -> usize {
+        self.held.lock().map(|held| held.len()).unwrap_or_default()
     }
 
     pub fn port(&self) -> u16 {
@@ -236,6 +259,10 @@ impl Proxy {
     }
 
     pub fn restore(&self) {
+        self.stalled.store(false, std::sync::atomic::Ordering::SeqCst);
+        if let Ok(mut held) = self.held.lock() {
+            held.clear();
+        }
         self.open.store(true, std::sync::atomic::Ordering::SeqCst);
     }
 

@@ -87,7 +87,7 @@ async fn a_newer_server_schema_is_refused_and_nothing_changes() {
     let error = admin::server_init(&admin_address).await.expect_err("server-init refuses too");
     assert_eq!(error.code(), "server_schema_too_new");
     assert_eq!(a.desk.sync_status().expect("pending").pending, 1, "nothing was marked pushed");
-    assert_eq!(schema::SERVER_SCHEMA_VERSION, 2);
+    assert_eq!(schema::SERVER_SCHEMA_VERSION, 3);
 }
 
 #[tokio::test]
@@ -107,4 +107,40 @@ async fn an_unreachable_server_is_a_clear_error_and_changes_nothing() {
     server.restart();
     let report = round::sync_desk(&mut a.desk).await.expect("sync");
     assert_eq!((report.pushed, report.pending), (1, 0));
+}
+
+#[test]
+fn a_server_off_this_machine_is_reached_only_over_tls_and_this_machine_in_plain_text() {
+    for (url, tls) in [
+        ("postgres://lupaus.example.fi/team", true),
+        // The URL cannot turn TLS off for a server elsewhere.
+        ("postgres://10.0.0.5:5432/team?sslmode=disable", true),
+        ("host=db.example.fi dbname=team", true),
+        ("postgres://127.0.0.1:5432/team", false),
+        ("postgres://localhost/team", false),
+        ("postgres://[::1]:5432/team", false),
+        // On this machine, TLS when the URL asks for it.
+        ("postgres://localhost/team?sslmode=require", true),
+    ] {
+        assert_eq!(ServerAddress::parse(url).expect(url).uses_tls(), tls, "{url}");
+    }
+}
+
+#[tokio::test]
+async fn a_tls_connection_is_attempted_when_asked_and_refused_clearly_without_it() {
+    let server = TestServer::start();
+    let admin_address = team(&server, "team5").await;
+    // The test server speaks plain text only: the TLS connector asks for TLS and is told no.
+    let with_tls = ServerAddress::parse(&format!("{}?sslmode=require", server.admin_url("team5"))).expect("address");
+    assert!(with_tls.uses_tls());
+    let refused = with_tls.connect().await.expect_err("the server has no TLS");
+    assert_eq!(refused.code(), "server_unreachable", "{refused}");
+    // rustls sent the TLS request and the server said no (without a connector the error is "no
+    // TLS implementation configured").
+    assert!(refused.to_string().contains("server does not support TLS"), "{refused}");
+    // The same server on loopback in plain text works.
+    let plain = admin_address.connect().await.expect("plain loopback");
+    let ssl: bool =
+        plain.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[]).await.expect("ssl").get(0);
+    assert!(!ssl);
 }

@@ -12,13 +12,15 @@ export interface TimelineEntry {
   details: string[];
   stageChange: string | null;
   tone: Tone;
+  /** The losing side of a team conflict: kept and shown, not applied, for a lead to review. */
+  conflict: boolean;
 }
 
 type Words = (key: MessageKey, values?: Record<string, string>) => string;
 
 export function timeline(language: Language, detail: CaseDetail): TimelineEntry[] {
   const entries = [
-    ...detail.events.map((record) => fromEvent(language, record)),
+    ...detail.events.map((record, index) => fromEvent(language, record, detail.conflict_losers.includes(index))),
     ...detail.promises.flatMap((view) => fromPromise(language, view)),
   ];
   // Stable sort: at equal times the case log comes before the promise records.
@@ -28,7 +30,7 @@ export function timeline(language: Language, detail: CaseDetail): TimelineEntry[
     .map(({ entry }) => entry);
 }
 
-function fromEvent(language: Language, record: EventRecord): TimelineEntry {
+function fromEvent(language: Language, record: EventRecord, conflict: boolean): TimelineEntry {
   const t: Words = (key, values) => translate(language, key, values);
   const stage = (value: string) => label(language, 'stage', value);
   const { title, details, tone } = describe(language, t, record.event);
@@ -42,6 +44,7 @@ function fromEvent(language: Language, record: EventRecord): TimelineEntry {
         ? null
         : t('timeline.stage_change', { from: stage(record.stage_before), to: stage(record.stage_after) }),
     tone,
+    conflict,
   };
 }
 
@@ -139,6 +142,7 @@ function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
     details,
     stageChange: null,
     tone,
+    conflict: false,
   });
   const made = entry(
     promise.made_at,

@@ -1,5 +1,4 @@
 import type { ActionKind, CaseCommand, CaseDetail } from '../bindings';
-import type { Language } from '../i18n';
 
 /** Sends one command for the open case; resolves once the case view shows the new state.
  *  `awayConfirmed`: the sender saw that the hand-off's receiver is deactivated and goes on. */
@@ -7,7 +6,6 @@ export type Act = (command: CaseCommand, awayConfirmed?: boolean) => Promise<voi
 
 /** What every action form is given. */
 export interface FormProps<K extends ActionKind = ActionKind> {
-  language: Language;
   detail: CaseDetail;
   /** The person at the keyboard: the default owner of what they promise. */
   person: string;

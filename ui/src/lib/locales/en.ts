@@ -8,6 +8,7 @@ import { enPeople } from './en-people';
 import { enRecovery } from './en-recovery';
 import { enSettings } from './en-settings';
 import { enTemplates } from './en-templates';
+import { enTeam } from './en-team';
 
 export const enCore = {
   'app.title': 'Lupaus — complaint desk',
@@ -321,7 +322,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

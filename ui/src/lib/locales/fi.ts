@@ -7,6 +7,7 @@ import { fiPeople } from './fi-people';
 import { fiRecovery } from './fi-recovery';
 import { fiSettings } from './fi-settings';
 import { fiTemplates } from './fi-templates';
+import { fiTeam } from './fi-team';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamaatiot',
@@ -321,4 +322,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
 
-export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates };
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam };

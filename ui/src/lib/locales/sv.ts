@@ -7,6 +7,7 @@ import { svPeople } from './sv-people';
 import { svRecovery } from './sv-recovery';
 import { svSettings } from './sv-settings';
 import { svTemplates } from './sv-templates';
+import { svTeam } from './sv-team';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamationer',
@@ -321,4 +322,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Det hittades inte. Det kan ha tagits bort; gå tillbaka till listan och försök igen.',
 };
 
-export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates };
+export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam };

@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import DeviceSettings from './DeviceSettings.svelte';
 import type { BackupCheck, IpcError, RestoreReport, Role } from '../bindings';
 import { listenForRestores, type Restored } from '../recovery';
+import { speak } from '../../test/speak';
 
 const BACKUPS: BackupCheck[] = [
   { path: '/data/backups/lupaus-20261123T0700Z.db', verified: true, problem: null, taken_local: '2026-11-23T09:00:00', size_bytes: 40960, schema_version: 3, cases: 2 },
@@ -34,7 +35,8 @@ function backEnd(restoreRefusal: IpcError | null = null) {
 }
 
 function show(role: Role | null) {
-  render(DeviceSettings, { props: { language: 'fi', role, chosen: null, onlanguage: () => {} } });
+  speak('fi');
+  render(DeviceSettings, { props: { role, chosen: null, onlanguage: () => {} } });
   return screen.findAllByTestId('backup');
 }
 

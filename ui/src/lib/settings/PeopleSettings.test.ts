@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import PeopleSettings from './PeopleSettings.svelte';
 import type { CurrentPerson, IpcError, Person, Role } from '../bindings';
 import type { Language } from '../i18n';
+import { speak } from '../../test/speak';
 
 /** An in-memory desk with the back end's answers: each change returns the list as it now is. */
 function backEnd(me: CurrentPerson, people: Person[]) {
@@ -45,7 +46,8 @@ const DESK: Person[] = [
 ];
 
 async function show(language: Language = 'en') {
-  render(PeopleSettings, { props: { language } });
+  speak(language);
+  render(PeopleSettings);
   return screen.findByTestId('people-table');
 }
 
@@ -111,7 +113,8 @@ describe('the people settings', () => {
 
   it('on a desk with no lead yet, offers to add the first lead', async () => {
     const calls = backEnd({ name: 'aino', role: 'agent', language: null }, []);
-    render(PeopleSettings, { props: { language: 'sv' } });
+    speak('sv');
+    render(PeopleSettings);
     expect((await screen.findByTestId('first-lead')).textContent).toBe(
       'Kontoret har ingen teamledare ännu. Lägg till den första teamledaren: hen kan sedan lägga till alla andra.',
     );

@@ -1,4 +1,4 @@
--- Lupaus team schema 2 (issues 16, 17): people, settings, lessons and raised reminder steps
+-- Lupaus team schema 3 (issues 16, 17): people, settings, lessons and raised reminder steps
 -- travel beside case and promise events. People and settings belong to no case, so their case
 -- columns are NULL; every other log names its case, and promises and steps their promise.
 

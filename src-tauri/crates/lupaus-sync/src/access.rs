@@ -1,0 +1,57 @@
+//! How a sync round reaches the desk. The command line owns its [`Desk`] outright; the app and
+//! the background task share one behind a `std::sync::Mutex`, and a round must never hold that
+//! lock while it waits for the network (a save would wait for the server). So a round asks for
+//! the desk once per short, synchronous step, and the shared kinds run each step on a blocking
+//! thread with the lock held only there.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+
+use lupaus_desk::Desk;
+use lupaus_store::StoreError;
+
+use crate::SyncError;
+
+pub trait DeskAccess: Send {
+    /// Runs `step` on the desk and returns its answer.
+    fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Desk) -> Result<R, StoreError> + Send + 'static;
+}
+
+/// A desk owned by the caller: each step runs at once, nothing else can want it meanwhile.
+impl DeskAccess for Desk {
+    fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Desk) -> Result<R, StoreError> + Send + 'static,
+    {
+        std::future::ready(step(self).map_err(SyncError::from))
+    }
+}
+
+/// A desk shared with other tasks: locked on a blocking thread for one step at a time.
+impl DeskAccess for Arc<Mutex<Desk>> {
+    fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Desk) -> Result<R, StoreError> + Send + 'static,
+    {
+        let desk = Arc::clone(self);
+        blocking(move || {
+            let mut desk = desk.lock().map_err(|_| SyncError::DeskUnavailable("its lock was poisoned".into()))?;
+            step(&mut desk).map_err(SyncError::from)
+        })
+    }
+}
+
+/// Runs `work` on tokio's blocking pool, for hosts that implement [`DeskAccess`] over their own
+/// shared slot.
+pub async fn blocking<R: Send + 'static>(
+    work: impl FnOnce() -> Result<R, SyncError> + Send + 'static,
+) -> Result<R, SyncError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| SyncError::DeskUnavailable(format!("a desk step did not finish: {error}")))?
+}

@@ -1,0 +1,60 @@
+//! Settings → Team through IPC on the mock runtime, against a real PostgreSQL the test starts:
+//! a standalone desk shows nothing, a join with the admin's secret makes the desk a member
+//! (the secret kept beside the database, never in it), a wrong one changes nothing, leave.
+
+use serde_json::json;
+
+use crate::wiring_tests::{app_on, invoke};
+
+#[test]
+fn a_desk_joins_and_leaves_a_team_from_the_window() {
+    let server = lupaus_sync::test_server::TestServer::start();
+    let admin_url = server.create_database("wiring");
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let secret = runtime.block_on(async {
+        let admin = lupaus_sync::server::ServerAddress::parse(&admin_url).expect("admin");
+        lupaus_sync::admin::server_init(&admin).await.expect("server-init");
+        lupaus_sync::admin::add_desk(&admin, "KASSA2").await.expect("add-desk").secret
+    });
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("lupaus.db");
+    let (_app, window) = app_on(&db);
+    assert_eq!(invoke(&window, "team_status", json!({})).expect("status"), json!(null), "standalone shows nothing");
+    invoke(&window, "create_case", crate::wiring_tests::intake("Maija")).expect("a case before joining");
+
+    let join = |secret: &str| {
+        invoke(&window, "join_team", json!({ "server": server.desk_url("wiring"), "desk": "kassa2", "secret": secret }))
+    };
+    let empty = join("  ").expect_err("no secret");
+    assert_eq!((empty["code"].as_str(), empty["field"].as_str()), (Some("invalid_input"), Some("secret")));
+    let wrong = join("not-the-secret").expect_err("wrong secret");
+    assert_eq!(wrong["code"], "login_refused", "{wrong}");
+    assert_eq!(invoke(&window, "team_status", json!({})).expect("status"), json!(null), "nothing changed");
+
+    let joined = join(&secret).expect("joined");
+    assert_eq!(joined["desk_code"], "KASSA2");
+    assert_eq!(joined["pending"], 0, "its history went up in the first round: {joined}");
+    assert!(joined["last_sync_at"].is_string(), "{joined}");
+    assert!(!joined["server"].as_str().expect("server").contains("postgres://"), "{joined}");
+    // The secret is kept beside the database, never in it.
+    let bytes = std::fs::read(&db).expect("db");
+    assert!(!bytes.windows(secret.len()).any(|window| window == secret.as_bytes()), "secret in the SQLite file");
+
+    assert_eq!(invoke(&window, "leave_team", json!({})).expect("left"), json!(null));
+    assert_eq!(invoke(&window, "team_status", json!({})).expect("status"), json!(null));
+}
+
+#[test]
+fn an_unreachable_server_is_refused_with_a_reason_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_app, window) = app_on(&dir.path().join("lupaus.db"));
+    let refused = invoke(
+        &window,
+        "join_team",
+        json!({ "server": "postgres://127.0.0.1:1/team", "desk": "A", "secret": "s3cret" }),
+    )
+    .expect_err("nobody listens on port 1");
+    assert_eq!(refused["code"], "server_unreachable", "{refused}");
+    assert!(!refused["message"].as_str().expect("message").contains("s3cret"), "{refused}");
+    assert_eq!(invoke(&window, "team_status", json!({})).expect("status"), json!(null));
+}

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import Timeline from './Timeline.svelte';
+import { caseDetail } from '../../test/fake-data';
+import type { CaseDetail, EventRecord } from '../bindings';
+import { speak } from '../../test/speak';
+
+/** Case 1 with two offline `start_solving`s from two desks; the second in the team's order lost. */
+function conflicted(): CaseDetail {
+  const detail = caseDetail('solving');
+  const solving = (at: string, person: string): EventRecord => ({
+    at,
+    actor: { person, role: 'agent' },
+    stage_before: 'intake',
+    stage_after: 'solving',
+    event: { kind: 'solving_started' },
+  });
+  detail.events = [...detail.events, solving('2026-11-23T09:05:00Z', 'Bea'), solving('2026-11-23T09:10:00Z', 'Aino')];
+  detail.conflict_losers = [2];
+  return detail;
+}
+
+describe('a team conflict in the timeline', () => {
+  afterEach(cleanup);
+
+  it.each([
+    ['fi', 'Kirjattu samaan aikaan toisella työpisteellä'],
+    ['sv', 'Registrerades samtidigt på en annan arbetsstation'],
+    ['en', 'Recorded on another desk at the same time'],
+  ] as const)('shows the losing event with a sentence that a lead reviews it (%s)', (language, start) => {
+    speak(language);
+    render(Timeline, { props: { detail: conflicted() } });
+    const entries = screen.getAllByTestId('timeline-entry');
+    expect(entries).toHaveLength(3);
+    const flags = screen.getAllByTestId('conflict-flag');
+    expect(flags).toHaveLength(1);
+    expect(entries[2].contains(flags[0])).toBe(true);
+    expect(flags[0].textContent).toMatch(new RegExp(`^${start}`));
+    expect(entries[1].querySelector('[data-testid="conflict-flag"]')).toBeNull();
+  });
+
+  it('shows no flag on a standalone desk', () => {
+    speak('fi');
+    render(Timeline, { props: { detail: caseDetail('solving') } });
+    expect(screen.queryByTestId('conflict-flag')).toBeNull();
+  });
+});

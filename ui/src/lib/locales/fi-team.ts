@@ -1,0 +1,46 @@
+// Suomi: tiimitila — otsikkorivin synkronoinnin tila, Asetukset → Tiimi, ristiriitamerkintä
+// tapauksen aikajanalla ja tiimin palvelimen virheet.
+import type { Part } from './en';
+import type { enTeam } from './en-team';
+
+export const fiTeam: Part<typeof enTeam> = {
+  'team.connecting': 'Yhdistetään tiimin palvelimeen…',
+  'team.synced_today': 'Synkronoitu klo {time} · {pending} odottaa',
+  'team.synced_earlier': 'Synkronoitu {when} · {pending} odottaa',
+  'team.offline_today': 'Ei yhteyttä palvelimeen klo {time} lähtien · {pending} odottaa',
+  'team.offline_earlier': 'Ei yhteyttä palvelimeen {when} lähtien · {pending} odottaa',
+  'team.offline_never': 'Palvelimeen ei ole vielä saatu yhteyttä · {pending} odottaa',
+  'team.heading': 'Tiimi',
+  'team.intro_standalone':
+    'Tämä työpiste toimii itsenäisesti. Jos haluat jakaa tapaukset tiimin muiden työpisteiden kanssa, liity tiimin palvelimeen ylläpitäjältä saamillasi tiedoilla.',
+  'team.member': 'Tämä työpiste on {desk} tiimissä, jonka palvelin on {server}.',
+  'team.flagged': 'Kahdella työpisteellä samaan aikaan kirjattuja tapahtumia tiiminvetäjän tarkistettavana: {count}',
+  'team.server': 'Palvelimen osoite',
+  'team.desk_name': 'Työpisteen nimi',
+  'team.secret': 'Salasana',
+  'team.join': 'Liity tiimiin',
+  'team.joining': 'Liitytään… työpisteen tapaukset siirretään ensin palvelimelle.',
+  'team.joined': 'Työpiste liittyi tiimiin nimellä {desk}.',
+  'team.leave': 'Eroa tiimistä',
+  'team.leave_confirm': 'Erotaanko tiimistä? Työpiste säilyttää kaikki tapauksensa ja toimii itsenäisesti; salasana unohdetaan.',
+  'team.leave_yes': 'Eroa',
+  'team.left': 'Työpiste erosi tiimistä ja toimii itsenäisesti.',
+  'team.need_server': 'Kirjoita palvelimen osoite, esim. postgres://lupaus.example.fi/tiimi.',
+  'team.need_desk': 'Kirjoita ylläpitäjän antama työpisteen nimi: 1–12 kirjainta A–Z tai numeroa, esim. KASSA2.',
+  'team.need_secret': 'Kirjoita salasana, jonka ylläpitäjä antoi tälle työpisteelle.',
+  'timeline.conflict':
+    'Kirjattu samaan aikaan toisella työpisteellä, eikä sitä otettu käyttöön: tiimin yhteisessä järjestyksessä se tuli toisena. Tiiminvetäjä tarkistaa sen.',
+  'error.server_unreachable':
+    'Tiimin palvelimeen ei saada yhteyttä. Työpiste toimii normaalisti: tallennukset odottavat täällä ja siirtyvät palvelimelle, kun yhteys palaa.',
+  'error.login_refused':
+    'Tiimin palvelin ei hyväksynyt tämän työpisteen kirjautumista. Pyydä tiimin ylläpitäjältä uusi salasana ja liity uudelleen.',
+  'error.server_schema_too_new':
+    'Tiimin palvelin on päivitetty uudemmalle Lupauksen versiolle. Päivitä Lupaus tähän työpisteeseen; mitään ei muutettu.',
+  'error.server_not_initialised':
+    'Palvelimen tietokantaa ei ole vielä valmisteltu Lupaus-tiimille. Pyydä tiimin ylläpitäjää ajamaan lupaus-cli team server-init.',
+  'error.server_refused': 'Tiimin palvelin hylkäsi tämän. Tähän työpisteeseen ei muutettu mitään.',
+  'error.server_error': 'Tiimin palvelin vastasi virheellä. Työpiste toimii normaalisti ja yrittää pian uudelleen.',
+  'error.secret_unavailable':
+    'Työpisteen salasanaa tiimin palvelimelle ei voi lukea. Liity tiimiin uudelleen ylläpitäjältä saadulla salasanalla.',
+  'error.not_in_team': 'Tämä työpiste ei kuulu tiimiin.',
+};
