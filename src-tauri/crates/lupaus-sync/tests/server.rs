@@ -12,7 +12,8 @@ async fn desks_push_and_pull_through_the_server_and_converge() {
     let server = TestServer::start();
     let admin_address = team(&server, "team1").await;
     // Running it again is harmless.
-    assert_eq!(admin::server_init(&admin_address).await.expect("again"), (2, 2));
+    let version = schema::SERVER_SCHEMA_VERSION;
+    assert_eq!(admin::server_init(&admin_address).await.expect("again"), (version, version));
     let mut a = desk(&server, &admin_address, "team1", "A").await;
     let mut b = desk(&server, &admin_address, "team1", "B").await;
     new_case(&mut a.desk, "Maija");
