@@ -19,8 +19,14 @@ pub fn get_case(state: State<'_, AppState>, case_id: i64) -> Result<CaseDetail, 
 }
 
 #[tauri::command(async)]
-pub fn act_on_case(state: State<'_, AppState>, case_id: i64, command: CaseCommand) -> Result<CaseDetail, IpcError> {
-    Ok(state.desk()?.act_on_case(case_id, command)?)
+/// `away_confirmed`: the sender saw the warning that the receiver of a hand-off is deactivated.
+pub fn act_on_case(
+    state: State<'_, AppState>,
+    case_id: i64,
+    command: CaseCommand,
+    away_confirmed: Option<bool>,
+) -> Result<CaseDetail, IpcError> {
+    Ok(state.desk()?.act_on_case_confirming(case_id, command, away_confirmed.unwrap_or(false))?)
 }
 
 #[tauri::command(async)]

@@ -94,7 +94,9 @@ export const api = {
   createCase: (intake: CaseIntake) => call<CaseCreated>('create_case', { intake }),
   browseCases: (filter: CaseFilter) => call<CaseSummary[]>('browse_cases', { filter }),
   getCase: (caseId: number) => call<CaseDetail>('get_case', { caseId }),
-  actOnCase: (caseId: number, command: CaseCommand) => call<CaseDetail>('act_on_case', { caseId, command }),
+  // `awayConfirmed`: hand off to a deactivated person after the sender saw the warning.
+  actOnCase: (caseId: number, command: CaseCommand, awayConfirmed = false) =>
+    call<CaseDetail>('act_on_case', awayConfirmed ? { caseId, command, awayConfirmed } : { caseId, command }),
   findCustomers: (query: string) => call<Customer[]>('find_customers', { query }),
   /** A returning customer's cases and the promises still open on them. */
   customerHistory: (customerId: number) => call<CustomerHistory>('customer_history', { customerId }),

@@ -41,6 +41,22 @@ impl Desk {
         self.act_unchecked(case_id, command)
     }
 
+    /// A lifecycle command from a host that may carry the sender's confirmation of the
+    /// deactivated-receiver warning: a confirmed hand-off goes through [`Desk::hand_off`].
+    pub fn act_on_case_confirming(
+        &mut self,
+        case_id: i64,
+        command: CaseCommand,
+        away_confirmed: bool,
+    ) -> Result<CaseDetail, StoreError> {
+        match command {
+            CaseCommand::HandOff { to, note, customer_told, callback } if away_confirmed => {
+                self.hand_off(case_id, HandOffTo { to, note, customer_told, callback, away_confirmed })
+            }
+            command => self.act_on_case(case_id, command),
+        }
+    }
+
     /// Refuses a receiver the team does not list, and warns about a deactivated one.
     pub(crate) fn check_receiver(&self, to: &str, away_confirmed: bool) -> Result<(), StoreError> {
         let name = to.trim();

@@ -67,3 +67,51 @@ fn a_desk_joins_pushes_applies_and_leaves() {
     assert_eq!(b.team().expect("team"), None);
     assert_eq!(b.check().expect("check").cases, 1, "leaving keeps everything");
 }
+
+/// People and settings a lead changed on another desk reach this one's hosts: the people list,
+/// the settings screen and (for a settings change) the reminders hear of it.
+#[test]
+fn a_leads_people_and_settings_from_another_desk_are_told_to_the_hosts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let heard = Arc::new(Heard::default());
+    let mut lead = desk(&dir, "l", Arc::new(Heard::default()), 0);
+    let mut agent = desk(&dir, "a", heard.clone(), 0);
+    lead.join_team("postgres://localhost/team", "L", "L").expect("join");
+    agent.join_team("postgres://localhost/team", "A", "A").expect("join");
+    // "Aino" is at both keyboards; on the lead's desk she is the first lead.
+    lead.save_person("Aino", lupaus_core::lifecycle::Role::Lead).expect("first lead");
+    let mut settings = lead.settings().expect("settings");
+    settings.promise_buffer_minutes = 45;
+    lead.save_settings(settings.clone()).expect("a lead saves");
+    let batch = lead.outbox(10).expect("outbox");
+    heard.0.lock().expect("lock").clear();
+    let pulled = PulledBatch { epoch: "e".into(), events: batch.events, cursor_tx: "1".into(), cursor_seq: 1 };
+    let applied = agent.apply_pulled(&pulled).expect("apply");
+    assert!(applied.settings_changed && applied.people_or_settings);
+    let told = heard.0.lock().expect("lock").clone();
+    for change in [Change::People, Change::Settings, Change::Promises] {
+        assert!(told.contains(&change), "{change:?} not told: {told:?}");
+    }
+    assert_eq!(agent.settings().expect("settings"), settings);
+    assert_eq!(agent.actor().expect("Aino").role, lupaus_core::lifecycle::Role::Lead, "Aino leads on A too");
+}
+
+/// The window's act command carries the sender's confirmation: without it a hand-off to a
+/// deactivated person is a warning; with it the case is handed over; other commands ignore it.
+#[test]
+fn a_confirmed_hand_off_to_a_deactivated_person_goes_through_the_window_command() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut desk = desk(&dir, "w", Arc::new(Heard::default()), 1);
+    desk.save_person("Aino", lupaus_core::lifecycle::Role::Lead).expect("first lead");
+    desk.save_person("Kaisa", lupaus_core::lifecycle::Role::Agent).expect("Kaisa");
+    desk.deactivate_person("Kaisa").expect("left");
+    let hand_off = || lupaus_core::lifecycle::CaseCommand::HandOff {
+        to: "Kaisa".into(),
+        note: "Jatka".into(),
+        customer_told: "Soitamme".into(),
+        callback: None,
+    };
+    let warned = desk.act_on_case_confirming(1, hand_off(), false).expect_err("warned");
+    assert_eq!(warned.reason(), Some("hand_off_person_away"));
+    assert_eq!(desk.act_on_case_confirming(1, hand_off(), true).expect("confirmed").state.owner, "Kaisa");
+}

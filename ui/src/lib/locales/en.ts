@@ -139,6 +139,7 @@ export const enCore = {
   'form.choose_one': '– choose –',
   'form.choose_required': 'Choose one before saving.',
   'form.hand_off_to': 'Hand over to',
+  'form.hand_off_away_confirm': 'Hand over anyway',
   'form.hand_off_note': 'Note for the next person',
   'form.customer_told': 'What the customer was told (required)',
   'form.callback': 'We promised to call the customer back',

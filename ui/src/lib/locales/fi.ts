@@ -138,6 +138,7 @@ const core: Part<typeof enCore> = {
   'form.choose_one': '– valitse –',
   'form.choose_required': 'Valitse vaihtoehto ennen tallentamista.',
   'form.hand_off_to': 'Siirretään henkilölle',
+  'form.hand_off_away_confirm': 'Siirrä silti',
   'form.hand_off_note': 'Viesti seuraavalle käsittelijälle',
   'form.customer_told': 'Mitä asiakkaalle kerrottiin (pakollinen)',
   'form.callback': 'Lupasimme soittaa asiakkaalle takaisin',

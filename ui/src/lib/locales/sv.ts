@@ -138,6 +138,7 @@ const core: Part<typeof enCore> = {
   'form.choose_one': '– välj –',
   'form.choose_required': 'Välj ett alternativ innan du sparar.',
   'form.hand_off_to': 'Överlämna till',
+  'form.hand_off_away_confirm': 'Överlämna ändå',
   'form.hand_off_note': 'Meddelande till nästa handläggare',
   'form.customer_told': 'Vad kunden fick veta (obligatoriskt)',
   'form.callback': 'Vi lovade att ringa tillbaka till kunden',
