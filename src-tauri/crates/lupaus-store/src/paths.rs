@@ -100,6 +100,11 @@ fn move_entries(from: &Path, to: &Path) -> io::Result<()> {
     moved
 }
 
+/// `attachments/` beside a database file: where its attachment files live.
+pub fn attachments_dir_of(db_path: &std::path::Path) -> PathBuf {
+    db_path.parent().unwrap_or_else(|| std::path::Path::new("")).join("attachments")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,9 +158,4 @@ mod tests {
             assert!(data_dir().to_string_lossy().contains(r"AppData\Local"), "{}", data_dir().display());
         }
     }
-}
-
-/// `attachments/` beside a database file: where its attachment files live.
-pub fn attachments_dir_of(db_path: &std::path::Path) -> PathBuf {
-    db_path.parent().unwrap_or_else(|| std::path::Path::new("")).join("attachments")
 }
