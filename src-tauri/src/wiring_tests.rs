@@ -17,7 +17,9 @@ fn app_with_autostart(autostart: Autostart) -> (tauri::App<MockRuntime>, tauri::
     app_on_store(Store::open_in_memory().expect("in-memory store"), autostart)
 }
 
-/// The app on a database file at `path` (team mode keeps the desk's secret beside it).
+/// The app on a database file at `path` (team mode keeps the desk's secret beside it). Only the
+/// team wiring tests use it, and they are Unix-only (they start PostgreSQL).
+#[cfg(unix)]
 pub(crate) fn app_on(path: &std::path::Path) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let store = Store::open(path).expect("store");
     app_on_store(store, Autostart::from_env(|_| None, "/usr/bin/lupaus".into()))
