@@ -57,9 +57,13 @@ pub(super) fn pack(backup: &Path, dir: Option<&Path>) -> Result<Held, StoreError
     Ok(held)
 }
 
+/// A file packed into a backup whose bytes no longer match its SHA-256 (named by it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DamagedFile(pub String);
+
 /// Checks every file a backup holds against its hash; counts the rows it holds no file for.
 /// A backup from before attachments were packed holds none (all its rows count as missing).
-pub(super) fn check(conn: &Connection) -> Result<Result<Held, String>, rusqlite::Error> {
+pub(super) fn check(conn: &Connection) -> Result<Result<Held, DamagedFile>, rusqlite::Error> {
     let wanted = wanted(conn)?;
     if !has_table(conn)? {
         return Ok(Ok(Held { files: 0, missing: wanted.len() as i64 }));
@@ -70,7 +74,7 @@ pub(super) fn check(conn: &Connection) -> Result<Result<Held, String>, rusqlite:
     while let Some(row) = rows.next()? {
         let (sha256, bytes): (String, Vec<u8>) = (row.get(0)?, row.get(1)?);
         if sha256_hex(&bytes) != sha256 {
-            return Ok(Err(sha256));
+            return Ok(Err(DamagedFile(sha256)));
         }
         held.files += 1;
     }

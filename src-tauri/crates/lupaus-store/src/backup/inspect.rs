@@ -66,6 +66,7 @@ pub(super) fn inspect(path: &Path) -> Result<Inspected, BackupProblem> {
         return Err(BackupProblem::IntegrityCheckFails(integrity));
     }
     let cases: i64 = conn.query_row("SELECT COUNT(*) FROM cases", [], |row| row.get(0))?;
-    let attachments = super::attachments::check(&conn)?.map_err(BackupProblem::AttachmentDamaged)?;
+    let attachments =
+        super::attachments::check(&conn)?.map_err(|damaged| BackupProblem::AttachmentDamaged(damaged.0))?;
     Ok(Inspected { schema_version, cases, attachments })
 }

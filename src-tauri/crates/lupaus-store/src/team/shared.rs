@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use lupaus_core::CoreError;
 use lupaus_core::lifecycle::{Actor, Role};
 use lupaus_core::people::{Listed, PeopleChange, check_change};
 use lupaus_core::settings::DeskSettings;
@@ -172,11 +173,10 @@ impl Folded {
         }
     }
 
-    fn apply(&mut self, actor: &str, fact: TeamFact) -> Result<(), String> {
+    /// Applies one act as the list stood; the core's refusal when the act was not allowed then.
+    fn apply(&mut self, actor: &str, fact: TeamFact) -> Result<(), CoreError> {
         let by = self.actor(actor);
-        let checked = |folded: &Folded, change: PeopleChange| {
-            check_change(&by, &folded.listed(), &change).map_err(|error| error.to_string())
-        };
+        let checked = |folded: &Folded, change: PeopleChange| check_change(&by, &folded.listed(), &change);
         match fact {
             TeamFact::PersonListed { name, role, active, pin_hash } => {
                 self.people.entry(name).or_insert(Held { role, active, pin_hash });
@@ -212,7 +212,7 @@ impl Folded {
                 }
             }
             TeamFact::SettingsChanged { settings } => {
-                let valid = settings.change(&by).map_err(|error| error.to_string())?;
+                let valid = settings.change(&by)?;
                 self.settings = Some(valid.settings);
             }
             TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } | TeamFact::ReminderRaised { .. } => {}
@@ -236,9 +236,10 @@ fn fold(tx: &Transaction<'_>) -> Result<Folded, StoreError> {
     for (event_id, log, actor, json) in rows {
         let fact: TeamFact =
             serde_json::from_str(&json).map_err(|error| StoreError::Corrupt(format!("a team event: {error}")))?;
-        if let Err(detail) = folded.apply(&actor, fact) {
+        if let Err(refusal) = folded.apply(&actor, fact) {
             let log = if log == "person" { "person" } else { "settings" };
-            folded.refused.push((event_id, log, detail));
+            // The refusal's sentence is kept with the flag, for the lead who reviews it.
+            folded.refused.push((event_id, log, refusal.to_string()));
         }
     }
     Ok(folded)
