@@ -83,6 +83,10 @@ export async function startApp(db, { env } = {}) {
 export async function screenshot(browser, name, { width, height } = {}) {
   const path = join(artifactsDir, `${name}.png`);
   await parkPointer(browser);
+  await eventually(async () => (await windowsOverThePage()).length === 0, 'no tooltip or popup over the page', 3000).catch(async () => {
+    await promisify(execFile)('import', ['-window', 'root', join(artifactsDir, `${name}-covered.png`)]);
+    throw new Error(`a window lies over the page in ${name}: ${JSON.stringify(await windowsOverThePage())}`);
+  });
   await painted(browser);
   // A window made smaller (1024x640) still sits at 0,0: crop the screen to it.
   const crop = width && height ? ['-crop', `${width}x${height}+0+0`, '+repage'] : [];
@@ -91,12 +95,29 @@ export async function screenshot(browser, name, { width, height } = {}) {
 }
 
 /**
+ * The app's own windows drawn over its main window (a GTK tooltip, an open popup), as the X
+ * server sees them: shown, larger than the 16 px tray icon, and not the main window itself.
+ */
+export async function windowsOverThePage() {
+  const run = promisify(execFile);
+  const { stdout } = await run('xwininfo', ['-root', '-children']);
+  const windows = [...stdout.matchAll(/^\s+(0x[0-9a-f]+) "([^"]*)": \("([^"]*)"/gm)].filter(([, , name, instance]) => instance === 'lupaus' && name !== 'Lupaus');
+  const shown = [];
+  for (const [, id, name] of windows) {
+    const info = (await run('xwininfo', ['-id', id])).stdout;
+    const size = (label) => Number(new RegExp(`${label}: (\\d+)`).exec(info)?.[1] ?? 0);
+    if (/Map State: IsViewable/.test(info) && size('Width') > 16 && size('Height') > 16) shown.push({ id, name, width: size('Width'), height: size('Height') });
+  }
+  return shown;
+}
+
+/**
  * Moves WebDriver's pointer off whatever the journey last clicked, onto the window's top-left
  * corner (the app's title, which has no tooltip and no hover style): GTK draws a `title`
  * tooltip where the pointer rests, above the page, and it would land in the screenshot.
  */
 export async function parkPointer(browser) {
-  await browser.action('pointer', { parameters: { pointerType: 'mouse' } }).move({ x: 2, y: 2, origin: 'viewport' }).perform();
+  await browser.action('pointer', { parameters: { pointerType: 'mouse' } }).move({ x: 2, y: 2, origin: 'viewport', duration: 0 }).perform();
   await browser.releaseActions();
   // GTK hides the tooltip on the motion; give it a moment to unmap the tooltip's window.
   await new Promise((done) => setTimeout(done, 150));
