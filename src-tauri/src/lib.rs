@@ -6,6 +6,9 @@ mod args;
 mod command_list;
 mod autostart;
 mod backups;
+// Windows only; tested everywhere.
+#[cfg(any(windows, test))]
+mod badge;
 #[cfg(test)]
 mod bindings;
 mod commands;
