@@ -104,7 +104,7 @@ export async function answerFileDialog(title, path, { save = false } = {}) {
   const dialog = found.stdout.trim().split('\n').at(-1);
   await run('xdotool', ['windowfocus', '--sync', dialog]);
   // GTK builds the dialog's widgets after it maps the window.
-  await new Promise((done) => setTimeout(done, 700));
+  await new Promise((done) => setTimeout(done, 1500));
   // A save dialog has its name field focused; an open or folder dialog gets one with Ctrl+L.
   // Keys go through XTEST to the focused dialog (GTK ignores synthetic events sent to a window).
   await run('xdotool', ['key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l']);
@@ -112,13 +112,20 @@ export async function answerFileDialog(title, path, { save = false } = {}) {
   await run('xdotool', ['type', '--delay', '15', path]);
   await new Promise((done) => setTimeout(done, 300));
   await run('xdotool', ['key', 'Return']);
-  // A folder dialog may take the first Enter to go into the folder, and the second to choose it.
-  await new Promise((done) => setTimeout(done, 1000));
-  const open = await run('xdotool', ['search', '--onlyvisible', '--name', title]).then(
-    () => true,
-    () => false,
-  );
-  if (open) await run('xdotool', ['key', 'Return']);
+  // A folder dialog may take the first Enter to go into the folder and the next to choose it; a
+  // busy machine may take a while to close the dialog.
+  for (let tries = 0; tries < 8; tries += 1) {
+    await new Promise((done) => setTimeout(done, 1000));
+    const open = await run('xdotool', ['search', '--onlyvisible', '--name', title]).then(
+      () => true,
+      () => false,
+    );
+    if (!open) return;
+    if (tries % 3 === 1) {
+      await run('import', ['-window', 'root', join(artifactsDir, `file-dialog-still-open-${tries}.png`)]);
+      await run('xdotool', ['key', 'Return']);
+    }
+  }
 }
 
 /** Switches the person at the keyboard to `name` (someone without a PIN) and waits until it shows. */
