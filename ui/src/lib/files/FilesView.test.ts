@@ -2,11 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
+import { cells } from '../../test/table';
 import { argsOf, fakeDesk, type FakeDesk } from '../../test/fake-desk';
 
-/** The cells of a table body, as the user reads them. */
-const cells = (table: HTMLElement) =>
-  [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent?.trim()));
 
 async function openFiles(desk: FakeDesk): Promise<FakeDesk> {
   render(App);
