@@ -118,7 +118,8 @@ impl Desk {
 /// own: the online backup reads one consistent snapshot while the desk goes on saving (WAL), and
 /// never holds the desk (a million cases take minutes to copy and verify).
 pub fn daily_backup(db_path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<Option<PathBuf>, StoreError> {
-    let store = lupaus_store::Store::open(db_path)?;
+    // The desk's connection is open in this process: no header read that would drop its locks.
+    let store = lupaus_store::Store::open_again(db_path)?;
     let dir = db_path.parent().map(Path::to_path_buf).unwrap_or_default();
     backup::run_scheduled(&store, &dir, now)
 }

@@ -149,3 +149,36 @@ fn only_a_lead_answers_privacy_requests_and_each_export_is_logged() {
     assert_eq!(refused.reason(), Some("open_cases_before_anonymising"));
     assert_eq!(f.desk.customer_dossier(customer).expect("dossier").customer.name, "Maija Meikäläinen");
 }
+
+/// The POSIX locks this process holds on `path`, as Linux lists them.
+#[cfg(target_os = "linux")]
+fn locks_held_on(path: &Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let inode = std::fs::metadata(path).expect("database").ino().to_string();
+    let pid = std::process::id().to_string();
+    let locks = std::fs::read_to_string("/proc/locks").expect("/proc/locks");
+    locks
+        .lines()
+        .filter(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let at = if fields.get(1) == Some(&"->") { 1 } else { 0 };
+            fields.get(4 + at) == Some(&pid.as_str())
+                && fields.get(5 + at).and_then(|device| device.rsplit(':').next()) == Some(inode.as_str())
+        })
+        .count()
+}
+
+/// The daily backup runs in the app's process beside the desk's connection. Closing any other
+/// descriptor of the database file in that process would drop SQLite's POSIX locks on it, and a
+/// `lupaus-cli` run would then take the file for its own, checkpoint and delete the `-wal` the
+/// app still writes to: every later save lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_daily_backup_keeps_this_process_locks_on_the_database() {
+    let f = desk();
+    let path = f.desk.path().to_path_buf();
+    let before = locks_held_on(&path);
+    assert!(before > 0, "the desk's connection holds a lock on the file");
+    lupaus_desk::daily_backup(&path, f.clock.now()).expect("backup").expect("today's backup");
+    assert_eq!(locks_held_on(&path), before, "the desk's locks are still held");
+}
