@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Lupaus needs on Debian 12 that is not there yet: WebKitGTK 4.1 and friends for the
 # app, libvoikko and its Finnish dictionary for search, Xvfb, D-Bus, WebKitWebDriver and dunst for
-# the end-to-end tests, PostgreSQL for the team mode tests (only the binaries; no server is started
+# the end-to-end tests (xdotool answers their file dialogs), PostgreSQL for the team mode tests (only the binaries; no server is started
 # or enabled), mingw-w64 and Wine for the Windows build and its tests (scripts/windows/test.sh), the
 # Rust target for Windows, and tauri-driver.
 # Idempotent: when everything is present it only checks, in well under a second.
@@ -14,6 +14,8 @@ packages=(
   xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst imagemagick x11-utils
   # xdg-open: the app opens attachments through it; a journey drives it with its own handler.
   xdg-utils
+  # The import/export journey answers GTK's real file dialogs with the keyboard (harness.mjs).
+  xdotool
   libvoikko1 voikko-fi
   # Team mode's tests start their own throw-away PostgreSQL server (lupaus-sync test_server.rs).
   postgresql

@@ -28,6 +28,10 @@ SetCompressor /SOLID lzma
 
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Lupaus"
 !define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+; Lupaus's app id (AppUserModelID, the bundle identifier): its toasts name this registration,
+; so Windows shows them as Lupaus's, with its icon, instead of PowerShell's.
+!define APP_ID "fi.lupaus.desk"
+!define APP_ID_KEY "Software\Classes\AppUserModelId\${APP_ID}"
 
 Name "Lupaus"
 OutFile "${OUTFILE}"
@@ -77,6 +81,7 @@ Section "Lupaus"
   ; The command line beside the app: lupaus-cli check, backup, restore, import, export.
   File "${BIN}\lupaus-cli.exe"
   File "${BIN}\WebView2Loader.dll"
+  File "/oname=lupaus.ico" "${ICON}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortCut "$SMPROGRAMS\Lupaus.lnk" "$INSTDIR\lupaus.exe"
 
@@ -88,6 +93,8 @@ Section "Lupaus"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegStr HKCU "${APP_ID_KEY}" "DisplayName" "Lupaus"
+  WriteRegStr HKCU "${APP_ID_KEY}" "IconUri" "$INSTDIR\lupaus.ico"
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
 SectionEnd
@@ -97,11 +104,13 @@ Section "Uninstall"
   Delete "$INSTDIR\lupaus.exe"
   Delete "$INSTDIR\lupaus-cli.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
+  Delete "$INSTDIR\lupaus.ico"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\Lupaus.lnk"
   ; A login entry would start a program that is gone.
   DeleteRegValue HKCU "${RUN_KEY}" "Lupaus"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  DeleteRegKey HKCU "${APP_ID_KEY}"
   DeleteRegKey HKCU "Software\Lupaus"
 SectionEnd

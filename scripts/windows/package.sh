@@ -20,6 +20,9 @@ bin="$PWD/target/$target/$profile"
 out="$PWD/target/windows-installer"
 setup="$out/Lupaus-$version-setup.exe"
 
+# CI does not build the installer (make test stops at linking the app), so `make setup` does not
+# install NSIS; this release script needs it once: `sudo apt-get install nsis`.
+command -v makensis >/dev/null || { echo "package: makensis is missing; install Debian's nsis package (sudo apt-get install nsis)" >&2; exit 1; }
 # ui/dist is embedded in the app, so it must be built first (make ui).
 [ -f ui/dist/index.html ] || { echo "package: ui/dist is missing; run make ui first" >&2; exit 1; }
 cargo build --locked "${build_flags[@]}" --target "$target" -p lupaus -p lupaus-cli
@@ -37,14 +40,17 @@ start_menu=$(unix_path "$(windows_var APPDATA)\\Microsoft\\Windows\\Start Menu\\
 installed="$local_appdata/Programs/Lupaus"
 data="$local_appdata/Lupaus/Lupaus/data"
 uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Lupaus'
+app_id_key='HKCU\Software\Classes\AppUserModelId\fi.lupaus.desk'
 
 "$wine" "$setup" /S
 "$wineserver" -w
-for file in lupaus.exe lupaus-cli.exe WebView2Loader.dll uninstall.exe; do
+for file in lupaus.exe lupaus-cli.exe WebView2Loader.dll lupaus.ico uninstall.exe; do
   [ -f "$installed/$file" ] || fail "the silent install did not put $file into $installed"
 done
 [ -f "$start_menu/Lupaus.lnk" ] || fail "no Start-menu entry in $start_menu"
 "$wine" reg query "$uninstall_key" /v QuietUninstallString >/dev/null 2>&1 || fail "no uninstall entry"
+# Toasts carry Lupaus's app id; Windows names them after this registration.
+"$wine" reg query "$app_id_key" /v DisplayName 2>/dev/null | grep -q Lupaus || fail "the app id fi.lupaus.desk is not registered"
 
 rm -f "$data/lupaus.db" "$data/lupaus.db-wal" "$data/lupaus.db-shm"
 check=$("$wine" "$installed/lupaus-cli.exe" --json check | tr -d '\r')
@@ -57,6 +63,7 @@ grep -q '"integrity": "ok"' <<<"$check" || fail "lupaus-cli check did not pass"
 [ ! -e "$installed" ] || fail "the silent uninstall left $installed"
 [ ! -e "$start_menu/Lupaus.lnk" ] || fail "the silent uninstall left the Start-menu entry"
 "$wine" reg query "$uninstall_key" >/dev/null 2>&1 && fail "the silent uninstall left its registry entry"
+"$wine" reg query "$app_id_key" >/dev/null 2>&1 && fail "the silent uninstall left the app id's registration"
 [ -f "$data/lupaus.db" ] || fail "the uninstall removed the desk's database"
 rm -f "$data/lupaus.db" "$data/lupaus.db-wal" "$data/lupaus.db-shm"
 echo "package: silent install, lupaus-cli check and silent uninstall passed under Wine"

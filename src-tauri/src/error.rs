@@ -38,11 +38,6 @@ impl IpcError {
         IpcError { field: Some(field.into()), ..IpcError::new("invalid_input", message) }
     }
 
-    /// A file or folder the shell could not write.
-    pub fn io(path: &std::path::Path, error: &std::io::Error) -> IpcError {
-        IpcError::new("storage_error", &format!("Could not write {}: {error}", path.display()))
-    }
-
     pub fn internal(message: &str) -> IpcError {
         IpcError::new("internal", message)
     }

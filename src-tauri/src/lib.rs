@@ -6,6 +6,9 @@ mod args;
 mod command_list;
 mod autostart;
 mod backups;
+// Windows only; tested everywhere.
+#[cfg(any(windows, test))]
+mod badge;
 #[cfg(test)]
 mod bindings;
 mod commands;
@@ -109,10 +112,13 @@ fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     // Wrong PINs are counted here, in memory, for every window and the wiring tests alike.
     builder
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(commands::people::PinGuard::default())
         .invoke_handler(lupaus_commands!(handlers))
 }
 
+#[cfg(test)]
+mod files_wiring_tests;
 #[cfg(test)]
 mod recovery_wiring_tests;
 // Unix only: they start Debian's PostgreSQL (lupaus_sync::test_server).

@@ -101,15 +101,37 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     }
 }
 
-/// Shows the overdue count as the tooltip and, where the host shows one, the icon's label.
+/// Shows the overdue count as the tooltip on every platform and, where the host shows one, the
+/// icon's label; on the taskbar button as an overlay (Windows) or the window's badge.
 pub fn show_overdue<R: Runtime>(app: &AppHandle<R>, texts: &Texts, count: u64) {
     if let Some(shown) = app.try_state::<OverdueShown>() {
         shown.0.store(count, Ordering::SeqCst);
+    }
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        show_on_taskbar(&window, count);
     }
     let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
     let label = (count > 0).then(|| count.to_string());
     if let Err(error) = tray.set_tooltip(Some(texts.tray_tooltip(count))).and_then(|()| tray.set_title(label)) {
         tracing::warn!(%error, "could not update the tray icon");
+    }
+}
+
+/// Windows paints an overlay icon on the taskbar button; it has no badge count.
+#[cfg(windows)]
+fn show_on_taskbar<R: Runtime>(window: &tauri::WebviewWindow<R>, count: u64) {
+    let overlay = crate::badge::overdue_overlay(count)
+        .map(|pixels| tauri::image::Image::new_owned(pixels, crate::badge::SIZE, crate::badge::SIZE));
+    if let Err(error) = window.set_overlay_icon(overlay) {
+        tracing::debug!(%error, "no overlay on the taskbar button");
+    }
+}
+
+/// macOS's dock and the Linux docks that support it show a badge count.
+#[cfg(not(windows))]
+fn show_on_taskbar<R: Runtime>(window: &tauri::WebviewWindow<R>, count: u64) {
+    if let Err(error) = window.set_badge_count((count > 0).then_some(count as i64)) {
+        tracing::debug!(%error, "no badge on the taskbar");
     }
 }
 

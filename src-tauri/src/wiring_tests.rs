@@ -9,7 +9,7 @@ use tauri::webview::InvokeRequest;
 use crate::autostart::Autostart;
 use crate::state::AppState;
 
-fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+pub(crate) fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     app_with_autostart(Autostart::from_env(|_| None, "/usr/bin/lupaus".into()))
 }
 

@@ -143,6 +143,43 @@ export async function painted(browser) {
 
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
+/**
+ * Answers the OS's own file dialog (GTK's, opened by the Rust side) as a person would: waits for
+ * the window titled `title` (a regular expression), gives it the keyboard, opens the location
+ * field (Ctrl+L), types `path` and presses Enter. Needs xdotool (scripts/install-deps.sh); with no
+ * window manager under Xvfb the focus is set on the dialog directly.
+ */
+export async function answerFileDialog(title, path, { save = false } = {}) {
+  // xdotool types non-ASCII letters (Sören) only under a UTF-8 locale.
+  const run = (command, args) => promisify(execFile)(command, args, { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+  const found = await run('timeout', ['20', 'xdotool', 'search', '--sync', '--onlyvisible', '--name', title]);
+  const dialog = found.stdout.trim().split('\n').at(-1);
+  await run('xdotool', ['windowfocus', '--sync', dialog]);
+  // GTK builds the dialog's widgets after it maps the window.
+  await new Promise((done) => setTimeout(done, 1500));
+  // A save dialog has its name field focused; an open or folder dialog gets one with Ctrl+L.
+  // Keys go through XTEST to the focused dialog (GTK ignores synthetic events sent to a window).
+  await run('xdotool', ['key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l']);
+  await new Promise((done) => setTimeout(done, 300));
+  await run('xdotool', ['type', '--delay', '15', path]);
+  await new Promise((done) => setTimeout(done, 300));
+  await run('xdotool', ['key', 'Return']);
+  // A folder dialog may take the first Enter to go into the folder and the next to choose it; a
+  // busy machine may take a while to close the dialog.
+  for (let tries = 0; tries < 8; tries += 1) {
+    await new Promise((done) => setTimeout(done, 1000));
+    const open = await run('xdotool', ['search', '--onlyvisible', '--name', title]).then(
+      () => true,
+      () => false,
+    );
+    if (!open) return;
+    if (tries % 3 === 1) {
+      await run('import', ['-window', 'root', join(artifactsDir, `file-dialog-still-open-${tries}.png`)]);
+      await run('xdotool', ['key', 'Return']);
+    }
+  }
+}
+
 /** Switches the person at the keyboard to `name` (someone without a PIN) and waits until it shows. */
 export async function switchPerson(browser, name) {
   await (await byTestId(browser, 'switch-person')).click();

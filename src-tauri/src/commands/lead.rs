@@ -14,26 +14,6 @@ pub fn desk_figures(state: State<'_, AppState>, from: NaiveDate, to: NaiveDate) 
     Ok(state.desk()?.figures(from, to)?)
 }
 
-/// Writes the figures as an Excel workbook (or CSV) into the user's documents folder and
-/// returns the file's path, for the monthly report.
-#[tauri::command(async)]
-pub fn export_figures(
-    state: State<'_, AppState>,
-    from: NaiveDate,
-    to: NaiveDate,
-    format: String,
-) -> Result<String, IpcError> {
-    let extension = match format.as_str() {
-        "xlsx" | "csv" => format.as_str(),
-        _ => return Err(IpcError::invalid("format", "Choose xlsx or csv.")),
-    };
-    let folder = crate::paths::documents_dir();
-    std::fs::create_dir_all(&folder).map_err(|error| IpcError::io(&folder, &error))?;
-    let path = folder.join(format!("lupaus-luvut-{from}-{to}.{extension}"));
-    state.desk()?.export_figures(from, to, &path)?;
-    Ok(path.display().to_string())
-}
-
 /// Compensation waiting for a lead's decision. Only leads see this list.
 #[tauri::command(async)]
 pub fn approvals(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod autostart;
 pub mod cases;
 pub mod data;
+pub mod files;
 pub mod lead;
 pub mod people;
 pub mod promises;

@@ -17,6 +17,11 @@ use lupaus_store::reminders::RaisedReminder;
 use super::Raised;
 use crate::language::Spoken;
 
+/// Lupaus's own app id (the bundle identifier): Windows shows a toast under the name and icon
+/// registered for it (the installer writes them, scripts/windows/lupaus.nsi), not PowerShell's.
+#[cfg(windows)]
+pub const APP_ID: &str = "fi.lupaus.desk";
+
 /// How long one notification may take to be accepted by the service.
 const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
 /// Calls to a service that has not answered yet, beyond which we stop asking it.
@@ -76,9 +81,10 @@ impl Notifier {
         let mut notification = notify_rust::Notification::new();
         notification.appname("Lupaus").icon("lupaus").summary(&text.summary).body(&text.body);
         notification.action("default", texts.open_case);
+        #[cfg(windows)]
+        notification.app_id(APP_ID);
         if reminder.kind == ReminderKind::Escalation {
-            // A missed promise stays on screen until someone acts on it.
-            notification.urgency(notify_rust::Urgency::Critical);
+            stay_on_screen(&mut notification);
         }
         let (answer, answered) = mpsc::sync_channel(1);
         let unanswered = Arc::clone(&self.unanswered);
@@ -114,6 +120,17 @@ impl Notifier {
     }
 }
 
+/// A missed promise stays on screen until someone acts on it: critical urgency on Linux, the
+/// reminder scenario on Windows. notify-rust has no urgency on macOS (without a preview feature),
+/// where the notification is an ordinary one.
+#[cfg(any(windows, all(unix, not(target_os = "macos"))))]
+fn stay_on_screen(notification: &mut notify_rust::Notification) {
+    notification.urgency(notify_rust::Urgency::Critical);
+}
+
+#[cfg(target_os = "macos")]
+fn stay_on_screen(_notification: &mut notify_rust::Notification) {}
+
 /// Blocks until the notification is clicked or closed; a click on its body opens the case.
 #[cfg(all(unix, not(target_os = "macos")))]
 fn wait_for_click(handle: notify_rust::NotificationHandle, open: impl FnOnce()) {
@@ -124,6 +141,43 @@ fn wait_for_click(handle: notify_rust::NotificationHandle, open: impl FnOnce()) 
     });
 }
 
+/// A toast's body (activated without an action) or its "Open case" button opens the case; the
+/// toast calls back while Lupaus runs.
+#[cfg(windows)]
+fn wait_for_click(handle: notify_rust::NotificationHandle, open: impl FnOnce()) {
+    let result = handle.wait_for_response(|response: &notify_rust::NotificationResponse| {
+        if opens_case(response) {
+            open();
+        }
+    });
+    if let Err(error) = result {
+        tracing::debug!(%error, "no answer from a toast");
+    }
+}
+
+/// Whether a toast's answer asks to open its case.
+#[cfg(windows)]
+fn opens_case(response: &notify_rust::NotificationResponse) -> bool {
+    use notify_rust::NotificationResponse;
+    match response {
+        NotificationResponse::Default => true,
+        NotificationResponse::Action(action) => action == "default",
+        _ => false,
+    }
+}
+
 /// This platform does not tell the app about clicks on a notification.
-#[cfg(not(all(unix, not(target_os = "macos"))))]
+#[cfg(target_os = "macos")]
 fn wait_for_click<H>(_handle: H, _open: impl FnOnce()) {}
+
+#[cfg(all(test, windows))]
+mod tests {
+    use notify_rust::{CloseReason, NotificationResponse};
+
+    #[test]
+    fn a_click_on_the_toast_or_its_button_opens_the_case_and_dismissing_does_not() {
+        assert!(super::opens_case(&NotificationResponse::Default));
+        assert!(super::opens_case(&NotificationResponse::Action("default".into())));
+        assert!(!super::opens_case(&NotificationResponse::Closed(CloseReason::Dismissed)));
+    }
+}

@@ -13,7 +13,7 @@ describe('the navigation', () => {
     clearMocks();
   });
 
-  it('switches views with Alt+1…Alt+4 and moves focus to the view’s heading', async () => {
+  it('switches views with Alt+1…Alt+5 and moves focus to the view’s heading', async () => {
     fakeDesk('intake', 'en-US', 'lead');
     render(App);
     await screen.findByTestId('case-row');
@@ -23,6 +23,7 @@ describe('the navigation', () => {
       'Alt+2',
       'Alt+3',
       'Alt+4',
+      'Alt+5',
     ]);
     expect(screen.getByTestId('nav-lead').getAttribute('title')).toBe('Lead view (Alt+2)');
     expect(current()).toBe('nav-cases');
@@ -43,6 +44,10 @@ describe('the navigation', () => {
     await fireEvent.keyDown(window, { key: '4', code: 'Digit4', altKey: true });
     await waitFor(() => expect(heading()).toBe('Settings'));
     expect(current()).toBe('nav-settings');
+
+    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', altKey: true });
+    await waitFor(() => expect(heading()).toBe('Import and export'));
+    expect(current()).toBe('nav-files');
 
     await fireEvent.keyDown(window, { key: '1', code: 'Digit1', altKey: true });
     await waitFor(() => expect(heading()).toBe('Cases'));

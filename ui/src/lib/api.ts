@@ -3,8 +3,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import { reportIfDatabaseProblem } from './recovery';
 import type {
+  AnonymisationReport,
   AppInfo,
   Attachment,
+  CalendarFile,
+  ExportSaved,
+  ExportWhat,
+  ImportReport,
   AutostartStatus,
   BackupCheck,
   BusinessSpan,
@@ -133,8 +138,9 @@ export const api = {
   /** Dates are calendar days in the desk's zone ("2026-11-01"); `to` is included. */
   deskFigures: (from: string, to: string) => call<DeskFigures>('desk_figures', { from, to }),
   /** Writes the figures to a file and resolves to its path. */
+  /** Asks where to save (the OS's dialog); null when the person closed it. */
   exportFigures: (from: string, to: string, format: ExportFormat) =>
-    call<string>('export_figures', { from, to, format }),
+    call<string | null>('export_figures', { from, to, format }),
   /** Cases whose compensation waits for a lead; refused with `lead_only` for agents. */
   approvals: () => call<CaseSummary[]>('approvals'),
   lessons: (query: string | null) => call<Lesson[]>('lessons', { query }),
@@ -167,6 +173,18 @@ export const api = {
   quitApp: () => call<void>('quit_app'),
 
   /** Copies the file at `path` into the data folder and records it on the case. */
+  // Files are chosen in the OS's own dialog, opened by the Rust side; null: the dialog was closed.
+  chooseImportFile: () => call<string | null>('choose_import_file'),
+  checkImport: (path: string) => call<ImportReport>('check_import', { path }),
+  runImport: (path: string) => call<ImportReport>('run_import', { path }),
+  exportData: (what: ExportWhat, format: ExportFormat) => call<ExportSaved | null>('export_data', { what, format }),
+  saveMyCalendar: () => call<CalendarFile | null>('save_my_calendar'),
+  myCalendarFeed: () => call<CalendarFile | null>('my_calendar_feed'),
+  keepMyCalendar: () => call<CalendarFile | null>('keep_my_calendar'),
+  stopMyCalendar: () => call<null>('stop_my_calendar'),
+  exportCustomer: (customerId: number) => call<ExportSaved | null>('export_customer', { customerId }),
+  anonymiseCustomer: (customerId: number) => call<AnonymisationReport>('anonymise_customer', { customerId }),
+
   attachFile: (caseId: number, path: string) => call<Attachment>('attach_file', { caseId, path }),
   openAttachment: (attachmentId: number) => call<null>('open_attachment', { attachmentId }),
 };

@@ -18,6 +18,19 @@ export type AgreedRemedy = { remedy: Remedy, option_id: number | null, by: strin
 export type Analysis = { root_cause: RootCause | null, responsibility: Responsibility | null, costs: Array<Cost>, actions: Array<CorrectiveAction>, };
 
 /**
+ * What an anonymisation did.
+ */
+export type AnonymisationReport = { customer_id: number, cases: Array<string>, 
+/**
+ * `case_events` and `promise_events` rows whose payload was rewritten.
+ */
+events_rewritten: number, attachments_removed: number, 
+/**
+ * Nothing to do: the customer was anonymised before.
+ */
+already_anonymised: boolean, };
+
+/**
  * Facts the UI needs at start.
  */
 export type AppInfo = { version: string, db_path: string, 
@@ -98,6 +111,11 @@ holiday: HolidayName | null,
  * One of the desk's own closure days.
  */
 closure: boolean, };
+
+/**
+ * A calendar file written: where, and how many open promises it holds.
+ */
+export type CalendarFile = { path: string, promises: number, };
 
 /**
  * The calendar settings as the desk edits and the store persists them (JSON).
@@ -464,12 +482,50 @@ export type DueReading = { due_at: string, next_opening: string | null, };
  */
 export type EventRecord = { at: string, actor: Actor, stage_before: Stage, stage_after: Stage, event: CaseEvent, };
 
+/**
+ * A file written where the person chose: its path and how many rows (or cases) it holds.
+ */
+export type ExportSaved = { path: string, rows: number, };
+
+export type ExportWhat = "cases" | "customers" | "promises" | "events";
+
 export type HandOff = { from: string, to: string, note: string, customer_told: string, callback: NewPromise | null, by: string, at: string, };
 
 /**
  * A holiday's name in the desk's three languages.
  */
 export type HolidayName = { fi: string, sv: string, en: string, };
+
+export type ImportKind = "complaints" | "customers";
+
+/**
+ * What an import found and did.
+ */
+export type ImportReport = { file: string, kind: ImportKind | null, 
+/**
+ * The text encoding the file was read in.
+ */
+encoding: string, rows: number, 
+/**
+ * Cases opened; in a dry run or a refused import, the rows that passed and would have been.
+ */
+cases_created: number, customers_created: number, 
+/**
+ * Rows whose customer was already known (same customer number or e-mail).
+ */
+customers_matched: number, 
+/**
+ * Headers Lupaus does not know; their cells were not read.
+ */
+ignored_columns: Array<string>, problems: Array<Problem>, 
+/**
+ * Where the cases start, and why: each distinct reason once, with its rows.
+ */
+starting_stages: Array<StartingStage>, dry_run: boolean, 
+/**
+ * True only when the rows were written: not a dry run and no problems.
+ */
+saved: boolean, };
 
 export type IpcError = { code: string, 
 /**
@@ -600,6 +656,11 @@ export type Policy = {
 compensation_lead_limit_cents: number, };
 
 export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**
+ * One thing wrong with the file. `row` 0 is the file as a whole, 1 the header row.
+ */
+export type Problem = { row: number, column: string, message: string, };
 
 /**
  * A promise made to a customer.
@@ -831,6 +892,11 @@ export type SlaTargets = { low: SlaTarget, normal: SlaTarget, high: SlaTarget, u
  * before any question of cause or blame.
  */
 export type Stage = "intake" | "solving" | "remedy_agreed" | "remedy_delivered" | "root_cause" | "closed";
+
+/**
+ * The stage some imported cases start in, and why; `rows` as numbered in the file.
+ */
+export type StartingStage = { stage: string, why: string, rows: Array<number>, };
 
 /**
  * How the desk's link to its team server stands.

@@ -1,5 +1,5 @@
-// The app's four views, in the order of the navigation and of their Alt+1…Alt+4 shortcuts.
-export const VIEWS = ['cases', 'lead', 'lessons', 'settings'] as const;
+// The app's five views, in the order of the navigation and of their Alt+1…Alt+5 shortcuts.
+export const VIEWS = ['cases', 'lead', 'lessons', 'settings', 'files'] as const;
 export type View = (typeof VIEWS)[number];
 
 /**

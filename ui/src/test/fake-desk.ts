@@ -3,6 +3,7 @@
 // commands.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  CalendarFile,
   CaseCommand,
   CaseDetail,
   CaseEvent,
@@ -10,6 +11,7 @@ import type {
   CurrentPerson,
   DeskFigures,
   DeskSettings,
+  ImportReport,
   IpcError,
   Language,
   Lesson,
@@ -67,6 +69,14 @@ export interface FakeDesk {
   created: CaseSummary[];
   /** Each person's chosen language, kept by the back end with the person. */
   languages: Record<string, Language | null>;
+  /** The file the next open dialog answers (null: the person closed it). */
+  chosenFile: string | null;
+  /** The problems the importer finds in it now (the test "fixes the file" by emptying them). */
+  importProblems: ImportReport['problems'];
+  /** Where the next save or folder dialog points (null: closed). */
+  savedTo: string | null;
+  /** The calendar file kept for the person at the keyboard. */
+  calendarFeed: CalendarFile | null;
 }
 
 const leadOnly = (what: string): IpcError => ({ code: 'lead_only', message: `Only a team lead can ${what}. Ask your team lead.`, field: null });
@@ -85,6 +95,18 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     lessons: [],
     created: [],
     languages: {},
+    chosenFile: '/home/aino/Documents/vanhat reklamaatiot.xlsx',
+    importProblems: [],
+    savedTo: '/home/aino/Documents',
+    calendarFeed: null,
+  };
+  const importReport = (path: string, dryRun: boolean): ImportReport => {
+    const clean = desk.importProblems.length === 0;
+    return {
+      file: path, kind: 'complaints', encoding: 'xlsx', rows: 3, cases_created: clean ? 3 : 1, customers_created: 2, customers_matched: 1,
+      ignored_columns: ['Käsittelijän huomio'], problems: desk.importProblems,
+      starting_stages: clean ? [{ stage: 'solving', why: 'a remedy is named', rows: [2, 3] }] : [], dry_run: dryRun, saved: clean && !dryRun,
+    };
   };
   let nextId = 100;
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
@@ -170,9 +192,28 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       desk.detail = { ...desk.detail, promises: desk.detail.promises.map(withdrawn) };
       return desk.detail.promises.find((view) => view.promise.id === args.promiseId)?.promise;
     },
-    find_customers: () => [],
+    find_customers: (args) =>
+      String(args.query).toLowerCase().startsWith('maija')
+        ? [{ id: 7, name: 'Maija Meikäläinen', email: 'maija@example.fi', phone: null, customer_number: 'AS-1001', case_count: 2 }]
+        : [],
+    choose_import_file: () => desk.chosenFile,
+    check_import: (args) => importReport(String(args.path), true),
+    run_import: (args) => importReport(String(args.path), false),
+    export_data: (args) => (desk.savedTo === null ? null : { path: `${desk.savedTo}/lupaus-${String(args.what)}.${String(args.format)}`, rows: 42 }),
+    save_my_calendar: () => (desk.savedTo === null ? null : { path: `${desk.savedTo}/lupaukset.ics`, promises: 3 }),
+    my_calendar_feed: () => desk.calendarFeed,
+    keep_my_calendar: () => (desk.savedTo === null ? null : (desk.calendarFeed = { path: `${desk.savedTo}/lupaus-${desk.me.name}.ics`, promises: 3 })),
+    stop_my_calendar: () => ((desk.calendarFeed = null), null),
+    export_customer: (args) => {
+      if (desk.me.role !== 'lead') throw leadOnly('export everything about a customer');
+      return desk.savedTo === null ? null : { path: `${desk.savedTo}/asiakas-${String(args.customerId)}.json`, rows: 2 };
+    },
+    anonymise_customer: (args) => {
+      if (desk.me.role !== 'lead') throw leadOnly('anonymise a customer');
+      return { customer_id: Number(args.customerId), cases: ['R-2026-000001', 'R-2026-000002'], events_rewritten: 9, attachments_removed: 1, already_anonymised: false };
+    },
     desk_figures: () => desk.figures,
-    export_figures: (args) => `/home/aino/Documents/lupaus-luvut-${String(args.from)}-${String(args.to)}.${String(args.format)}`,
+    export_figures: (args) => desk.savedTo === null ? null : `/home/aino/Documents/lupaus-luvut-${String(args.from)}-${String(args.to)}.${String(args.format)}`,
     approvals: () => {
       if (desk.me.role !== 'lead') throw leadOnly('see the approvals waiting for a decision');
       return [desk.detail.summary];

@@ -7,7 +7,6 @@ mod bench;
 mod commands;
 mod demo;
 mod error;
-mod ics;
 mod output;
 mod words;
 

@@ -9,7 +9,19 @@ use lupaus_store::export::{ExportFormat, ExportWhat};
 use lupaus_store::import::{ImportOptions, ImportReport};
 use lupaus_store::privacy::{AnonymisationReport, CustomerDossier, RetentionReport};
 
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::files::{write_atomically, write_atomically_with};
 use crate::{Change, Desk};
+
+/// A file written where the person chose: its path and how many rows (or cases) it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSaved {
+    pub path: String,
+    pub rows: u32,
+}
 
 impl Desk {
     /// The folder of scheduled backups beside this database.
@@ -48,6 +60,33 @@ impl Desk {
         self.store.export(what, format, out, self.now())
     }
 
+    /// Writes every row of `what` to the file at `path`, whole or not at all.
+    pub fn export_to(&self, what: ExportWhat, format: ExportFormat, path: &Path) -> Result<ExportSaved, StoreError> {
+        let rows = write_atomically_with(path, |out| self.export(what, format, out))?;
+        Ok(ExportSaved { path: path.display().to_string(), rows: rows as u32 })
+    }
+
+    /// A lead's answer to a subject access request: everything about the customer as JSON in
+    /// the file at `path`, and a line in the log of such exports (who, when, whose).
+    pub fn export_customer_to(&mut self, customer_id: i64, path: &Path) -> Result<ExportSaved, StoreError> {
+        let actor = self.actor()?;
+        actor.require_lead("export everything about a customer")?;
+        let dossier = self.customer_dossier(customer_id)?;
+        let text = serde_json::to_string_pretty(&dossier).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+        write_atomically(path, text.as_bytes())?;
+        self.store.log_customer_export(customer_id, &actor.person, self.now())?;
+        tracing::info!(customer_id, by = %actor.person, file = %path.display(), "exported everything about a customer");
+        Ok(ExportSaved { path: path.display().to_string(), rows: dossier.cases.len() as u32 })
+    }
+
+    /// A lead anonymises a customer on request (the window's privacy requests).
+    pub fn anonymise_customer_on_request(&mut self, customer_id: i64) -> Result<AnonymisationReport, StoreError> {
+        self.actor()?.require_lead("anonymise a customer")?;
+        let report = self.anonymise_customer(customer_id)?;
+        tracing::info!(customer_id, by = %self.person, cases = report.cases.len(), "anonymised a customer on request");
+        Ok(report)
+    }
+
     /// The customer a customer number or id names.
     pub fn customer_id_by_key(&self, key: &str) -> Result<i64, StoreError> {
         self.store.customer_id_by_key(key)
@@ -79,7 +118,8 @@ impl Desk {
 /// own: the online backup reads one consistent snapshot while the desk goes on saving (WAL), and
 /// never holds the desk (a million cases take minutes to copy and verify).
 pub fn daily_backup(db_path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<Option<PathBuf>, StoreError> {
-    let store = lupaus_store::Store::open(db_path)?;
+    // The desk's connection is open in this process: no header read that would drop its locks.
+    let store = lupaus_store::Store::open_again(db_path)?;
     let dir = db_path.parent().map(Path::to_path_buf).unwrap_or_default();
     backup::run_scheduled(&store, &dir, now)
 }

@@ -11,8 +11,10 @@
 
 #![forbid(unsafe_code)]
 
+mod calendar;
 mod cases;
 mod data;
+mod files;
 mod hand_off;
 mod lead;
 mod people;
@@ -29,8 +31,9 @@ use lupaus_core::language::Language;
 use lupaus_core::lifecycle::Actor;
 use lupaus_store::{Store, StoreError};
 
+pub use calendar::{CalendarFile, feed_path, promises_to_ics};
 pub use cases::{CallbackPromise, CaseCreated, CaseIntake, CustomerHistory, VerifyReport};
-pub use data::daily_backup;
+pub use data::{ExportSaved, daily_backup};
 pub use hand_off::HandOffTo;
 pub use lead::period_of_days;
 pub use people::{PinCheck, SwitchStarted};
@@ -123,6 +126,9 @@ impl Desk {
     }
 
     fn tell(&self, change: Change) {
+        if change == Change::Promises {
+            self.refresh_calendar_feeds();
+        }
         self.listener.changed(change);
     }
 }

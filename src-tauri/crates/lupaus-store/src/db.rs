@@ -58,6 +58,18 @@ impl Store {
             std::fs::create_dir_all(parent)?;
         }
         refuse_foreign_header(path)?;
+        Store::open_checked_header(path)
+    }
+
+    /// A second connection to the database this process already holds open through
+    /// [`Store::open`] (the daily backup beside the desk). It skips the header read outside
+    /// SQLite: closing that descriptor would drop every POSIX lock this process holds on the file
+    /// (Linux, macOS), and another process could then delete the `-wal` the desk still writes to.
+    pub fn open_again(path: &Path) -> Result<Store, StoreError> {
+        Store::open_checked_header(path)
+    }
+
+    fn open_checked_header(path: &Path) -> Result<Store, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;

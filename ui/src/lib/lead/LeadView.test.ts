@@ -3,14 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from '../../App.svelte';
 import type { PromiseView } from '../bindings';
+import { cells } from '../../test/table';
 import { argsOf, fakeDesk, promiseView, type FakeDesk } from '../../test/fake-desk';
 
 const HOUR = 3_600_000;
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const owned = (view: PromiseView, owner: string) => ((view.promise.owner = owner), view);
-/** The cells of a table body, as the user reads them. */
-const cells = (table: HTMLElement) =>
-  [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent?.trim()));
 
 async function openLeadView(desk: FakeDesk): Promise<FakeDesk> {
   render(App);

@@ -9,6 +9,7 @@ import { enRecovery } from './en-recovery';
 import { enSettings } from './en-settings';
 import { enTemplates } from './en-templates';
 import { enTeam } from './en-team';
+import { enFiles } from './en-files';
 
 export const enCore = {
   'app.title': 'Lupaus — complaint desk',
@@ -338,7 +339,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

@@ -12,7 +12,7 @@ use lupaus_store::promises::PromiseView;
 
 use super::Context;
 use crate::args::{PromiseCommand, TimeArg};
-use crate::{ics, output};
+use crate::output;
 
 pub fn run(context: &mut Context, command: PromiseCommand) -> Result<(), StoreError> {
     match command {
@@ -111,13 +111,12 @@ pub fn remind(context: &mut Context) -> Result<(), StoreError> {
 }
 
 pub fn ics(context: &Context, owner: Option<String>, out: Option<PathBuf>) -> Result<(), StoreError> {
-    let promises = context.desk.open_promises(owner.as_deref())?;
-    let calendar = ics::promises_to_ics(&promises, context.desk.now());
+    let (calendar, count) = context.desk.promises_ics(owner.as_deref())?;
     match out {
         Some(path) => {
             std::fs::write(&path, calendar)?;
             if !context.json {
-                crate::output::write_stdout(&format!("Wrote {} promises to {}\n", promises.len(), path.display()))?;
+                crate::output::write_stdout(&format!("Wrote {count} promises to {}\n", path.display()))?;
             }
             Ok(())
         }

@@ -30,6 +30,7 @@ use lupaus_core::lifecycle::Actor;
 use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::TransactionBehavior;
 use serde::Serialize;
+use ts_rs::TS;
 
 use self::rows::{RowContext, import_complaints, import_customer};
 use self::sheet::Sheet;
@@ -42,7 +43,7 @@ pub use self::table::{MAX_FILE_BYTES, MAX_ROWS};
 const IMPORT_CACHE_KIB: i64 = 64 * 1024;
 
 /// One thing wrong with the file. `row` 0 is the file as a whole, 1 the header row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Problem {
     pub row: usize,
     pub column: String,
@@ -55,7 +56,7 @@ impl Problem {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     Complaints,
@@ -63,7 +64,7 @@ pub enum ImportKind {
 }
 
 /// What an import found and did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportReport {
     pub file: String,
     pub kind: Option<ImportKind>,
@@ -86,7 +87,7 @@ pub struct ImportReport {
 }
 
 /// The stage some imported cases start in, and why; `rows` as numbered in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StartingStage {
     pub stage: String,
     pub why: String,

@@ -29,6 +29,30 @@ impl Store {
         by_id.ok_or_else(|| StoreError::NotFound(format!("There is no customer with id or customer number '{key}'.")))
     }
 
+    /// Records that `by` exported everything about the customer (append-only, like anonymisations).
+    pub fn log_customer_export(&mut self, customer_id: i64, by: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+        let by = by.to_owned();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO customer_exports (at, actor, customer_id) VALUES (?1, ?2, ?3)",
+                rusqlite::params![time::to_millis(at), by, customer_id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Who exported everything about the customer and when, oldest first.
+    pub fn customer_exports(&self, customer_id: i64) -> Result<Vec<(DateTime<Utc>, String)>, StoreError> {
+        let mut statement =
+            self.conn.prepare_cached("SELECT at, actor FROM customer_exports WHERE customer_id = ?1 ORDER BY id")?;
+        let rows = statement.query_map([customer_id], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))?;
+        rows.map(|row| {
+            let (at, actor) = row?;
+            Ok((time::from_millis(at)?, actor))
+        })
+        .collect()
+    }
+
     /// Everything about one customer, for a subject access request.
     pub fn customer_dossier(&self, customer_id: i64, now: DateTime<Utc>) -> Result<CustomerDossier, StoreError> {
         let customer = self.customer(customer_id)?;

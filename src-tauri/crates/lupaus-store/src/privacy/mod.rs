@@ -34,6 +34,7 @@ use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::{CaseState, EventRecord};
 use lupaus_core::promise::Promise;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::attachments::Attachment;
 use crate::customers::Customer;
@@ -85,7 +86,7 @@ pub struct AnonymisationEntry {
 }
 
 /// What an anonymisation did.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct AnonymisationReport {
     pub customer_id: i64,
     pub cases: Vec<String>,

@@ -1,0 +1,72 @@
+// Suomi: "Tuonti ja vienti" -näkymä — tuonnin ohjattu toiminto, viennit, lupaukseni
+// kalenteriini ja tiiminvetäjän tietosuojapyynnöt.
+import type { Part } from './en';
+import type { enFiles } from './en-files';
+
+export const fiFiles: Part<typeof enFiles> = {
+  'nav.files': 'Tuonti ja vienti',
+  'nav.back_to_files': 'Takaisin tuontiin ja vientiin',
+  'files.heading': 'Tuonti ja vienti',
+  'import.heading': 'Tuo Excelistä tai CSV-tiedostosta',
+  'import.intro':
+    'Tuo reklamaatioita tai asiakkaita Excel-työkirjasta (.xlsx) tai CSV-tiedostosta. Lupaus tarkistaa ensin jokaisen rivin eikä tuo mitään ennen kuin koko tiedosto on kunnossa.',
+  'import.choose': 'Valitse tiedosto…',
+  'import.drop': 'Voit myös pudottaa tiedoston tähän ikkunaan.',
+  'import.not_spreadsheet': 'Lupaus tuo Excel-työkirjoja (.xlsx) ja CSV-tiedostoja. {file} ei ole kumpaakaan.',
+  'import.checking': 'Tarkistetaan tiedostoa {file}…',
+  'import.read': '{file}: luettiin {rows} riviä ({encoding}).',
+  'import.ignored': 'Sarakkeet, joita ei käytetty: {columns}',
+  'import.problems_one': 'Tiedostosta löytyi yksi ongelma, joten mitään ei tuotu. Korjaa se tiedostoon, tallenna tiedosto ja tarkista uudelleen.',
+  'import.problems_many': 'Tiedostosta löytyi {count} ongelmaa, joten mitään ei tuotu. Korjaa ne tiedostoon, tallenna tiedosto ja tarkista uudelleen.',
+  'import.col_row': 'Rivi',
+  'import.col_column': 'Sarake',
+  'import.col_problem': 'Ongelma',
+  'import.whole_file': 'koko tiedosto',
+  'import.clean': 'Tiedosto on kunnossa: tuodaan {cases} reklamaatiota ja {customers} uutta asiakasta.',
+  'import.starts': '{count} alkaa vaiheesta ”{stage}” (rivit {rows}).',
+  'import.run': 'Tuo',
+  'import.again': 'Tarkista uudelleen',
+  'import.other': 'Valitse toinen tiedosto…',
+  'import.done':
+    'Tiedostosta {file} tuotiin {cases} reklamaatiota ja {customers} uutta asiakasta; {matched} riviä liitettiin jo tunnettuun asiakkaaseen.',
+  'data_export.heading': 'Vienti',
+  'data_export.intro': 'Tallenna palvelupisteen tiedot tiedostoon valitsemaasi paikkaan. CSV-tiedostot aukeavat suoraan suomenkieliseen Exceliin.',
+  'data_export.what': 'Mitä',
+  'data_export.what.cases': 'Tapaukset',
+  'data_export.what.customers': 'Asiakkaat',
+  'data_export.what.promises': 'Lupaukset',
+  'data_export.what.events': 'Tapausten historia (tapahtumat)',
+  'data_export.format': 'Tiedostotyyppi',
+  'data_export.xlsx': 'Excel-työkirja (.xlsx)',
+  'data_export.csv': 'CSV Exceliin (.csv)',
+  'data_export.save': 'Tallenna nimellä…',
+  'data_export.saved': '{rows} riviä tallennettiin tiedostoon {path}',
+  'data_export.figures': 'Jakson luvut viedään tiiminvetäjän näkymästä, lukujen alta.',
+  'mycal.heading': 'Lupaukseni kalenteriini',
+  'mycal.intro': 'Avoimet lupauksesi kalenterin tapahtumina, kukin määräaikanaan ja muistutus 15 minuuttia ennen.',
+  'mycal.save': 'Lisää lupaukseni kalenteriini…',
+  'mycal.saved': '{count} avointa lupausta tallennettiin tiedostoon {path}. Avaa tiedosto, niin ne lisätään kalenteriisi.',
+  'mycal.keep_intro':
+    'Voit myös antaa Lupauksen pitää kalenteritiedoston ajan tasalla valitsemassasi kansiossa ja tilata sen Outlookiin tai muuhun kalenteriin: se seuraa jokaista lupaustesi muutosta tällä tietokoneella.',
+  'mycal.keep': 'Pidä kalenteritiedostoni kansiossa…',
+  'mycal.kept': 'Lupaus pitää tiedoston {path} ajan tasalla (nyt {count} avointa lupausta).',
+  'mycal.change': 'Valitse toinen kansio…',
+  'mycal.stop': 'Lopeta tiedoston päivitys',
+  'mycal.stopped': 'Kalenteritiedostoa ei enää päivitetä; viimeisin versio jää kansioonsa.',
+  'privacy.heading': 'Tietosuojapyynnöt',
+  'privacy.intro':
+    'Kun asiakas pyytää kaikki tiedot, joita meillä on hänestä, tai pyytää tietojensa poistamista. Vain tiiminvetäjä voi tehdä tämän, ja jokainen pyyntö kirjataan lokiin.',
+  'privacy.search': 'Asiakkaan nimi, sähköposti tai puhelin',
+  'privacy.find': 'Hae',
+  'privacy.none': 'Yksikään asiakas ei vastaa hakua.',
+  'privacy.cases': '{count} reklamaatiota',
+  'privacy.export': 'Vie kaikki tiedot…',
+  'privacy.exported': 'Kaikki asiakkaan {name} tiedot ({count} reklamaatiota) tallennettiin tiedostoon {path}. Vienti kirjattiin lokiin.',
+  'privacy.anonymise': 'Anonymisoi…',
+  'privacy.confirm':
+    'Anonymisoidaanko {name}? Nimi, sähköposti, puhelinnumero ja asiakasnumero poistetaan asiakastiedoista ja hänen {count} reklamaatiostaan, myös muistiinpanoista, lupauksista ja tapausten historiasta. Hänen liitteensä poistetaan. Se, mitä tehtiin ja milloin, sekä kaikki luvut säilyvät. Tätä ei voi perua.',
+  'privacy.confirm_yes': 'Anonymisoi pysyvästi',
+  'privacy.anonymised':
+    'Anonymisoitu: {cases} reklamaatiota, {events} historiamerkintää kirjoitettu uudelleen, {files} liitettä poistettu. Anonymisointi kirjattiin lokiin.',
+  'privacy.already': 'Asiakas oli jo anonymisoitu; mitään ei muutettu.',
+};

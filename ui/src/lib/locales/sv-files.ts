@@ -1,0 +1,72 @@
+// Svenska: vyn "Import och export" — importguiden, exporter, mina löften i min kalender och
+// teamledarens dataskyddsbegäranden.
+import type { Part } from './en';
+import type { enFiles } from './en-files';
+
+export const svFiles: Part<typeof enFiles> = {
+  'nav.files': 'Import och export',
+  'nav.back_to_files': 'Tillbaka till import och export',
+  'files.heading': 'Import och export',
+  'import.heading': 'Importera från Excel eller CSV',
+  'import.intro':
+    'Hämta in reklamationer eller kunder från en Excel-arbetsbok (.xlsx) eller en CSV-fil. Lupaus granskar först varje rad och importerar ingenting förrän hela filen är i skick.',
+  'import.choose': 'Välj fil…',
+  'import.drop': 'Du kan också släppa filen i det här fönstret.',
+  'import.not_spreadsheet': 'Lupaus importerar Excel-arbetsböcker (.xlsx) och CSV-filer. {file} är ingetdera.',
+  'import.checking': 'Granskar {file}…',
+  'import.read': '{file}: {rows} rader lästa ({encoding}).',
+  'import.ignored': 'Kolumner som inte användes: {columns}',
+  'import.problems_one': 'Ett problem hittades, så ingenting importerades. Rätta det i filen, spara filen och granska den på nytt.',
+  'import.problems_many': '{count} problem hittades, så ingenting importerades. Rätta dem i filen, spara filen och granska den på nytt.',
+  'import.col_row': 'Rad',
+  'import.col_column': 'Kolumn',
+  'import.col_problem': 'Problem',
+  'import.whole_file': 'hela filen',
+  'import.clean': 'Filen är i skick: {cases} reklamationer och {customers} nya kunder importeras.',
+  'import.starts': '{count} börjar i skedet ”{stage}” (rader {rows}).',
+  'import.run': 'Importera',
+  'import.again': 'Granska på nytt',
+  'import.other': 'Välj en annan fil…',
+  'import.done':
+    'Importerat från {file}: {cases} reklamationer och {customers} nya kunder; {matched} rader kopplades till en kund som redan fanns.',
+  'data_export.heading': 'Export',
+  'data_export.intro': 'Spara kontorets data i en fil där du vill. CSV-filer öppnas direkt i finländskt Excel.',
+  'data_export.what': 'Vad',
+  'data_export.what.cases': 'Ärenden',
+  'data_export.what.customers': 'Kunder',
+  'data_export.what.promises': 'Löften',
+  'data_export.what.events': 'Ärendenas historik (händelser)',
+  'data_export.format': 'Filtyp',
+  'data_export.xlsx': 'Excel-arbetsbok (.xlsx)',
+  'data_export.csv': 'CSV för Excel (.csv)',
+  'data_export.save': 'Spara som…',
+  'data_export.saved': '{rows} rader sparades i {path}',
+  'data_export.figures': 'En periods nyckeltal exporteras i teamledarens vy, under nyckeltalen.',
+  'mycal.heading': 'Mina löften i min kalender',
+  'mycal.intro': 'Dina öppna löften som kalenderhändelser, var och en vid sin tidsfrist med en påminnelse 15 minuter före.',
+  'mycal.save': 'Lägg till mina löften i min kalender…',
+  'mycal.saved': '{count} öppna löften sparades i {path}. Öppna filen så läggs de till i din kalender.',
+  'mycal.keep_intro':
+    'Du kan också låta Lupaus hålla en kalenderfil uppdaterad i en mapp du väljer och prenumerera på den i Outlook eller en annan kalender: den följer varje ändring av dina löften på den här datorn.',
+  'mycal.keep': 'Håll min kalenderfil i en mapp…',
+  'mycal.kept': 'Lupaus håller {path} uppdaterad (nu {count} öppna löften).',
+  'mycal.change': 'Välj en annan mapp…',
+  'mycal.stop': 'Sluta uppdatera filen',
+  'mycal.stopped': 'Kalenderfilen uppdateras inte längre; den senaste versionen blir kvar i mappen.',
+  'privacy.heading': 'Dataskyddsbegäranden',
+  'privacy.intro':
+    'När en kund begär alla uppgifter vi har om hen, eller ber att bli bortglömd. Endast en teamledare kan göra detta, och varje begäran loggas.',
+  'privacy.search': 'Kundens namn, e-post eller telefon',
+  'privacy.find': 'Sök',
+  'privacy.none': 'Ingen kund motsvarar sökningen.',
+  'privacy.cases': '{count} reklamationer',
+  'privacy.export': 'Exportera allt…',
+  'privacy.exported': 'Allt om {name} ({count} reklamationer) sparades i {path}. Exporten loggades.',
+  'privacy.anonymise': 'Anonymisera…',
+  'privacy.confirm':
+    'Anonymisera {name}? Namn, e-post, telefonnummer och kundnummer tas bort ur kunduppgifterna och ur hens {count} reklamationer, också ur anteckningar, löften och ärendenas historik. Hens bilagor raderas. Vad som gjordes och när, och alla nyckeltal, blir kvar. Det här kan inte ångras.',
+  'privacy.confirm_yes': 'Anonymisera permanent',
+  'privacy.anonymised':
+    'Anonymiserat: {cases} reklamationer, {events} historikposter omskrivna, {files} bilagor raderade. Anonymiseringen loggades.',
+  'privacy.already': 'Kunden var redan anonymiserad; ingenting ändrades.',
+};
