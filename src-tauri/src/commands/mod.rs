@@ -6,6 +6,7 @@ pub mod autostart;
 pub mod cases;
 pub mod data;
 pub mod lead;
+pub mod notices;
 pub mod people;
 pub mod promises;
 pub mod recovery;

@@ -4,6 +4,8 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   CaseCommand,
+  EscalatedMiss,
+  HandOffNotice,
   CaseDetail,
   CaseEvent,
   CaseSummary,
@@ -67,6 +69,9 @@ export interface FakeDesk {
   created: CaseSummary[];
   /** Each person's chosen language, kept by the back end with the person. */
   languages: Record<string, Language | null>;
+  /** Hand-off notices not yet acknowledged, for whoever is at the keyboard. */
+  notices: HandOffNotice[];
+  escalated: EscalatedMiss[];
 }
 
 const leadOnly = (what: string): IpcError => ({ code: 'lead_only', message: `Only a team lead can ${what}. Ask your team lead.`, field: null });
@@ -85,6 +90,8 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     lessons: [],
     created: [],
     languages: {},
+    notices: [],
+    escalated: [],
   };
   let nextId = 100;
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
@@ -206,6 +213,15 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       const attachment = { id: nextId++, case_id: 1, file_name: name, media_type, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW, removed_at: null };
       desk.detail = { ...desk.detail, attachments: [...desk.detail.attachments, attachment] };
       return attachment;
+    },
+    hand_off_notices: () => desk.notices,
+    acknowledge_hand_off_notice: (args) => {
+      desk.notices = desk.notices.filter((notice) => notice.event_id !== args.eventId);
+      return null;
+    },
+    escalated_misses: () => {
+      if (desk.me.role !== 'lead') throw leadOnly('see the escalated misses');
+      return desk.escalated;
     },
     open_attachment: (args) => {
       const attachment = desk.detail.attachments.find((one) => one.id === args.attachmentId);

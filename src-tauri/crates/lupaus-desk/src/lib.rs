@@ -15,6 +15,7 @@ mod cases;
 mod data;
 mod hand_off;
 mod lead;
+mod notices;
 mod people;
 mod promises;
 mod settings;
@@ -48,6 +49,9 @@ pub enum Change {
     Settings,
     /// The people directory changed.
     People,
+    /// Someone signed in on this desk (a team fact): their reminders and hand-off notices
+    /// follow them here.
+    SignedIn,
     /// The language the desk speaks changed: another person came to the keyboard, or the person
     /// chose one. `None` follows the computer's locale.
     Language(Option<Language>),

@@ -7,6 +7,7 @@ use lupaus_core::lifecycle::Role;
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
 use lupaus_core::reminder::ReminderKind;
 use lupaus_store::StoreError;
+use lupaus_store::notices::HandOffNotice;
 use lupaus_store::promises::PromiseView;
 use lupaus_store::reminders::RaisedReminder;
 
@@ -28,6 +29,8 @@ pub struct ReminderPass {
     pub overdue: u64,
     /// When the next planned reminder is due.
     pub next_at: Option<DateTime<Utc>>,
+    /// Hand-offs to the person at the keyboard whose OS notification goes out now, once.
+    pub notices: Vec<HandOffNotice>,
 }
 
 /// Which due time a "how long" means: an exact instant, business time from now, or what an
@@ -171,7 +174,7 @@ impl Desk {
     /// Raises the reminder steps due at `now` (the host's moment of the pass), each exactly once,
     /// and says what the host should tell people.
     pub fn reminder_pass(&mut self, now: DateTime<Utc>) -> Result<ReminderPass, StoreError> {
-        let mut reminders = self.store.raise_due_reminders(now)?;
+        let mut reminders = self.store.raise_due_reminders_at(now, &self.person)?;
         // One pass can raise steps of several promises; people should hear of them in firing order.
         reminders.sort_by_key(|reminder| reminder.fire_at);
         let team_leads = if reminders.iter().any(|reminder| reminder.kind == ReminderKind::Escalation) {
@@ -185,6 +188,7 @@ impl Desk {
             zone: self.store.desk_settings()?.calendar.zone(),
             overdue: self.store.overdue_promise_count(now)?,
             next_at: self.store.next_reminder_at()?,
+            notices: self.store.announce_notices(&self.person, now)?,
         })
     }
 

@@ -237,6 +237,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         (SELECT MIN(a.at) FROM anonymisations a WHERE a.case_id = attachments.case_id)
         WHERE case_id IN (SELECT case_id FROM anonymisations WHERE case_id IS NOT NULL);
     "#,
+    // 10: where people are signed in, and the hand-off notices a desk keeps (issue 17).
+    include_str!("migrations/0010_presence_notices.sql"),
 ];
 
 #[cfg(test)]
