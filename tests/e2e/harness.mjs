@@ -40,11 +40,14 @@ export function tempDatabase() {
   return join(mkdtempSync(join(tmpdir(), 'lupaus-e2e-')), 'lupaus.db');
 }
 
-/** Starts Lupaus on `db` in a real window and waits until its first screen has rendered. */
-export async function startApp(db) {
+/**
+ * Starts Lupaus on `db` in a real window and waits until its first screen has rendered; `port`
+ * names another tauri-driver than run.sh's (a second window, see journeys/team-windows.test.mjs).
+ */
+export async function startApp(db, { port = 4444 } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
-    port: 4444,
+    port,
     logLevel: 'warn',
     connectionRetryCount: 0,
     capabilities: {
