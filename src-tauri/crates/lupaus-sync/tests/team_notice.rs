@@ -45,7 +45,8 @@ impl Team {
     }
 }
 
-/// A team on Monday 2.11.2026 at 10.00 in Helsinki: the lead Leena lists Aino and Ville on L.
+/// A team on Monday 2.11.2026 at 10.00 in Helsinki: the lead Leena lists Aino and Ville, and
+/// Pekka, a second lead, on L.
 async fn scenario(server: &TestServer, db: &str) -> (Team, Desk, Desk, Desk) {
     let admin_address = team(server, db).await;
     let mut team = Team { clock: Arc::new(FixedClock::new(common::at())), _dirs: Vec::new() };
@@ -57,6 +58,7 @@ async fn scenario(server: &TestServer, db: &str) -> (Team, Desk, Desk, Desk) {
     for name in ["Aino", "Ville"] {
         l.save_person(name, Role::Agent).expect("added");
     }
+    l.save_person("Pekka", Role::Lead).expect("a second lead");
     sync_all(&mut [&mut l, &mut a, &mut b]).await;
     (team, l, a, b)
 }
@@ -170,21 +172,34 @@ async fn reminders_follow_their_owner_and_misses_reach_the_lead(server: &TestSer
         assert!(desk.reminder_pass(at_due + Duration::minutes(20)).expect("pass").reminders.is_empty());
     }
 
-    // Next morning (two business hours late), the miss escalates to Leena on L, not to Aino's desks.
+    // Pekka, the other lead, takes desk A the next morning.
     let late = at_due + Duration::hours(20);
+    team.later(late - Duration::minutes(30) - team.clock.now());
+    sign_in(&mut a, "Pekka");
+    sync_all(&mut [&mut a, &mut b, &mut l]).await;
+
+    // Two business hours late, the miss escalates to the leads where they are signed in, L and
+    // A, not to Aino's B. The desks pass before they sync (as if cut off): each raises it once.
     team.later(late - team.clock.now());
     let on_b: Vec<String> = b.reminder_pass(late).expect("B").reminders.into_iter().map(|raised| raised.key).collect();
     assert!(!on_b.is_empty() && on_b.iter().all(|key| key.starts_with("overdue:")), "Aino is told on B: {on_b:?}");
-    assert!(a.reminder_pass(late).expect("A").reminders.is_empty());
-    let on_l: Vec<String> = l.reminder_pass(late).expect("L").reminders.into_iter().map(|raised| raised.key).collect();
-    assert_eq!(on_l, ["escalation"]);
+    for lead_desk in [&mut l, &mut a] {
+        let raised: Vec<String> =
+            lead_desk.reminder_pass(late).expect("pass").reminders.into_iter().map(|raised| raised.key).collect();
+        assert_eq!(raised, ["escalation"]);
+    }
     sync_all(&mut [&mut l, &mut b, &mut a]).await;
+    // After sync the two sightings collapse: one escalated miss, the step counted once.
     let misses = l.escalated_misses().expect("the lead's list");
     assert_eq!(misses.len(), 1);
-    let seen: Vec<(&str, &str)> =
+    let mut seen: Vec<(&str, &str)> =
         misses[0].seen.iter().map(|seen| (seen.by.as_str(), seen.desk_code.as_str())).collect();
-    assert_eq!(seen, [("Leena", "L")]);
-    let refused = a.escalated_misses().expect_err("agents do not see the lead's list");
+    seen.sort();
+    assert_eq!(seen, [("Leena", "L"), ("Pekka", "A")]);
+    let steps = l.store().raised_reminders(misses[0].promise.promise.id).expect("steps");
+    assert_eq!(steps.iter().filter(|(step, _)| step == "escalation").count(), 1);
+    assert!(l.reminder_pass(late + Duration::hours(1)).expect("pass").reminders.is_empty(), "never again");
+    let refused = b.escalated_misses().expect_err("agents do not see the lead's list");
     assert_eq!(refused.code(), "lead_only");
 
     // Aino keeps the promise on B: the lead's list says what was done, on every desk.
