@@ -7,7 +7,7 @@ use lupaus_store::escalations::EscalatedMiss;
 use lupaus_store::notices::HandOffNotice;
 use lupaus_store::presence::PersonWhereabouts;
 
-use crate::{Change, Desk};
+use crate::Desk;
 
 /// How many escalated misses the lead's list shows at most.
 const ESCALATED_LIST: u32 = 200;
@@ -26,9 +26,8 @@ impl Desk {
     pub fn acknowledge_hand_off_notice(&mut self, event_id: &str) -> Result<(), StoreError> {
         let actor = self.actor()?;
         let now = self.now();
-        self.store.acknowledge_notice(&actor.person, event_id, now)?;
-        self.tell(Change::Cases);
-        Ok(())
+        // This desk's own bookkeeping: nothing travels, no list changes.
+        self.store.acknowledge_notice(&actor.person, event_id, now)
     }
 
     /// Where each of the team's people is signed in, or was last.
