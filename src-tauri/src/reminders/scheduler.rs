@@ -149,14 +149,11 @@ impl Scheduler {
 
 /// The synchronous part of a pass, holding the desk's lock only here.
 fn raise(desk: &SharedDesk, now: DateTime<Utc>) -> Result<Pass, TickError> {
-    let pass = desk.lock()?.reminder_pass(now)?;
+    let mut desk = desk.lock()?;
+    let pass = desk.reminder_pass(now)?;
+    let notices = desk.announce_hand_off_notices(now)?;
     Ok(Pass {
-        raised: Raised {
-            reminders: pass.reminders,
-            team_leads: pass.team_leads,
-            zone: pass.zone,
-            notices: pass.notices,
-        },
+        raised: Raised { reminders: pass.reminders, team_leads: pass.team_leads, zone: pass.zone, notices },
         overdue: pass.overdue,
         next_at: pass.next_at,
     })

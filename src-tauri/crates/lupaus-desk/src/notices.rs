@@ -2,6 +2,7 @@
 //! lead's list of escalated misses. The rules are the core's (`lupaus_core::presence`); the store
 //! keeps the facts; hosts only show.
 
+use chrono::{DateTime, Utc};
 use lupaus_store::StoreError;
 use lupaus_store::escalations::EscalatedMiss;
 use lupaus_store::notices::HandOffNotice;
@@ -20,6 +21,13 @@ impl Desk {
             return Ok(Vec::new());
         }
         self.store.open_notices(&self.person)
+    }
+
+    /// The hand-offs to the person at the keyboard whose OS notification goes out now: each
+    /// once, also across restarts (the app's scheduler calls this beside its reminder pass).
+    pub fn announce_hand_off_notices(&mut self, now: DateTime<Utc>) -> Result<Vec<HandOffNotice>, StoreError> {
+        let person = self.person.clone();
+        self.store.announce_notices(&person, now)
     }
 
     /// The person at the keyboard has read the notice of hand-off `event_id`.

@@ -7,7 +7,6 @@ use lupaus_core::lifecycle::Role;
 use lupaus_core::promise::{NewPromise, Promise, Renegotiated};
 use lupaus_core::reminder::ReminderKind;
 use lupaus_store::StoreError;
-use lupaus_store::notices::HandOffNotice;
 use lupaus_store::promises::PromiseView;
 use lupaus_store::reminders::RaisedReminder;
 
@@ -29,8 +28,6 @@ pub struct ReminderPass {
     pub overdue: u64,
     /// When the next planned reminder is due.
     pub next_at: Option<DateTime<Utc>>,
-    /// Hand-offs to the person at the keyboard whose OS notification goes out now, once.
-    pub notices: Vec<HandOffNotice>,
 }
 
 /// Which due time a "how long" means: an exact instant, business time from now, or what an
@@ -188,7 +185,6 @@ impl Desk {
             zone: self.store.desk_settings()?.calendar.zone(),
             overdue: self.store.overdue_promise_count(now)?,
             next_at: self.store.next_reminder_at()?,
-            notices: self.store.announce_notices(&self.person, now)?,
         })
     }
 

@@ -133,7 +133,7 @@ fn the_receiver_hears_of_a_hand_off_once_when_they_come_to_this_desk() {
     let case_id = f.new_case("Maija");
     f.hand_off(case_id, "Ville", false).expect("handed off");
     assert!(f.desk.hand_off_notices().expect("Aino's").is_empty(), "not Aino's notice");
-    assert!(f.desk.reminder_pass(f.clock.now()).expect("pass").notices.is_empty(), "Ville is not here");
+    assert!(f.desk.announce_hand_off_notices(f.clock.now()).expect("pass").is_empty(), "Ville is not here");
 
     f.switch_to("Ville");
     let notices = f.desk.hand_off_notices().expect("Ville's");
@@ -143,15 +143,15 @@ fn the_receiver_hears_of_a_hand_off_once_when_they_come_to_this_desk() {
         (notice.case_id, notice.from.as_str(), notice.note.as_str(), notice.customer_told.as_str()),
         (case_id, "Aino", "Varaosa tilattu", "Ville soittaa huomenna")
     );
-    let told = f.desk.reminder_pass(f.clock.now()).expect("pass").notices;
+    let told = f.desk.announce_hand_off_notices(f.clock.now()).expect("pass");
     assert_eq!(told, notices, "the OS notification goes out now");
-    assert!(f.desk.reminder_pass(f.clock.now()).expect("again").notices.is_empty(), "and only once");
+    assert!(f.desk.announce_hand_off_notices(f.clock.now()).expect("again").is_empty(), "and only once");
 
     // A restart: the notice is still listed, and not told again.
     let path = f.desk.path().to_path_buf();
     let mut reopened = Desk::open(&path, f.clock.clone(), "Ville".into()).expect("reopened");
     assert_eq!(reopened.hand_off_notices().expect("listed").len(), 1);
-    assert!(reopened.reminder_pass(f.clock.now()).expect("pass").notices.is_empty());
+    assert!(reopened.announce_hand_off_notices(f.clock.now()).expect("pass").is_empty());
     let someone_else =
         lupaus_store::Store::open(&path).expect("store").acknowledge_notice("Aino", &notice.event_id, f.clock.now());
     assert_eq!(someone_else.map_err(|error| error.code()), Err("not_found"), "only the receiver acknowledges");

@@ -108,10 +108,10 @@ async fn a_hand_off_reaches_the_receiver_on_their_desk_with_one_notice(server: &
     sync_desk(&mut b).await.expect("B");
 
     // B tells Ville once: the OS notification in this pass, the in-app notice until read.
-    let told = b.reminder_pass(team.clock.now()).expect("pass").notices;
+    let told = b.announce_hand_off_notices(team.clock.now()).expect("pass");
     assert_eq!(told.len(), 1);
     assert_eq!((told[0].from.as_str(), told[0].customer_told.as_str()), ("Aino", "Ville soittaa huomenna"));
-    assert!(b.reminder_pass(team.clock.now()).expect("again").notices.is_empty(), "told once");
+    assert!(b.announce_hand_off_notices(team.clock.now()).expect("again").is_empty(), "told once");
     assert_eq!(b.hand_off_notices().expect("listed"), told);
     // A and L keep no notice: Ville is on B.
     for desk in [&a, &l] {
@@ -127,7 +127,7 @@ async fn a_hand_off_reaches_the_receiver_on_their_desk_with_one_notice(server: &
     b.restart_sync(&epoch).expect("from the start");
     sync_desk(&mut b).await.expect("pull again");
     assert_eq!(b.hand_off_notices().expect("listed").len(), 1);
-    assert!(b.reminder_pass(team.clock.now()).expect("pass").notices.is_empty(), "not told again");
+    assert!(b.announce_hand_off_notices(team.clock.now()).expect("pass").is_empty(), "not told again");
     b.acknowledge_hand_off_notice(&told[0].event_id).expect("read");
     assert!(b.hand_off_notices().expect("none left").is_empty());
 }
