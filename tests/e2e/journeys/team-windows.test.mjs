@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { artifactsDir, byTestId, cli, cliBinary, eventually, screenshot, startApp, switchPerson, tempDatabase } from '../harness.mjs';
@@ -30,7 +30,10 @@ async function startSecondDriver() {
       }),
     'the second tauri-driver',
   );
-  return () => process.kill(-driver.pid, 'SIGTERM');
+  return () => {
+    process.kill(-driver.pid, 'SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  };
 }
 
 /** Joins the CLI-prepared desk at `db` to the team; the secret goes in on stdin, never argv. */
