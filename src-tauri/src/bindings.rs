@@ -58,6 +58,9 @@ pub fn render() -> String {
         c.visit::<lupaus_core::calendar::DueReading>();
         c.visit::<lupaus_core::calendar::CalendarDay>();
         c.visit::<lupaus_core::settings::DeskSettings>();
+        c.visit::<lupaus_store::notices::HandOffNotice>();
+        c.visit::<lupaus_store::presence::PersonWhereabouts>();
+        c.visit::<lupaus_store::escalations::EscalatedMiss>();
         c.visit::<lupaus_store::cases::CaseSummary>();
         c.visit::<lupaus_store::case_views::CaseFilter>();
         c.visit::<lupaus_store::cases::CaseDetail>();

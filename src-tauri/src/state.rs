@@ -79,7 +79,8 @@ struct AppSignals {
 
 impl DeskListener for AppSignals {
     fn changed(&self, change: Change) {
-        if matches!(change, Change::Promises | Change::Settings) {
+        // A sign-in brings the person's reminders and hand-off notices to this desk.
+        if matches!(change, Change::Promises | Change::Settings | Change::SignedIn) {
             // A wake sent while the scheduler is busy is kept until it next waits.
             self.reminders_changed.notify_one();
         }

@@ -57,12 +57,13 @@ function launcher(env) {
 
 /**
  * Starts Lupaus on `db` in a real window and waits until its first screen has rendered; `env`
- * adds environment variables for this app only.
+ * adds environment variables for this app only; `port` names another tauri-driver than
+ * run.sh's (a second window, see journeys/team-windows.test.mjs).
  */
-export async function startApp(db, { env } = {}) {
+export async function startApp(db, { env, port = 4444 } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
-    port: 4444,
+    port,
     logLevel: 'warn',
     connectionRetryCount: 0,
     capabilities: {

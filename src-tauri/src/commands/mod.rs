@@ -7,6 +7,7 @@ pub mod cases;
 pub mod data;
 pub mod files;
 pub mod lead;
+pub mod notices;
 pub mod people;
 pub mod promises;
 pub mod recovery;

@@ -15,6 +15,8 @@ use crate::tray;
 
 /// Payload: the `Vec<RaisedReminder>` raised in one pass, in firing order.
 pub const REMINDERS_RAISED: &str = "reminders-raised";
+/// Payload: the `Vec<HandOffNotice>` told now to the person at the keyboard.
+pub const HAND_OFF_NOTICES: &str = "hand-off-notices";
 /// Payload: the id of the case whose notification was clicked.
 pub const OPEN_CASE: &str = "open-case";
 
@@ -42,8 +44,15 @@ impl<R: Runtime> DesktopSink<R> {
 impl<R: Runtime> ReminderSink for DesktopSink<R> {
     fn deliver(&self, raised: &Raised) {
         // The in-app reminder first: it cannot hang, a notification can.
-        if let Err(error) = self.app.emit(REMINDERS_RAISED, &raised.reminders) {
+        if !raised.reminders.is_empty()
+            && let Err(error) = self.app.emit(REMINDERS_RAISED, &raised.reminders)
+        {
             tracing::warn!(%error, "could not send the reminders to the window");
+        }
+        if !raised.notices.is_empty()
+            && let Err(error) = self.app.emit(HAND_OFF_NOTICES, &raised.notices)
+        {
+            tracing::warn!(%error, "could not send the hand-off notices to the window");
         }
         self.notifier.show_all(raised);
     }

@@ -11,6 +11,7 @@ pub mod texts;
 #[cfg(test)]
 mod tests;
 
+use lupaus_store::notices::HandOffNotice;
 use lupaus_store::reminders::RaisedReminder;
 
 pub use scheduler::{Scheduler, SchedulerHandle};
@@ -23,6 +24,8 @@ pub struct Raised {
     pub team_leads: Vec<String>,
     /// The desk's time zone: due times are told in it, not in the computer's zone.
     pub zone: chrono_tz::Tz,
+    /// Hand-offs to the person at the keyboard, told now for the first (and only) time.
+    pub notices: Vec<HandOffNotice>,
 }
 
 /// Where raised reminders go.
@@ -31,7 +34,8 @@ pub struct Raised {
 /// them off the async runtime and stops waiting after [`scheduler::DELIVERY_TIMEOUT`], so a stuck sink
 /// delays nothing else.
 pub trait ReminderSink: Send + Sync + 'static {
-    /// Tells people about the reminders raised now, in firing order.
+    /// Tells people about the reminders raised now, in firing order, and the receiver at the
+    /// keyboard about hand-offs to them.
     fn deliver(&self, raised: &Raised);
 
     /// The number of open promises past their due time is now `count`.

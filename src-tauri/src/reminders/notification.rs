@@ -11,11 +11,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use lupaus_core::reminder::ReminderKind;
-use lupaus_store::reminders::RaisedReminder;
-
 use super::Raised;
+use super::texts::NotificationText;
 use crate::language::Spoken;
+use lupaus_core::reminder::ReminderKind;
 
 /// Lupaus's own app id (the bundle identifier): Windows shows a toast under the name and icon
 /// registered for it (the installer writes them, scripts/windows/lupaus.nsi), not PowerShell's.
@@ -62,35 +61,42 @@ impl Notifier {
         }
     }
 
-    /// One notification per reminder. Stops at the first failure: the rest would fail alike.
+    /// One notification per reminder and per hand-off notice. Stops at the first failure: the
+    /// rest would fail alike.
     pub fn show_all(&self, raised: &Raised) {
-        for reminder in &raised.reminders {
-            if let Err(error) = self.show(reminder, raised) {
-                tracing::warn!(%error, "reminders are shown in the app only");
+        let texts = self.spoken.texts();
+        let reminders = raised.reminders.iter().map(|reminder| {
+            let text = texts.notification(reminder, &raised.team_leads, raised.zone);
+            (text, reminder.promise.promise.case_id, reminder.kind == ReminderKind::Escalation)
+        });
+        let notices = raised
+            .notices
+            .iter()
+            .map(|notice| (texts.hand_off_notification(notice, raised.zone), notice.case_id, false));
+        for (text, case_id, critical) in reminders.chain(notices) {
+            if let Err(error) = self.show(&text, case_id, critical, texts.open_case) {
+                tracing::warn!(%error, "reminders and hand-off notices are shown in the app only");
                 return;
             }
         }
     }
 
-    fn show(&self, reminder: &RaisedReminder, raised: &Raised) -> Result<(), ShowError> {
+    fn show(&self, text: &NotificationText, case_id: i64, critical: bool, open_case: &str) -> Result<(), ShowError> {
         if self.unanswered.load(Ordering::SeqCst) >= MAX_UNANSWERED {
             return Err(ShowError::Stuck);
         }
-        let texts = self.spoken.texts();
-        let text = texts.notification(reminder, &raised.team_leads, raised.zone);
         let mut notification = notify_rust::Notification::new();
         notification.appname("Lupaus").icon("lupaus").summary(&text.summary).body(&text.body);
-        notification.action("default", texts.open_case);
+        notification.action("default", open_case);
         #[cfg(windows)]
         notification.app_id(APP_ID);
-        if reminder.kind == ReminderKind::Escalation {
+        if critical {
             stay_on_screen(&mut notification);
         }
         let (answer, answered) = mpsc::sync_channel(1);
         let unanswered = Arc::clone(&self.unanswered);
         let listening = Arc::clone(&self.listening);
         let open_case = Arc::clone(&self.open_case);
-        let case_id = reminder.promise.promise.case_id;
         unanswered.fetch_add(1, Ordering::SeqCst);
         let spawned = std::thread::Builder::new().name("lupaus-notification".into()).spawn(move || {
             let shown = notification.show();

@@ -119,8 +119,9 @@ impl Scheduler {
     pub async fn tick(&mut self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, TickError> {
         let desk = self.desk.clone();
         let pass = tokio::task::spawn_blocking(move || raise(&desk, now)).await??;
-        if !pass.raised.reminders.is_empty() {
-            tracing::info!(count = pass.raised.reminders.len(), "reminders raised");
+        if !pass.raised.reminders.is_empty() || !pass.raised.notices.is_empty() {
+            let notices = pass.raised.notices.len();
+            tracing::info!(count = pass.raised.reminders.len(), notices, "reminders raised");
             self.call_sink("deliver", move |sink| sink.deliver(&pass.raised)).await;
         }
         if self.told_overdue != Some(pass.overdue) {
@@ -148,9 +149,11 @@ impl Scheduler {
 
 /// The synchronous part of a pass, holding the desk's lock only here.
 fn raise(desk: &SharedDesk, now: DateTime<Utc>) -> Result<Pass, TickError> {
-    let pass = desk.lock()?.reminder_pass(now)?;
+    let mut desk = desk.lock()?;
+    let pass = desk.reminder_pass(now)?;
+    let notices = desk.announce_hand_off_notices(now)?;
     Ok(Pass {
-        raised: Raised { reminders: pass.reminders, team_leads: pass.team_leads, zone: pass.zone },
+        raised: Raised { reminders: pass.reminders, team_leads: pass.team_leads, zone: pass.zone, notices },
         overdue: pass.overdue,
         next_at: pass.next_at,
     })

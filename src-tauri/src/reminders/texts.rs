@@ -4,6 +4,7 @@
 
 use lupaus_core::language::Language;
 use lupaus_core::reminder::ReminderKind;
+use lupaus_store::notices::HandOffNotice;
 use lupaus_store::reminders::RaisedReminder;
 
 /// The shell's sentences in `language`.
@@ -31,6 +32,9 @@ pub struct Texts {
     owner_line: &'static str,
     /// The team lead's line: `{leads}` (with its parentheses, or empty), `{owner}`, `{due}`.
     lead_line: &'static str,
+    /// A hand-off's notice to its receiver: the headline, then `{from}`, `{at}`, `{note}`, `{told}`.
+    hand_off: &'static str,
+    hand_off_line: &'static str,
     /// chrono format of the due time, in the computer's time zone.
     time_format: &'static str,
     /// `{count}` open promises past their due time.
@@ -47,6 +51,8 @@ const FINNISH: Texts = Texts {
     escalation: "Lupaus jäi pitämättä",
     owner_line: "Määräaika {due} · vastuussa {owner}",
     lead_line: "Tiiminvetäjälle{leads}: {owner} ei pitänyt lupausta, määräaika oli {due}.",
+    hand_off: "Sinulle siirrettiin tapaus",
+    hand_off_line: "{from} siirsi tapauksen sinulle {at}: {note}\nAsiakkaalle kerrottu: {told}",
     time_format: "%-d.%-m. klo %H.%M",
     tray_tooltip: "Lupaus – myöhässä olevia lupauksia: {count}",
     open_case: "Avaa tapaus",
@@ -61,6 +67,8 @@ const SWEDISH: Texts = Texts {
     escalation: "Löftet hölls inte",
     owner_line: "Tidsfrist {due} · ansvarig {owner}",
     lead_line: "Till teamledaren{leads}: {owner} höll inte löftet, tidsfristen var {due}.",
+    hand_off: "Ett ärende har överförts till dig",
+    hand_off_line: "{from} överförde ärendet till dig {at}: {note}\nKunden har fått veta: {told}",
     time_format: "%-d.%-m. kl. %H.%M",
     tray_tooltip: "Lupaus – försenade löften: {count}",
     open_case: "Öppna ärendet",
@@ -75,6 +83,8 @@ const ENGLISH: Texts = Texts {
     escalation: "Promise missed",
     owner_line: "Due {due} · owner {owner}",
     lead_line: "For the team lead{leads}: {owner} did not keep the promise due {due}.",
+    hand_off: "A case was handed to you",
+    hand_off_line: "{from} handed it to you {at}: {note}\nThe customer was told: {told}",
     time_format: "%-d %b %H:%M",
     tray_tooltip: "Lupaus – overdue promises: {count}",
     open_case: "Open case",
@@ -115,6 +125,18 @@ impl Texts {
         NotificationText {
             summary: format!("{headline}: {} {}", view.case_reference, view.customer_name),
             body: escape_markup(&format!("{}\n{who}", view.promise.text)),
+        }
+    }
+
+    /// What the receiver's notification of a hand-off says: the case in the summary; who
+    /// handed it over, when, their note and what the customer was told in the body.
+    pub fn hand_off_notification(&self, notice: &HandOffNotice, zone: chrono_tz::Tz) -> NotificationText {
+        let at = notice.handed_at.with_timezone(&zone).format(self.time_format).to_string();
+        let values =
+            [("from", notice.from.as_str()), ("at", &at), ("note", &notice.note), ("told", &notice.customer_told)];
+        NotificationText {
+            summary: format!("{}: {} {}", self.hand_off, notice.case_reference, notice.customer_name),
+            body: escape_markup(&fill(self.hand_off_line, &values)),
         }
     }
 
@@ -162,6 +184,31 @@ mod tests {
     fn values_are_filled_once_and_never_reread_as_placeholders() {
         assert_eq!(fill("{owner} at {due}", &[("owner", "{due}"), ("due", "14.00")]), "{due} at 14.00");
         assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    }
+
+    #[test]
+    fn a_hand_off_notice_names_the_case_the_sender_and_what_the_customer_heard_in_each_language() {
+        let notice = HandOffNotice {
+            event_id: String::new(),
+            case_id: 7,
+            case_reference: "2026-12/A".into(),
+            customer_name: "Maija".into(),
+            from: "Aino".into(),
+            to: "Ville".into(),
+            note: "Varaosa <tilattu>".into(),
+            customer_told: "Ville soittaa".into(),
+            handed_at: chrono::DateTime::from_timestamp(1_796_040_000, 0).expect("time"),
+        };
+        let fi = of(Language::Finnish).hand_off_notification(&notice, chrono_tz::Europe::Helsinki);
+        assert_eq!(fi.summary, "Sinulle siirrettiin tapaus: 2026-12/A Maija");
+        assert_eq!(
+            fi.body,
+            "Aino siirsi tapauksen sinulle 30.11. klo 14.00: Varaosa &lt;tilattu&gt;\nAsiakkaalle kerrottu: Ville soittaa"
+        );
+        let sv = of(Language::Swedish).hand_off_notification(&notice, chrono_tz::Europe::Helsinki);
+        assert!(sv.summary.starts_with("Ett ärende har överförts till dig") && sv.body.contains("kl. 14.00"), "{sv:?}");
+        let en = of(Language::English).hand_off_notification(&notice, chrono_tz::Europe::Helsinki);
+        assert!(en.body.contains("The customer was told: Ville soittaa"), "{en:?}");
     }
 
     #[test]

@@ -40,6 +40,9 @@ import type {
   Renegotiated,
   Role,
   TeamView,
+  EscalatedMiss,
+  HandOffNotice,
+  PersonWhereabouts,
 } from './bindings';
 
 /** Every failed command rejects with an IpcError; anything else (a crash in IPC) is wrapped. */
@@ -145,6 +148,13 @@ export const api = {
   approvals: () => call<CaseSummary[]>('approvals'),
   lessons: (query: string | null) => call<Lesson[]>('lessons', { query }),
   addLessonEntry: (caseId: number, entry: LessonEntry) => call<Lesson>('add_lesson_entry', { caseId, entry }),
+  /** Hand-offs to the person at the keyboard not yet acknowledged on this desk, newest first. */
+  handOffNotices: () => call<HandOffNotice[]>('hand_off_notices'),
+  acknowledgeHandOffNotice: (eventId: string) => call<null>('acknowledge_hand_off_notice', { eventId }),
+  /** Where each of the team's people is signed in, or was last. */
+  teamWhereabouts: () => call<PersonWhereabouts[]>('team_whereabouts'),
+  /** Missed promises escalated to the leads on any desk; refused with `lead_only` for agents. */
+  escalatedMisses: () => call<EscalatedMiss[]>('escalated_misses'),
 
   getSettings: () => call<DeskSettings>('get_settings'),
   /** Leads only: the back end refuses agents with `lead_only`. */

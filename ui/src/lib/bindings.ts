@@ -461,7 +461,12 @@ export type DeskSettings = { calendar: CalendarSettings, reminder_plan: Reminder
  * Business minutes added to a suggested due time, so we promise a little later than we
  * expect to deliver.
  */
-promise_buffer_minutes: number, };
+promise_buffer_minutes: number, 
+/**
+ * A hand-off to someone not signed in on any desk for this many business days warns the
+ * sender (issue 17); 0 turns the warning off.
+ */
+away_after_business_days: number, };
 
 /**
  * Durations in business minutes: how many, the median and the 90th percentile (nearest rank).
@@ -478,6 +483,25 @@ values: Array<number>, };
 export type DueReading = { due_at: string, next_opening: string | null, };
 
 /**
+ * One missed promise that was escalated: its state now says what was done (kept late,
+ * renegotiated, withdrawn, or still open).
+ */
+export type EscalatedMiss = { promise: PromiseView, escalated_at: string, seen: Array<EscalationSeen>, };
+
+/**
+ * Who was at the keyboard of the desk that raised an escalation.
+ */
+export type EscalationSeen = { 
+/**
+ * Empty when nobody was signed in (or the step was raised before this was kept).
+ */
+by: string, 
+/**
+ * The raising desk's code, when this desk has seen anyone sign in there.
+ */
+desk_code: string, at: string, };
+
+/**
  * Who did what, when, and how it moved the case.
  */
 export type EventRecord = { at: string, actor: Actor, stage_before: Stage, stage_after: Stage, event: CaseEvent, };
@@ -490,6 +514,15 @@ export type ExportSaved = { path: string, rows: number, };
 export type ExportWhat = "cases" | "customers" | "promises" | "events";
 
 export type HandOff = { from: string, to: string, note: string, customer_told: string, callback: NewPromise | null, by: string, at: string, };
+
+/**
+ * A hand-off the receiver has not acknowledged yet, with what the sender wrote.
+ */
+export type HandOffNotice = { 
+/**
+ * The hand-off's event id: what acknowledging names.
+ */
+event_id: string, case_id: number, case_reference: string, customer_name: string, from: string, to: string, note: string, customer_told: string, handed_at: string, };
 
 /**
  * A holiday's name in the desk's three languages.
@@ -644,6 +677,27 @@ export type Person = { name: string, role: Role,
  * Switching to this person asks for their PIN.
  */
 has_pin: boolean, };
+
+/**
+ * Where one person is signed in, or was last.
+ */
+export type PersonWhereabouts = { person: string, 
+/**
+ * The desk's reference code ('' on a desk that never joined a team) and its name.
+ */
+desk_code: string, desk_name: string, 
+/**
+ * When they signed in there, by that desk's clock.
+ */
+signed_in_at: string, 
+/**
+ * Nobody signed in on that desk after them.
+ */
+signed_in_now: boolean, 
+/**
+ * That desk is this one.
+ */
+here: boolean, };
 
 /**
  * The desk's rules that are settings, not code. Passed in, never read from the environment.
@@ -952,4 +1006,4 @@ export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours |
 
 export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_program_to_open', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
-export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'due_outside_hours'] as const;
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'hand_off_person_absent', 'away_days_out_of_range', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'due_outside_hours'] as const;

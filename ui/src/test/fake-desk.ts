@@ -5,6 +5,8 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   CalendarFile,
   CaseCommand,
+  EscalatedMiss,
+  HandOffNotice,
   CaseDetail,
   CaseEvent,
   CaseSummary,
@@ -77,6 +79,9 @@ export interface FakeDesk {
   savedTo: string | null;
   /** The calendar file kept for the person at the keyboard. */
   calendarFeed: CalendarFile | null;
+  /** Hand-off notices not yet acknowledged, for whoever is at the keyboard. */
+  notices: HandOffNotice[];
+  escalated: EscalatedMiss[];
 }
 
 const leadOnly = (what: string): IpcError => ({ code: 'lead_only', message: `Only a team lead can ${what}. Ask your team lead.`, field: null });
@@ -99,6 +104,8 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     importProblems: [],
     savedTo: '/home/aino/Documents',
     calendarFeed: null,
+    notices: [],
+    escalated: [],
   };
   const importReport = (path: string, dryRun: boolean): ImportReport => {
     const clean = desk.importProblems.length === 0;
@@ -247,6 +254,15 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       const attachment = { id: nextId++, case_id: 1, file_name: name, media_type, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW, removed_at: null };
       desk.detail = { ...desk.detail, attachments: [...desk.detail.attachments, attachment] };
       return attachment;
+    },
+    hand_off_notices: () => desk.notices,
+    acknowledge_hand_off_notice: (args) => {
+      desk.notices = desk.notices.filter((notice) => notice.event_id !== args.eventId);
+      return null;
+    },
+    escalated_misses: () => {
+      if (desk.me.role !== 'lead') throw leadOnly('see the escalated misses');
+      return desk.escalated;
     },
     open_attachment: (args) => {
       const attachment = desk.detail.attachments.find((one) => one.id === args.attachmentId);

@@ -74,6 +74,7 @@ export function deskSettings(): DeskSettings {
     },
     policy: { compensation_lead_limit_cents: 10000 },
     promise_buffer_minutes: 60,
+    away_after_business_days: 5,
   };
 }
 

@@ -14,6 +14,7 @@ pub mod language;
 pub mod lessons;
 pub mod lifecycle;
 pub mod people;
+pub mod presence;
 pub mod promise;
 pub mod reason;
 pub mod reminder;

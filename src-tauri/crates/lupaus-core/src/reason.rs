@@ -121,6 +121,8 @@ pub const ALL: &[&str] = &[
     OWNER_NOT_ACTIVE,
     HAND_OFF_UNKNOWN_PERSON,
     HAND_OFF_PERSON_AWAY,
+    HAND_OFF_PERSON_ABSENT,
+    AWAY_DAYS_OUT_OF_RANGE,
     FILE_NAME_UNREADABLE,
     FILE_UNREADABLE,
     ATTACHMENT_NOT_OPENABLE,
@@ -221,6 +223,11 @@ pub const OWNER_NOT_ACTIVE: &str = "owner_not_active";
 pub const HAND_OFF_UNKNOWN_PERSON: &str = "hand_off_unknown_person";
 /// Params: `name`, a deactivated person: the sender is warned and must confirm.
 pub const HAND_OFF_PERSON_AWAY: &str = "hand_off_person_away";
+/// Params: `name`; `days`, business days since they last signed in on any desk: the sender is
+/// warned and must confirm.
+pub const HAND_OFF_PERSON_ABSENT: &str = "hand_off_person_absent";
+/// Params: `max`, the most business days the away warning may wait.
+pub const AWAY_DAYS_OUT_OF_RANGE: &str = "away_days_out_of_range";
 pub const FILE_NAME_UNREADABLE: &str = "file_name_unreadable";
 /// Params: `name`, the file's name.
 pub const FILE_UNREADABLE: &str = "file_unreadable";

@@ -20,7 +20,18 @@ pub struct DeskSettings {
     /// expect to deliver.
     #[serde(default = "default_promise_buffer_minutes")]
     pub promise_buffer_minutes: u32,
+    /// A hand-off to someone not signed in on any desk for this many business days warns the
+    /// sender (issue 17); 0 turns the warning off.
+    #[serde(default = "default_away_after_business_days")]
+    pub away_after_business_days: u32,
 }
+
+fn default_away_after_business_days() -> u32 {
+    5
+}
+
+/// The most business days the away warning may wait: about three months.
+pub const MAX_AWAY_AFTER_BUSINESS_DAYS: u32 = 60;
 
 fn default_promise_buffer_minutes() -> u32 {
     60
@@ -34,6 +45,7 @@ impl Default for DeskSettings {
             sla_targets: SlaTargets::default(),
             policy: Policy::default(),
             promise_buffer_minutes: default_promise_buffer_minutes(),
+            away_after_business_days: default_away_after_business_days(),
         }
     }
 }
@@ -56,6 +68,15 @@ impl DeskSettings {
                 "promise_buffer_minutes",
                 Reason::new(why::PROMISE_BUFFER_TOO_LONG).with("max", 2400),
                 "The promise buffer is more than a working week; use at most 2400 business minutes.",
+            ));
+        }
+        if self.away_after_business_days > MAX_AWAY_AFTER_BUSINESS_DAYS {
+            return Err(CoreError::invalid_because(
+                "away_after_business_days",
+                Reason::new(why::AWAY_DAYS_OUT_OF_RANGE).with("max", MAX_AWAY_AFTER_BUSINESS_DAYS),
+                format!(
+                    "Warn about hand-offs after at most {MAX_AWAY_AFTER_BUSINESS_DAYS} business days away (0 turns the warning off)."
+                ),
             ));
         }
         Ok(ValidDeskSettings { settings: self, calendar })
@@ -91,5 +112,20 @@ mod tests {
         settings.calendar.time_zone = "Europe/Helsingfors".into();
         let error = settings.change(&Actor::lead("Leena")).expect_err("bad zone");
         assert_eq!(error.code(), "invalid_input");
+    }
+
+    #[test]
+    fn the_away_warning_waits_at_most_sixty_business_days_and_settings_without_it_read_five() {
+        let settings = DeskSettings { away_after_business_days: 61, ..DeskSettings::default() };
+        let error = settings.change(&Actor::lead("Leena")).expect_err("too long");
+        assert_eq!(error.reason(), Some("away_days_out_of_range"));
+        let old: DeskSettings = serde_json::from_value(serde_json::json!({
+            "calendar": CalendarSettings::default(),
+            "reminder_plan": ReminderPlan::default(),
+            "sla_targets": SlaTargets::default(),
+            "policy": Policy::default(),
+        }))
+        .expect("settings saved before the field");
+        assert_eq!(old.away_after_business_days, 5);
     }
 }

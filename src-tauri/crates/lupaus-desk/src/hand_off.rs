@@ -1,11 +1,13 @@
 //! A hand-off names a person of the team, not free text (issue 17): the case leaves the
 //! sender's "my cases" and, once synced, appears in the receiver's on whichever desk they sign
 //! in, with the note and what the customer was told. A name the team does not list is refused;
-//! a deactivated person is a warning the sender must confirm (someone who left would never
-//! pick the case up).
+//! a deactivated person, or one not signed in on any desk for the team's "away after" business
+//! days, is a warning the sender must confirm (someone who left or is on leave would not pick
+//! the case up soon).
 
 use lupaus_core::CoreError;
 use lupaus_core::lifecycle::CaseCommand;
+use lupaus_core::presence;
 use lupaus_core::promise::NewPromise;
 use lupaus_core::reason::{self as why, Reason};
 use lupaus_store::StoreError;
@@ -23,7 +25,7 @@ pub struct HandOffTo {
     pub note: String,
     pub customer_told: String,
     pub callback: Option<NewPromise>,
-    /// The sender saw the warning that `to` is deactivated and hands off anyway.
+    /// The sender saw the warning that `to` is deactivated or away and hands off anyway.
     #[serde(default)]
     pub away_confirmed: bool,
 }
@@ -57,10 +59,11 @@ impl Desk {
         }
     }
 
-    /// Refuses a receiver the team does not list, and warns about a deactivated one.
+    /// Refuses a receiver the team does not list, and warns about a deactivated or absent one.
     pub(crate) fn check_receiver(&self, to: &str, away_confirmed: bool) -> Result<(), StoreError> {
         let name = to.trim();
         match self.store.listing(name)? {
+            Listing::Active if !away_confirmed => self.check_not_absent(name),
             Listing::Active | Listing::NoList => Ok(()),
             Listing::Deactivated if away_confirmed => Ok(()),
             Listing::Deactivated => Err(CoreError::invalid_because(
@@ -80,5 +83,24 @@ impl Desk {
             )
             .into()),
         }
+    }
+
+    /// Warns when `name` has not signed in on any desk for the team's "away after" business days.
+    fn check_not_absent(&self, name: &str) -> Result<(), StoreError> {
+        let desk = self.store.desk_settings()?;
+        let last_seen = self.store.whereabouts_of(name)?.map(|seen| seen.signed_in_at);
+        let now = self.now();
+        if !presence::is_away(last_seen, now, desk.settings.away_after_business_days, &desk.calendar) {
+            return Ok(());
+        }
+        let days = last_seen.map_or(0, |seen| presence::business_days_away(seen, now, &desk.calendar));
+        Err(CoreError::invalid_because(
+            "to",
+            Reason::new(why::HAND_OFF_PERSON_ABSENT).with("name", name).with("days", days),
+            format!(
+                "{name} has not signed in on any desk for {days} business days and may not see this case soon. Choose someone else, or confirm that you hand it to {name} anyway."
+            ),
+        )
+        .into())
     }
 }

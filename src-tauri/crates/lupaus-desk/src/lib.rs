@@ -17,6 +17,7 @@ mod data;
 mod files;
 mod hand_off;
 mod lead;
+mod notices;
 mod people;
 mod promises;
 mod settings;
@@ -51,6 +52,9 @@ pub enum Change {
     Settings,
     /// The people directory changed.
     People,
+    /// Someone signed in on this desk (a team fact): their reminders and hand-off notices
+    /// follow them here.
+    SignedIn,
     /// The language the desk speaks changed: another person came to the keyboard, or the person
     /// chose one. `None` follows the computer's locale.
     Language(Option<Language>),

@@ -54,6 +54,17 @@ impl Desk {
                 String::new()
             }
         };
+        self.note_signed_in();
+    }
+
+    /// Records where the person at the keyboard is (a team fact). A failure only costs the
+    /// team an up-to-date whereabouts, never the sign-in itself.
+    fn note_signed_in(&mut self) {
+        let now = self.now();
+        if let Err(error) = self.store.sign_in_here(&self.person, now) {
+            tracing::warn!(%error, "could not record the sign-in for the team");
+        }
+        self.tell(Change::SignedIn);
     }
 
     /// The first step of a quick switch to `name`: who they would act as and their PIN, if any.
@@ -69,6 +80,7 @@ impl Desk {
         checked.outcome?;
         self.person = checked.actor.person.clone();
         tracing::info!(person = %self.person, "person at the keyboard switched");
+        self.note_signed_in();
         self.tell(Change::Language(self.language()));
         Ok(checked.actor)
     }

@@ -171,7 +171,7 @@ impl Desk {
     /// Raises the reminder steps due at `now` (the host's moment of the pass), each exactly once,
     /// and says what the host should tell people.
     pub fn reminder_pass(&mut self, now: DateTime<Utc>) -> Result<ReminderPass, StoreError> {
-        let mut reminders = self.store.raise_due_reminders(now)?;
+        let mut reminders = self.store.raise_due_reminders_at(now, &self.person)?;
         // One pass can raise steps of several promises; people should hear of them in firing order.
         reminders.sort_by_key(|reminder| reminder.fire_at);
         let team_leads = if reminders.iter().any(|reminder| reminder.kind == ReminderKind::Escalation) {

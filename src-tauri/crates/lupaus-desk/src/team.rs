@@ -59,7 +59,7 @@ impl Desk {
     /// Applies events pulled from the server; lists, promises and reminders hear of it.
     pub fn apply_pulled(&mut self, batch: &PulledBatch) -> Result<Applied, StoreError> {
         let now = self.now();
-        let applied = self.store.apply_pulled(batch, now)?;
+        let applied = self.store.apply_pulled_at(batch, now, &self.person)?;
         if applied.touched_cases > 0 || applied.settings_changed {
             self.tell(Change::Cases);
             self.tell(Change::Promises);

@@ -311,7 +311,8 @@ fn each_person_at_a_shared_keyboard_is_spoken_to_in_their_own_language() {
 
     // The lead takes the keyboard: the desk now speaks the lead's language (none chosen)...
     fixture.switch_to(LEAD);
-    assert_eq!((fixture.desk.language(), fixture.heard.take()), (None, vec![Change::Language(None)]));
+    let heard = (fixture.desk.language(), fixture.heard.take());
+    assert_eq!(heard, (None, vec![Change::SignedIn, Change::Language(None)]));
     // ...and the agent's comes back with the agent, also after the file is opened again.
     fixture.switch_to(AGENT);
     let path = fixture.desk.path().to_path_buf();

@@ -111,6 +111,11 @@ impl Store {
             events::append(tx, case_id, &records)?;
             save_state(tx, case_id, &state)?;
             crate::promises::insert_hand_off_callbacks(tx, case_id, &records)?;
+            if records.iter().any(|record| matches!(record.event, lupaus_core::lifecycle::CaseEvent::HandedOff { .. }))
+            {
+                // A receiver who also works on this desk hears of it at their next sign-in here.
+                crate::notices::consider(tx, case_id, &actor.person)?;
+            }
             Ok(())
         })?;
         self.case_detail(case_id, actor, at)

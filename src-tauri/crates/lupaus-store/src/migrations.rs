@@ -253,6 +253,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER customer_exports_no_delete BEFORE DELETE ON customer_exports
         BEGIN SELECT RAISE(ABORT, 'customer_exports is append-only'); END;
     "#,
+    // 11: where people are signed in, and the hand-off notices a desk keeps (issue 17).
+    include_str!("migrations/0011_presence_notices.sql"),
 ];
 
 #[cfg(test)]

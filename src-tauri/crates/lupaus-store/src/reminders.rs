@@ -4,6 +4,7 @@
 //! reminder time on. All in one transaction.
 
 use chrono::{DateTime, Utc};
+use lupaus_core::presence::raises_here;
 use lupaus_core::promise::Promise;
 use lupaus_core::reminder::{ReminderKey, ReminderKind, Reminders};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -17,6 +18,9 @@ use crate::{Store, StoreError, settings, time};
 
 /// How many promises one pass handles; the scheduler loops until nothing is due.
 const BATCH: u32 = 200;
+/// When a step due now belongs to another desk (the owner or the leads are there), this desk
+/// looks again after this long: by then that desk raised it and synced, or the person moved here.
+pub const ELSEWHERE_RECHECK: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
 
 /// One reminder step raised now, with what a notification needs to say.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -36,7 +40,13 @@ pub(crate) fn raised_keys(conn: &Connection, promise_id: i64) -> Result<Vec<Remi
 
 /// Records a raised step in `reminder_log` and in the team log, so other desks know it was
 /// raised here and do not raise it again once they have synced.
-fn log_raised(tx: &Transaction<'_>, promise_id: i64, step: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+fn log_raised(
+    tx: &Transaction<'_>,
+    promise_id: i64,
+    step: &str,
+    now: DateTime<Utc>,
+    seen_by: &str,
+) -> Result<(), StoreError> {
     let (promise_gid, case_gid, desk_id): (Vec<u8>, Vec<u8>, Vec<u8>) = tx
         .prepare_cached(
             "SELECT p.gid, c.gid, d.desk_id FROM promises p JOIN cases c ON c.id = p.case_id, desk_identity d
@@ -45,7 +55,8 @@ fn log_raised(tx: &Transaction<'_>, promise_id: i64, step: &str, now: DateTime<U
         .query_row([promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
     let fact = TeamFact::ReminderRaised { step: step.to_owned() };
     let about = shared::About { case_gid: Some(uuid_from(&case_gid)?), promise_gid: Some(uuid_from(&promise_gid)?) };
-    let event_id = shared::record(tx, &fact, "", now, about)?;
+    // The actor is who was at the keyboard when it was raised: who saw it (the lead's list).
+    let event_id = shared::record(tx, &fact, seen_by, now, about)?;
     insert_raised(tx, promise_id, step, time::to_millis(now), &desk_id, event_id)
 }
 
@@ -82,11 +93,30 @@ impl Store {
     /// Raises every reminder step due at `now` and records it. Steps raised earlier, also before
     /// a restart, are never raised again; after downtime the core collapses missed repeats.
     pub fn raise_due_reminders(&mut self, now: DateTime<Utc>) -> Result<Vec<RaisedReminder>, StoreError> {
+        self.raise_due_reminders_at(now, "")
+    }
+
+    /// As [`Store::raise_due_reminders`], with `at_keyboard` signed in here: the team log says who
+    /// saw each step. A step goes to the desk the core's routing names (`presence::raises_here`):
+    /// where the owner is, or for an escalation where a lead is. A promise whose due step belongs
+    /// to another desk is looked at again after [`ELSEWHERE_RECHECK`], so the step is not lost
+    /// when that desk is off and the person comes here.
+    pub fn raise_due_reminders_at(
+        &mut self,
+        now: DateTime<Utc>,
+        at_keyboard: &str,
+    ) -> Result<Vec<RaisedReminder>, StoreError> {
         let mut all = Vec::new();
         loop {
             let batch = self.write(|tx| {
                 let desk = settings::load(tx)?;
                 let reminders = Reminders::new(&desk.settings.reminder_plan, &desk.calendar);
+                let known = crate::presence::whereabouts(tx)?;
+                let here = *crate::presence::this_desk(tx)?.as_bytes();
+                let leads: Vec<String> = tx
+                    .prepare_cached("SELECT name FROM people WHERE role = 'lead' AND active = 1 ORDER BY name")?
+                    .query_map([], |row| row.get(0))?
+                    .collect::<Result<_, _>>()?;
                 let sql = format!(
                     "{VIEW_SELECT} WHERE p.next_reminder_at IS NOT NULL AND p.next_reminder_at <= ?1
                      ORDER BY p.next_reminder_at LIMIT ?2"
@@ -101,8 +131,13 @@ impl Store {
                 for view in &due {
                     let promise: &Promise = &view.promise;
                     let mut raised = raised_keys(tx, promise.id)?;
+                    let mut elsewhere = false;
                     for step in reminders.due_steps(promise, &raised, now) {
-                        log_raised(tx, promise.id, &step.key.to_string(), now)?;
+                        if !raises_here(step.kind, &promise.owner, &leads, &known, here) {
+                            elsewhere = true;
+                            continue;
+                        }
+                        log_raised(tx, promise.id, &step.key.to_string(), now, at_keyboard)?;
                         raised.push(step.key);
                         raised_now.push(RaisedReminder {
                             promise: view.clone(),
@@ -112,7 +147,11 @@ impl Store {
                         });
                     }
                     // Move on past `now`; a step still due at `now` would make the loop spin.
-                    let next = reminders.next_fire_at(promise, &raised, now).filter(|next| *next > now);
+                    let next = if elsewhere {
+                        Some(now + ELSEWHERE_RECHECK)
+                    } else {
+                        reminders.next_fire_at(promise, &raised, now).filter(|next| *next > now)
+                    };
                     tx.execute(
                         "UPDATE promises SET next_reminder_at = ?2 WHERE id = ?1",
                         params![promise.id, next.map(time::to_millis)],

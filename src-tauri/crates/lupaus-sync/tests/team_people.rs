@@ -52,7 +52,7 @@ async fn people_settings_and_hand_offs_reach_every_desk_of_the_team() {
     settings.calendar.closure_days.insert(NaiveDate::from_ymd_opt(2026, 12, 28).expect("date"));
     l.desk.save_settings(settings.clone()).expect("a lead saves the team's settings");
     let report = sync_desk(&mut l.desk).await.expect("L syncs");
-    assert_eq!((report.pushed, report.pending), (6, 0), "4 people, a PIN, the settings");
+    assert_eq!((report.pushed, report.pending), (9, 0), "4 people, a PIN, the settings, 3 sign-ins");
 
     for desk in [&mut a.desk, &mut b.desk] {
         sync_desk(desk).await.expect("sync");
@@ -110,6 +110,8 @@ async fn people_settings_and_hand_offs_reach_every_desk_of_the_team() {
 
     // The lead reads the audit trail on B, and every desk holds the same people and settings.
     sign_in(&mut b.desk, "Leena", None).expect("the lead on B");
+    // B first: its sign-ins (Ville's, the lead's) are team facts the others must hold too.
+    sync_desk(&mut b.desk).await.expect("B");
     for desk in [&mut a.desk, &mut l.desk, &mut b.desk] {
         sync_desk(desk).await.expect("sync");
     }
@@ -118,7 +120,7 @@ async fn people_settings_and_hand_offs_reach_every_desk_of_the_team() {
     let digests = [&l, &a, &b].map(|desk| desk.desk.team_digest().expect("digest"));
     assert_eq!(digests[0], digests[1]);
     assert_eq!(digests[1], digests[2]);
-    assert_eq!(digests[0].team_event_count, 7, "4 people, a PIN, settings, a deactivation");
+    assert_eq!(digests[0].team_event_count, 13, "4 people, a PIN, settings, a deactivation, 6 sign-ins");
 
     a_schema_1_server_migrates(&server).await;
 }

@@ -99,3 +99,41 @@ async fn notifications_name_the_case_and_customer_and_escalations_the_team_lead(
     let english = texts::of(Language::English).notification(&raised.reminders[1], &raised.team_leads, raised.zone);
     assert_eq!(english.summary, "Promise missed: R-2026-000001 Maija Meikäläinen");
 }
+
+#[tokio::test]
+async fn a_hand_off_to_the_person_at_the_keyboard_is_delivered_once_with_their_notification() {
+    let desk = Desk::new(Store::open_in_memory().expect("store"), start());
+    let now = desk.clock.now();
+    {
+        let mut held = desk.state.desk().expect("desk");
+        let store = held.store_mut();
+        let leena = lupaus_core::lifecycle::Actor::lead("Leena Lead");
+        let case =
+            store.create_case(lupaus_fixtures::intake("Maija").validate().expect("intake"), &leena, now).expect("case");
+        let hand_off = lupaus_core::lifecycle::CaseCommand::HandOff {
+            to: "Aino Agentti".into(),
+            note: "Varaosa tilattu".into(),
+            customer_told: "Aino soittaa".into(),
+            callback: None,
+        };
+        store.act_on_case(case.id, hand_off, &leena, now, &Default::default()).expect("handed off");
+    }
+    let (sink, mut received) = recorder();
+    let mut scheduler = desk.scheduler(sink);
+    scheduler.tick(now).await.expect("tick");
+    let delivered: Vec<_> = std::iter::from_fn(|| received.try_recv().ok())
+        .filter_map(|seen| match seen {
+            Seen::Raised(raised) => Some(raised.notices),
+            Seen::Overdue(_) => None,
+        })
+        .collect();
+    assert_eq!(delivered.len(), 1, "one delivery");
+    assert_eq!((delivered[0].len(), delivered[0][0].from.as_str()), (1, "Leena Lead"));
+    let text = texts::of(Language::Finnish).hand_off_notification(&delivered[0][0], chrono_tz::Europe::Helsinki);
+    assert!(text.summary.starts_with("Sinulle siirrettiin tapaus: "), "{text:?}");
+    scheduler.tick(now + TimeDelta::minutes(1)).await.expect("tick");
+    assert!(
+        std::iter::from_fn(|| received.try_recv().ok()).all(|seen| !matches!(seen, Seen::Raised(_))),
+        "never twice"
+    );
+}

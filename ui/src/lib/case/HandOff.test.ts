@@ -39,4 +39,31 @@ describe('the hand-off form', () => {
     expect(first).not.toHaveProperty('awayConfirmed');
     expect(second).toMatchObject({ caseId: 1, awayConfirmed: true, command: { kind: 'hand_off', to: 'Mikko' } });
   });
+
+  it('warns in Finnish when the person has not signed in anywhere for days, and hands over once confirmed', async () => {
+    const desk = fakeDesk('solving', 'fi-FI');
+    render(App);
+    await fireEvent.click(await screen.findByTestId('case-row'));
+    await fireEvent.click(await screen.findByTestId('action-hand_off'));
+    const form = screen.getByTestId('form-hand_off');
+    await within(form).findByRole('option', { name: 'Mikko' });
+    await fireEvent.change(within(form).getByTestId('hand-off-to'), { target: { value: 'Mikko' } });
+    const [, told] = within(form).getAllByRole('textbox');
+    await fireEvent.input(told, { target: { value: 'Mikko soittaa' } });
+    desk.failNextAct = {
+      code: 'invalid_input',
+      message: 'Mikko has not signed in on any desk for 6 business days.',
+      field: 'to',
+      reason: 'hand_off_person_absent',
+      params: { name: 'Mikko', days: '6' },
+    };
+    await fireEvent.click(within(form).getByRole('button', { name: 'Tallenna' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain(
+      'Mikko ei ole kirjautunut millekään työpisteelle 6 arkipäivään',
+    );
+    await fireEvent.click(within(form).getByTestId('hand-off-away-confirmed'));
+    await fireEvent.click(within(form).getByRole('button', { name: 'Tallenna' }));
+    await waitFor(() => expect(argsOf(desk, 'act_on_case')).toHaveLength(2));
+    expect(argsOf(desk, 'act_on_case')[1]).toMatchObject({ awayConfirmed: true, command: { kind: 'hand_off', to: 'Mikko' } });
+  });
 });

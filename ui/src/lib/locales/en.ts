@@ -10,6 +10,7 @@ import { enSettings } from './en-settings';
 import { enTemplates } from './en-templates';
 import { enTeam } from './en-team';
 import { enFiles } from './en-files';
+import { enTogether } from './en-together';
 
 export const enCore = {
   'app.title': 'Lupaus — complaint desk',
@@ -339,7 +340,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles, ...enTogether };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

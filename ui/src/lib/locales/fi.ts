@@ -9,6 +9,7 @@ import { fiSettings } from './fi-settings';
 import { fiTemplates } from './fi-templates';
 import { fiTeam } from './fi-team';
 import { fiFiles } from './fi-files';
+import { fiTogether } from './fi-together';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamaatiot',
@@ -339,4 +340,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
 
-export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiFiles };
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiFiles, ...fiTogether };

@@ -9,6 +9,7 @@ import { svSettings } from './sv-settings';
 import { svTemplates } from './sv-templates';
 import { svTeam } from './sv-team';
 import { svFiles } from './sv-files';
+import { svTogether } from './sv-together';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamationer',
@@ -339,4 +340,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Det hittades inte. Det kan ha tagits bort; gå tillbaka till listan och försök igen.',
 };
 
-export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam, ...svFiles };
+export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam, ...svFiles, ...svTogether };

@@ -39,17 +39,31 @@ pub struct Applied {
     pub people_or_settings: bool,
     /// The desk-team settings changed (reminders were rescheduled).
     pub settings_changed: bool,
+    /// Hand-off notices this desk kept for their receivers (notices.rs).
+    pub notices: usize,
 }
 
 impl Store {
     /// Applies a pulled batch; `now` is when, for reminders moved by a pulled settings change.
     pub fn apply_pulled(&mut self, batch: &PulledBatch, now: DateTime<Utc>) -> Result<Applied, StoreError> {
+        self.apply_pulled_at(batch, now, "")
+    }
+
+    /// Applies a pulled batch with `at_keyboard` signed in here: a pulled hand-off to them (or
+    /// to someone last seen here) keeps its notice in the same transaction.
+    pub fn apply_pulled_at(
+        &mut self,
+        batch: &PulledBatch,
+        now: DateTime<Utc>,
+        at_keyboard: &str,
+    ) -> Result<Applied, StoreError> {
         self.write_repeatable(|tx| {
             let mut applied = Applied::default();
             let mut cases = BTreeSet::new();
             let desk = settings::load(tx)?;
             let mut promises = BTreeMap::new();
             let mut reminded = BTreeSet::new();
+            let mut handed = BTreeSet::new();
             let mut team_order_moved = false;
             let mut pos: i64 = tx.query_row("SELECT COALESCE(MAX(pos), 0) FROM sync_canon", [], |row| row.get(0))?;
             for event in &batch.events {
@@ -64,11 +78,16 @@ impl Store {
                 let outcome = match event.log {
                     SyncLog::Case => store_case_event(tx, event, &mut applied)?.map(|case| {
                         cases.insert(case);
+                        if event.kind == "handed_off" {
+                            handed.insert(case);
+                        }
                     }),
                     SyncLog::Promise => store_promise_event(tx, event, &desk, &mut applied)?.map(|(case, promise)| {
                         cases.insert(case);
                         promises.insert(promise, (case, event.promise_gid.unwrap_or(event.event_id)));
                     }),
+                    // A sign-in moves a person's whereabouts; the people list does not change.
+                    SyncLog::Person if event.kind == "signed_in" => team_log::store_sign_in(tx, event, &mut applied)?,
                     SyncLog::Person | SyncLog::Settings => {
                         // Positioned now: the fold's order may have changed, also for our own.
                         team_order_moved = true;
@@ -91,6 +110,9 @@ impl Store {
                 applied.flagged += rebuild_promise(tx, case_id, promise_id, gid, &desk)?;
             }
             crate::reminders::reschedule_promises(tx, &reminded, now)?;
+            for case_id in &handed {
+                applied.notices += usize::from(crate::notices::consider(tx, *case_id, at_keyboard)?);
+            }
             if team_order_moved {
                 let rebuilt = shared::rebuild_people_and_settings(tx, now)?;
                 applied.flagged += rebuilt.flagged;

@@ -68,6 +68,13 @@ pub enum TeamFact {
     ReminderRaised {
         step: String,
     },
+    /// The event's actor signed in on the recording desk (at start or by a quick switch): where
+    /// they are now, or were last (presence.rs).
+    SignedIn {
+        desk_id: Uuid,
+        desk_code: String,
+        desk_name: String,
+    },
 }
 
 impl TeamFact {
@@ -77,7 +84,8 @@ impl TeamFact {
             | TeamFact::PersonSaved { .. }
             | TeamFact::PersonDeactivated { .. }
             | TeamFact::PinSet { .. }
-            | TeamFact::PinCleared { .. } => "person",
+            | TeamFact::PinCleared { .. }
+            | TeamFact::SignedIn { .. } => "person",
             TeamFact::SettingsListed { .. } | TeamFact::SettingsChanged { .. } => "settings",
             TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } => "lesson",
             TeamFact::ReminderRaised { .. } => "reminder",
@@ -215,7 +223,10 @@ impl Folded {
                 let valid = settings.change(&by)?;
                 self.settings = Some(valid.settings);
             }
-            TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } | TeamFact::ReminderRaised { .. } => {}
+            TeamFact::DebriefRequested { .. }
+            | TeamFact::LessonRecorded { .. }
+            | TeamFact::ReminderRaised { .. }
+            | TeamFact::SignedIn { .. } => {}
         }
         Ok(())
     }
@@ -228,7 +239,7 @@ fn fold(tx: &Transaction<'_>) -> Result<Folded, StoreError> {
         .prepare_cached(
             "SELECT e.event_id, e.log, e.actor, e.record_json FROM team_events e
              LEFT JOIN sync_canon k ON k.event_id = e.event_id
-             WHERE e.log IN ('person', 'settings') ORDER BY k.pos IS NULL, k.pos, e.id",
+             WHERE e.log IN ('person', 'settings') AND e.kind != 'signed_in' ORDER BY k.pos IS NULL, k.pos, e.id",
         )?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
         .collect::<Result<_, _>>()?;

@@ -49,6 +49,23 @@ pub(crate) fn store_person_or_settings(tx: &Transaction<'_>, event: &SyncEvent, 
     Ok(Ok(()))
 }
 
+/// Someone signed in on another desk: kept in the log, and their whereabouts move.
+pub(crate) fn store_sign_in(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<()> {
+    if held(tx, event)? {
+        return Ok(Ok(()));
+    }
+    let fact = match fact_of(event) {
+        Ok(fact) => fact,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let TeamFact::SignedIn { desk_id, desk_code, desk_name } = &fact else {
+        return Ok(Err(Unreadable(format!("a '{}' record under the kind signed_in", fact.kind()))));
+    };
+    keep(tx, event, &fact, applied)?;
+    crate::presence::note(tx, &event.actor, *desk_id, desk_code, desk_name, event.at_millis)?;
+    Ok(Ok(()))
+}
+
 pub(crate) fn store_lesson(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<()> {
     if held(tx, event)? {
         return Ok(Ok(()));
