@@ -73,6 +73,7 @@ pub fn render() -> String {
         c.visit::<lupaus_core::desk_figures::DeskFigures>();
         c.visit::<lupaus_core::lessons::Lesson>();
         c.visit::<lupaus_core::lessons::LessonEntry>();
+        c.visit::<lupaus_desk::TeamBoard>();
     }
     let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit by hand.\n");
     for declaration in collector.declarations.values() {

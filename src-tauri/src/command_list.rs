@@ -27,6 +27,7 @@ macro_rules! lupaus_commands {
             lead::approvals,
             lead::lessons,
             lead::add_lesson_entry,
+            board::team_board,
             promises::make_promise,
             promises::keep_promise,
             promises::renegotiate_promise,

@@ -39,6 +39,14 @@ fn a_desk_joins_and_leaves_a_team_from_the_window() {
     // The secret is kept beside the database, never in it.
     let bytes = std::fs::read(&db).expect("db");
     assert!(!bytes.windows(secret.len()).any(|window| window == secret.as_bytes()), "secret in the SQLite file");
+    // The lead's team board lists the desk with the sync the join just made.
+    let board = invoke(&window, "team_board", json!({ "withinHours": 24 })).expect("board");
+    assert_eq!(board["this_desk"], "KASSA2");
+    assert_eq!(
+        (board["desks"][0]["desk_code"].as_str(), board["desks"][0]["stale"].as_bool()),
+        (Some("KASSA2"), Some(false))
+    );
+    assert!(board["desks"][0]["last_sync_at"].is_string(), "{board}");
 
     assert_eq!(invoke(&window, "leave_team", json!({})).expect("left"), json!(null));
     assert_eq!(invoke(&window, "team_status", json!({})).expect("status"), json!(null));

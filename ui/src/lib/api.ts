@@ -34,6 +34,7 @@ import type {
   RestoreReport,
   Renegotiated,
   Role,
+  TeamBoard,
   TeamView,
 } from './bindings';
 
@@ -137,6 +138,8 @@ export const api = {
     call<string>('export_figures', { from, to, format }),
   /** Cases whose compensation waits for a lead; refused with `lead_only` for agents. */
   approvals: () => call<CaseSummary[]>('approvals'),
+  /** Team mode: promises due on every desk, each desk's last sync and each person's load. */
+  teamBoard: (withinHours: number) => call<TeamBoard>('team_board', { withinHours }),
   lessons: (query: string | null) => call<Lesson[]>('lessons', { query }),
   addLessonEntry: (caseId: number, entry: LessonEntry) => call<Lesson>('add_lesson_entry', { caseId, entry }),
 

@@ -10,6 +10,11 @@ export type ActionKind = "start_solving" | "propose_remedy_option" | "wait_for" 
  */
 export type Actor = { person: string, role: Role, };
 
+/**
+ * One person's load: open cases they own, and their overdue and due-soon promises.
+ */
+export type AgentWorkload = { person: string, open_cases: number, overdue: number, due_soon: number, };
+
 export type AgreedRemedy = { remedy: Remedy, option_id: number | null, by: string, at: string, };
 
 /**
@@ -79,6 +84,15 @@ attachments: number | null,
  * backup from before files were included).
  */
 attachments_missing: number | null, };
+
+/**
+ * An overdue or due-soon promise and the desk its case was opened on.
+ */
+export type BoardPromise = { 
+/**
+ * '' on a standalone desk.
+ */
+desk_code: string, view: PromiseView, };
 
 /**
  * An amount of business time, as an agent says it.
@@ -446,6 +460,23 @@ export type DeskSettings = { calendar: CalendarSettings, reminder_plan: Reminder
 promise_buffer_minutes: number, };
 
 /**
+ * A desk of the team and how current its picture is.
+ */
+export type DeskSync = { desk_code: string, 
+/**
+ * When it last finished a sync round, on this desk's clock; `None`: never.
+ */
+last_sync_at: string | null, 
+/**
+ * Not synced for [`STALE_AFTER_MINUTES`] or more, or never: what it holds may be missing here.
+ */
+stale: boolean, 
+/**
+ * The desk this board is read on.
+ */
+this_desk: boolean, };
+
+/**
  * Durations in business minutes: how many, the median and the 90th percentile (nearest rank).
  */
 export type Distribution = { count: number, median: number | null, p90: number | null, 
@@ -644,6 +675,15 @@ withdrawn: number,
 kept_on_time_percent: number | null, };
 
 /**
+ * The promises of one person or one desk: overdue first (longest late on top), then soonest.
+ */
+export type PromiseGroup = { 
+/**
+ * The person's name or the desk's code.
+ */
+key: string, overdue: number, due_soon: number, promises: Array<BoardPromise>, };
+
+/**
  * What has been recorded about a promise. "Broken" is not recorded: it is what an open promise
  * becomes when its due time passes; see [`Promise::effective_state`].
  */
@@ -831,6 +871,24 @@ export type SlaTargets = { low: SlaTarget, normal: SlaTarget, high: SlaTarget, u
  * before any question of cause or blame.
  */
 export type Stage = "intake" | "solving" | "remedy_agreed" | "remedy_delivered" | "root_cause" | "closed";
+
+export type TeamBoard = { 
+/**
+ * This desk's code; '' on a standalone desk.
+ */
+this_desk: string, 
+/**
+ * The team's desks by code; empty on a standalone desk.
+ */
+desks: Array<DeskSync>, by_person: Array<PromiseGroup>, by_desk: Array<PromiseGroup>, 
+/**
+ * Most open cases first.
+ */
+workload: Array<AgentWorkload>, 
+/**
+ * More promises were due than the board lists.
+ */
+truncated: boolean, };
 
 /**
  * How the desk's link to its team server stands.

@@ -95,6 +95,10 @@ pub enum Command {
         within_hours: u32,
         #[arg(long)]
         owner: Option<String>,
+        /// Every desk of the team, grouped by person and by desk, with each desk's last sync and
+        /// each person's open cases (the lead's team board). Looks from now.
+        #[arg(long, conflicts_with_all = ["at", "owner"])]
+        team: bool,
     },
     /// Raise the reminders due now, exactly once each (what the app's scheduler does).
     Remind,

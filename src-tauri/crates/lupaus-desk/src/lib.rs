@@ -11,6 +11,7 @@
 
 #![forbid(unsafe_code)]
 
+mod board;
 mod cases;
 mod data;
 mod hand_off;
@@ -29,6 +30,7 @@ use lupaus_core::language::Language;
 use lupaus_core::lifecycle::Actor;
 use lupaus_store::{Store, StoreError};
 
+pub use board::{AgentWorkload, BoardPromise, DeskSync, PromiseGroup, STALE_AFTER_MINUTES, TeamBoard};
 pub use cases::{CallbackPromise, CaseCreated, CaseIntake, CustomerHistory, VerifyReport};
 pub use data::daily_backup;
 pub use hand_off::HandOffTo;

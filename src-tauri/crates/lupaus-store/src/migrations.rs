@@ -237,6 +237,18 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         (SELECT MIN(a.at) FROM anonymisations a WHERE a.case_id = attachments.case_id)
         WHERE case_id IN (SELECT case_id FROM anonymisations WHERE case_id IS NOT NULL);
     "#,
+    // 10: when each desk of the team last synced, as the server last told this desk (issue 17,
+    // the lead's team board). `synced_at` and `server_now` are the server's clock, `read_at`
+    // this desk's: the age of a desk's picture is `(now - read_at) + (server_now - synced_at)`,
+    // right however far this desk's clock is off. Sync bookkeeping: never travels.
+    r#"
+    CREATE TABLE team_desk_sync (
+        desk_code   TEXT PRIMARY KEY,
+        synced_at   INTEGER,
+        server_now  INTEGER NOT NULL,
+        read_at     INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    "#,
 ];
 
 #[cfg(test)]

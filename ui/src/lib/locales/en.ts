@@ -9,6 +9,7 @@ import { enRecovery } from './en-recovery';
 import { enSettings } from './en-settings';
 import { enTemplates } from './en-templates';
 import { enTeam } from './en-team';
+import { enBoard } from './en-board';
 
 export const enCore = {
   'app.title': 'Lupaus — complaint desk',
@@ -324,7 +325,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enBoard };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

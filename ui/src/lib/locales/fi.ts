@@ -8,6 +8,7 @@ import { fiRecovery } from './fi-recovery';
 import { fiSettings } from './fi-settings';
 import { fiTemplates } from './fi-templates';
 import { fiTeam } from './fi-team';
+import { fiBoard } from './fi-board';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamaatiot',
@@ -324,4 +325,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
 
-export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam };
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiBoard };

@@ -8,6 +8,7 @@ import { svRecovery } from './sv-recovery';
 import { svSettings } from './sv-settings';
 import { svTemplates } from './sv-templates';
 import { svTeam } from './sv-team';
+import { svBoard } from './sv-board';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamationer',
@@ -324,4 +325,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Det hittades inte. Det kan ha tagits bort; gå tillbaka till listan och försök igen.',
 };
 
-export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam };
+export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam, ...svBoard };

@@ -3,6 +3,7 @@
 //! (`demo`, `bench`) work below the desk, on the store itself.
 
 mod bench;
+mod board;
 mod case;
 pub mod data;
 mod desk;
@@ -103,7 +104,8 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
         }
         Command::Case(command) => case::run(&mut context, command),
         Command::Promise(command) => promise::run(&mut context, command),
-        Command::Due { at, within_hours, owner } => promise::due(&context, at, within_hours, owner),
+        Command::Due { team: true, within_hours, .. } => board::due_team(&context, within_hours),
+        Command::Due { at, within_hours, owner, .. } => promise::due(&context, at, within_hours, owner),
         Command::Remind => promise::remind(&mut context),
         Command::Ics { owner, out } => promise::ics(&context, owner, out),
         Command::Calendar { from, to } => desk::calendar(&context, from, to),

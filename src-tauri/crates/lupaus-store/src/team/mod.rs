@@ -4,6 +4,8 @@
 //! and the server. Events are facts with global ids; derived tables are rebuilt from them.
 
 mod apply;
+mod board;
+pub use board::{DeskLastSync, DeskPromise, DeskSeen};
 mod digest;
 #[cfg(test)]
 mod migration_tests;
