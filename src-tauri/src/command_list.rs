@@ -28,6 +28,8 @@ macro_rules! lupaus_commands {
             lead::lessons,
             lead::add_lesson_entry,
             board::team_board,
+            board::conflicts,
+            board::resolve_conflict,
             promises::make_promise,
             promises::keep_promise,
             promises::renegotiate_promise,

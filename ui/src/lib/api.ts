@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { reportIfDatabaseProblem } from './recovery';
 import type {
+  Conflict,
   AppInfo,
   Attachment,
   AutostartStatus,
@@ -140,6 +141,10 @@ export const api = {
   approvals: () => call<CaseSummary[]>('approvals'),
   /** Team mode: promises due on every desk, each desk's last sync and each person's load. */
   teamBoard: (withinHours: number) => call<TeamBoard>('team_board', { withinHours }),
+  /** Conflicts between desks waiting for a lead (all of them, reviewed too, with `all`). */
+  conflicts: (all: boolean) => call<Conflict[]>('conflicts', { all }),
+  /** A lead resolves a conflict; the review travels to every desk. */
+  resolveConflict: (eventId: string, note: string) => call<Conflict>('resolve_conflict', { eventId, note }),
   lessons: (query: string | null) => call<Lesson[]>('lessons', { query }),
   addLessonEntry: (caseId: number, entry: LessonEntry) => call<Lesson>('add_lesson_entry', { caseId, entry }),
 

@@ -180,6 +180,15 @@ events: Array<EventRecord>,
  */
 conflict_losers: Array<number>, 
 /**
+ * The losers among `conflict_losers` a lead has resolved, and who: shown as reviewed.
+ */
+conflict_reviews: Array<PositionReview>, 
+/**
+ * Promise changes that lost a team conflict (the same promise kept twice...): kept, shown
+ * struck through in the timeline, with their review once a lead has resolved them.
+ */
+promise_conflicts: Array<Conflict>, 
+/**
  * The promises made on this case, by due time.
  */
 promises: Array<PromiseView>, 
@@ -339,6 +348,44 @@ export type CompensationBasis = "contract" | "consumer_law" | "warranty" | "good
 export type CompensationStatus = { "kind": "pending_lead" } | { "kind": "approved", by: string, at: string, note: string | null, } | { "kind": "rejected", by: string, at: string, reason: string, };
 
 export type CompensationTotal = { basis: CompensationBasis, count: number, amount_cents: number, };
+
+/**
+ * A conflict's losing side, as the review list and the case's timeline show it.
+ */
+export type Conflict = { 
+/**
+ * The losing event's global id (32 hex digits): what a review names.
+ */
+event_id: string, case_id: number, 
+/**
+ * With the desk's code when the case is another desk's, e.g. `R-2026-000001/KASSA2`.
+ */
+case_reference: string, 
+/**
+ * `case` or `promise`.
+ */
+log: string, kind: string, 
+/**
+ * When it was recorded, by the recording desk's clock, and by whom.
+ */
+at: string, actor: string, 
+/**
+ * The rule's own sentence for why it lost (English, for the log and the CLI).
+ */
+detail: string, 
+/**
+ * The case event that lost; `None` for a promise change.
+ */
+event: EventRecord | null, 
+/**
+ * The promise as the losing change would have left it; `None` for a case event.
+ */
+promise: Promise | null, review: ConflictReview | null, };
+
+/**
+ * Who resolved a conflict, when (their desk's clock) and what they noted.
+ */
+export type ConflictReview = { by: string, at: string, note: string, };
 
 export type Contact = { direction: ContactDirection, channel: Channel, summary: string, by: string, at: string, };
 
@@ -629,6 +676,11 @@ export type Policy = {
  * compensation waits for a lead's approval.
  */
 compensation_lead_limit_cents: number, };
+
+/**
+ * A case event's review, by its place in the case's timeline (`CaseDetail::conflict_losers`).
+ */
+export type PositionReview = { position: number, by: string, };
 
 export type Priority = "low" | "normal" | "high" | "urgent";
 
@@ -944,4 +996,4 @@ export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours |
 
 export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_program_to_open', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
-export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'due_outside_hours'] as const;
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'lead_resolves_conflicts', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'not_a_conflict', 'conflict_already_reviewed', 'due_outside_hours'] as const;

@@ -132,6 +132,9 @@ pub enum Command {
     /// Debriefs and lessons learned from hard cases.
     #[command(subcommand)]
     Lesson(LessonCommand),
+    /// Conflicts between the team's desks, for a lead's review (team mode).
+    #[command(subcommand)]
+    Conflict(ConflictCommand),
     /// Desk settings.
     #[command(subcommand)]
     Settings(SettingsCommand),
@@ -308,6 +311,24 @@ pub enum LessonCommand {
         query: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConflictCommand {
+    /// Changes recorded on two desks at once whose losing side waits for a lead (leads only).
+    List {
+        /// Also the conflicts a lead has resolved.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Resolve a conflict: the outcome the team's order chose stands and the flag clears on
+    /// every desk once synced (leads only).
+    Resolve {
+        /// The losing event's id, as `conflict list` prints it.
+        event_id: String,
+        #[arg(long, default_value = "")]
+        note: String,
     },
 }
 

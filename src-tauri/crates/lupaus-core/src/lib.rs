@@ -17,6 +17,7 @@ pub mod people;
 pub mod promise;
 pub mod reason;
 pub mod reminder;
+pub mod review;
 pub mod settings;
 pub mod sla_status;
 pub mod text;

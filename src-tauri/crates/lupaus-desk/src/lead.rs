@@ -10,6 +10,7 @@ use lupaus_core::lessons::{Lesson, LessonEntry};
 use lupaus_core::reason::{self as why, Reason};
 use lupaus_store::StoreError;
 use lupaus_store::cases::CaseSummary;
+use lupaus_store::team::Conflict;
 
 use crate::{Change, Desk};
 
@@ -60,5 +61,22 @@ impl Desk {
         let saved = self.store.add_lesson_entry(case_id, entry, &self.actor()?, self.now())?;
         self.tell(Change::Cases);
         Ok(saved)
+    }
+}
+
+/// The team's conflict review (issue 17): losing sides of conflicts between desks, for a lead.
+impl Desk {
+    /// Conflicts waiting for a lead's review, oldest first; reviewed ones too when `all`.
+    pub fn conflicts(&self, all: bool) -> Result<Vec<Conflict>, StoreError> {
+        self.actor()?.require_lead("see the conflicts between desks")?;
+        self.store.conflicts(all)
+    }
+
+    /// A lead resolves the conflict whose losing event is `event_id`: the outcome the team's
+    /// order chose stands, the flag clears, and the review travels to every desk.
+    pub fn resolve_conflict(&mut self, event_id: &str, note: &str) -> Result<Conflict, StoreError> {
+        let resolved = self.store.review_conflict(event_id, note, &self.actor()?, self.now())?;
+        self.tell(Change::Cases);
+        Ok(resolved)
     }
 }

@@ -7,6 +7,7 @@ mod common;
 
 use chrono::Duration;
 use common::{desk, intake, team};
+use lupaus_core::lifecycle::{CaseCommand, Role};
 use lupaus_core::promise::{NewPromise, PromiseChannel};
 use lupaus_desk::{CaseIntake, Desk};
 use lupaus_sync::admin;
@@ -63,4 +64,78 @@ async fn the_board_shows_every_desks_due_promises_and_last_sync() {
     assert!(refused.is_err(), "A cannot claim C's sync");
     let refused = client.execute("DELETE FROM lupaus_desk_sync WHERE desk_code = 'A'", &[]).await;
     assert!(refused.is_err(), "no desk deletes the record");
+}
+
+/// Switches the desk to `name` (no PINs in these tests).
+fn sign_in(desk: &mut Desk, name: &str) {
+    let started = desk.start_switch(name).expect("listed");
+    let checked = started.check_pin(None, desk.now());
+    desk.finish_switch(checked).expect("signed in");
+}
+
+#[tokio::test]
+async fn a_lead_resolves_a_conflict_and_every_desk_shows_the_same_result() {
+    let server = TestServer::start();
+    let admin_address = team(&server, "review1").await;
+    let mut l = desk(&server, &admin_address, "review1", "L").await;
+    let mut a = desk(&server, &admin_address, "review1", "A").await;
+    let mut b = desk(&server, &admin_address, "review1", "B").await;
+    sign_in(&mut l.desk, "Leena");
+    l.desk.save_person("Leena", Role::Lead).expect("the first lead");
+    l.desk.save_person("Pekka", Role::Lead).expect("a second lead");
+    for name in ["Aino", "Ville"] {
+        l.desk.save_person(name, Role::Agent).expect("agents");
+    }
+    let reference = call_back(&mut a.desk, "Maija", Duration::hours(3));
+    for desk in [&mut l.desk, &mut a.desk, &mut b.desk] {
+        sync_desk(desk).await.expect("sync");
+    }
+    sign_in(&mut b.desk, "Ville");
+    let shared = format!("{reference}/A");
+    let case_on = |desk: &Desk| desk.case_id_by_reference(&shared).expect("found");
+
+    // Offline on both desks: both start solving and both keep the call-back.
+    for desk in [&mut a.desk, &mut b.desk] {
+        let case_id = case_on(desk);
+        desk.act_on_case(case_id, CaseCommand::StartSolving).expect("start");
+        let promise = desk.case_detail(case_id).expect("detail").promises[0].promise.id;
+        desk.keep_promise(promise, "Soitettu", None).expect("kept");
+    }
+    for desk in [&mut a.desk, &mut b.desk] {
+        sync_desk(desk).await.expect("sync");
+    }
+    for desk in [&mut a.desk, &mut l.desk] {
+        sync_desk(desk).await.expect("sync");
+    }
+    let waiting = l.desk.conflicts(false).expect("the lead's list");
+    assert_eq!(waiting.len(), 2, "B's start and B's keeping lost: {waiting:?}");
+    assert!(waiting.iter().all(|conflict| conflict.actor == "Ville"));
+
+    // Leena resolves the case conflict on L; Pekka, offline on B, resolves the same one and the
+    // promise conflict. L's review reaches the server first: it is the one every desk shows.
+    sign_in(&mut b.desk, "Pekka");
+    l.desk.resolve_conflict(&waiting[0].event_id, "A:n kirjaus jää voimaan").expect("Leena resolves");
+    for conflict in &waiting {
+        b.desk.resolve_conflict(&conflict.event_id, "Tarkistettu").expect("Pekka resolves offline");
+    }
+    for desk in [&mut l.desk, &mut b.desk, &mut a.desk] {
+        sync_desk(desk).await.expect("sync");
+    }
+    sync_desk(&mut l.desk).await.expect("sync");
+    let mut shown = Vec::new();
+    for desk in [&l.desk, &a.desk, &b.desk] {
+        assert_eq!(desk.sync_status().expect("status").flagged, 0, "no flag left on any desk");
+        let detail = desk.case_detail(case_on(desk)).expect("detail");
+        let case_review = detail.conflict_reviews.iter().map(|review| review.by.clone()).collect::<Vec<_>>();
+        let promise_review =
+            detail.promise_conflicts.iter().map(|c| c.review.as_ref().map(|r| r.by.clone())).collect::<Vec<_>>();
+        shown.push((detail.state.stage, case_review, promise_review));
+    }
+    assert_eq!(shown[0], shown[1]);
+    assert_eq!(shown[1], shown[2]);
+    assert_eq!(shown[0].1, ["Leena"], "the first review in the team's order stands");
+    assert_eq!(shown[0].2, [Some("Pekka".to_owned())]);
+    let digests = [&l, &a, &b].map(|desk| desk.desk.team_digest().expect("digest"));
+    assert_eq!(digests[0], digests[1]);
+    assert_eq!(digests[1], digests[2]);
 }

@@ -84,6 +84,7 @@ describe('the lead’s team board', () => {
         within24 = (args as { withinHours: number }).withinHours;
         return BOARD;
       }
+      if (command === 'conflicts') return [];
       throw { code: 'internal', message: `unexpected ${command}`, field: null };
     });
     speak('fi');
@@ -115,7 +116,7 @@ describe('the lead’s team board', () => {
     ['sv', 'Teamtavla', 'har aldrig synkroniserat'],
     ['en', 'Team board', 'never synced'],
   ] as const)('speaks %s', async (language, heading, never) => {
-    mockIPC((command) => (command === 'team_status' ? TEAM : BOARD));
+    mockIPC((command) => (command === 'team_status' ? TEAM : command === 'conflicts' ? [] : BOARD));
     speak(language);
     render(TeamLead, { onopen: () => {} });
     expect(await screen.findByRole('heading', { name: heading })).toBeTruthy();

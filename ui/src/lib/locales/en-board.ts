@@ -21,4 +21,17 @@ export const enBoard = {
   'teamboard.col_open_cases': 'Open cases',
   'teamboard.col_overdue': 'Overdue',
   'teamboard.col_due_soon': 'Due soon',
+  'timeline.conflict_reviewed': 'Recorded on another desk at the same time and not applied. Resolved by {by}.',
+  'conflicts.heading': 'Conflicts between desks',
+  'conflicts.intro':
+    'Changes recorded on two desks at the same time. The team’s shared order kept one; the other was not applied. Check the case, then mark the conflict resolved: the outcome stands and the flag clears on every desk.',
+  'conflicts.loading': 'Loading conflicts…',
+  'conflicts.empty': 'No conflicts waiting for review.',
+  'conflicts.recorded_by': '{who}, {when}',
+  'conflicts.resolve': 'Mark resolved',
+  'conflicts.resolved': 'Resolved. Every desk shows it after its next sync.',
+  'conflicts.promise_changed': 'Promise changed',
+  'reason.lead_resolves_conflicts': 'Only a team lead resolves conflicts between desks.',
+  'reason.not_a_conflict': 'This is no longer a conflict waiting for review. Reload the list.',
+  'reason.conflict_already_reviewed': '{by} already resolved this conflict.',
 };

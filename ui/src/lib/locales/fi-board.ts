@@ -24,4 +24,17 @@ export const fiBoard: Part<typeof enBoard> = {
   'teamboard.col_open_cases': 'Avoimet tapaukset',
   'teamboard.col_overdue': 'Myöhässä',
   'teamboard.col_due_soon': 'Erääntyy pian',
+  'timeline.conflict_reviewed': 'Kirjattu samaan aikaan toisella työpisteellä, eikä sitä otettu huomioon. Ratkaissut: {by}.',
+  'conflicts.heading': 'Työpisteiden väliset ristiriidat',
+  'conflicts.intro':
+    'Muutoksia, jotka kirjattiin samaan aikaan kahdella työpisteellä. Tiimin yhteinen järjestys piti niistä toisen, eikä toista otettu huomioon. Tarkista tapaus ja merkitse ristiriita ratkaistuksi: lopputulos jää voimaan ja merkintä poistuu kaikilta työpisteiltä.',
+  'conflicts.loading': 'Ladataan ristiriitoja…',
+  'conflicts.empty': 'Tarkistettavia ristiriitoja ei ole.',
+  'conflicts.recorded_by': '{who}, {when}',
+  'conflicts.resolve': 'Merkitse ratkaistuksi',
+  'conflicts.resolved': 'Ratkaistu. Kaikki työpisteet näyttävät sen seuraavan synkronointinsa jälkeen.',
+  'conflicts.promise_changed': 'Lupausta muutettu',
+  'reason.lead_resolves_conflicts': 'Vain tiiminvetäjä ratkaisee työpisteiden väliset ristiriidat.',
+  'reason.not_a_conflict': 'Tämä ei ole enää tarkistettava ristiriita. Lataa luettelo uudelleen.',
+  'reason.conflict_already_reviewed': '{by} on jo ratkaissut tämän ristiriidan.',
 };

@@ -25,4 +25,17 @@ export const svBoard: Part<typeof enBoard> = {
   'teamboard.col_open_cases': 'Öppna ärenden',
   'teamboard.col_overdue': 'Försenade',
   'teamboard.col_due_soon': 'Förfaller snart',
+  'timeline.conflict_reviewed': 'Registrerades samtidigt på en annan arbetsstation och tillämpades inte. Löst av {by}.',
+  'conflicts.heading': 'Konflikter mellan arbetsstationer',
+  'conflicts.intro':
+    'Ändringar som registrerades samtidigt på två arbetsstationer. Teamets gemensamma ordning behöll den ena; den andra tillämpades inte. Kontrollera ärendet och markera konflikten som löst: utfallet står fast och markeringen försvinner på alla arbetsstationer.',
+  'conflicts.loading': 'Konflikterna laddas…',
+  'conflicts.empty': 'Inga konflikter väntar på granskning.',
+  'conflicts.recorded_by': '{who}, {when}',
+  'conflicts.resolve': 'Markera som löst',
+  'conflicts.resolved': 'Löst. Alla arbetsstationer visar det efter sin nästa synkronisering.',
+  'conflicts.promise_changed': 'Löftet ändrades',
+  'reason.lead_resolves_conflicts': 'Bara teamledaren löser konflikter mellan arbetsstationer.',
+  'reason.not_a_conflict': 'Det här är inte längre en konflikt som väntar på granskning. Ladda om listan.',
+  'reason.conflict_already_reviewed': '{by} har redan löst den här konflikten.',
 };

@@ -4,9 +4,45 @@
 
 use lupaus_desk::{PromiseGroup, TeamBoard};
 use lupaus_store::StoreError;
+use lupaus_store::team::Conflict;
 
 use super::Context;
+use crate::args::ConflictCommand;
 use crate::output;
+
+/// `conflict list` and `conflict resolve`: the lead's review of conflicts between desks.
+pub fn conflict(context: &mut Context, command: ConflictCommand) -> Result<(), StoreError> {
+    let zone = context.desk.zone()?;
+    match command {
+        ConflictCommand::List { all } => {
+            let conflicts = context.desk.conflicts(all)?;
+            context.print(&conflicts, |conflicts| {
+                if conflicts.is_empty() {
+                    return "No conflicts waiting for review.".to_owned();
+                }
+                conflicts.iter().map(|conflict| conflict_line(conflict, zone)).collect::<Vec<_>>().join("\n")
+            })
+        }
+        ConflictCommand::Resolve { event_id, note } => {
+            let resolved = context.desk.resolve_conflict(&event_id, &note)?;
+            context.print(&resolved, |conflict| format!("Resolved: {}", conflict_line(conflict, zone)))
+        }
+    }
+}
+
+fn conflict_line(conflict: &Conflict, zone: chrono_tz::Tz) -> String {
+    let review = conflict.review.as_ref().map_or_else(String::new, |review| format!("  [resolved by {}]", review.by));
+    format!(
+        "{}  {:<18} {:<7} {:<22} {:<12} {}: {}{review}",
+        conflict.event_id,
+        conflict.case_reference,
+        conflict.log,
+        conflict.kind,
+        conflict.actor,
+        output::desk_time(conflict.at, zone),
+        conflict.detail
+    )
+}
 
 pub fn due_team(context: &Context, within_hours: u32) -> Result<(), StoreError> {
     let board = context.desk.team_board(within_hours)?;

@@ -111,6 +111,7 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
         Command::Calendar { from, to } => desk::calendar(&context, from, to),
         Command::Figures { from, to, out } => figures::run(&context, from, to, out),
         Command::Lesson(command) => desk::lesson(&mut context, command),
+        Command::Conflict(command) => board::conflict(&mut context, command),
         Command::Settings(command) => desk::settings(&mut context, command),
         Command::Person(command) => desk::person(&mut context, command),
         Command::Backup(args) => data::backup(&context, args),

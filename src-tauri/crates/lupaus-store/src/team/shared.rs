@@ -68,6 +68,12 @@ pub enum TeamFact {
     ReminderRaised {
         step: String,
     },
+    /// A lead resolved a team conflict: the losing event (its global id as 32 hex digits) stays
+    /// unapplied and its flag clears on every desk (lupaus_core::review).
+    ConflictReviewed {
+        event_id: String,
+        note: String,
+    },
 }
 
 impl TeamFact {
@@ -81,6 +87,7 @@ impl TeamFact {
             TeamFact::SettingsListed { .. } | TeamFact::SettingsChanged { .. } => "settings",
             TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } => "lesson",
             TeamFact::ReminderRaised { .. } => "reminder",
+            TeamFact::ConflictReviewed { .. } => "review",
         }
     }
 
@@ -215,7 +222,10 @@ impl Folded {
                 let valid = settings.change(&by)?;
                 self.settings = Some(valid.settings);
             }
-            TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } | TeamFact::ReminderRaised { .. } => {}
+            TeamFact::DebriefRequested { .. }
+            | TeamFact::LessonRecorded { .. }
+            | TeamFact::ReminderRaised { .. }
+            | TeamFact::ConflictReviewed { .. } => {}
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
--- Lupaus team schema 4 (issue 17): when each desk last synced, for the lead's team board. One
--- row per desk, stamped with the server's clock (desk clocks are shown, never trusted). Every
--- desk reads every row; a desk's own role may write only its own row.
+-- Lupaus team schema 4 (issue 17): the lead's team board and conflict review.
+--
+-- When each desk last synced: one row per desk, stamped with the server's clock (desk clocks are
+-- shown, never trusted). Every desk reads every row; a desk's own role may write only its own.
 CREATE TABLE lupaus_desk_sync (
     desk_code  text PRIMARY KEY REFERENCES lupaus_desks (desk_code),
     synced_at  timestamptz NOT NULL DEFAULT now()
@@ -35,3 +36,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON lupaus_desk_sync TO %I', desks);
 END
 $$;
+
+-- A lead's review of a conflict travels as the log 'review'; it names its case, not a promise.
+ALTER TABLE lupaus_events DROP CONSTRAINT lupaus_events_log_check;
+ALTER TABLE lupaus_events ADD CONSTRAINT lupaus_events_log_check
+    CHECK (log IN ('case', 'promise', 'person', 'settings', 'lesson', 'reminder', 'review'));
