@@ -133,7 +133,14 @@ export const api = {
   clearPin: (name: string) => call<Person[]>('clear_pin', { name }),
 
   /** Dates are calendar days in the desk's zone ("2026-11-01"); `to` is included. */
-  deskFigures: (from: string, to: string) => call<DeskFigures>('desk_figures', { from, to }),
+  /** In team mode `scope` narrows them to one desk (its code) or one person. */
+  deskFigures: (from: string, to: string, scope: { desk?: string; agent?: string } = {}) =>
+    call<DeskFigures>('desk_figures', {
+      from,
+      to,
+      ...(scope.desk ? { desk: scope.desk } : {}),
+      ...(scope.agent ? { agent: scope.agent } : {}),
+    }),
   /** Writes the figures to a file and resolves to its path. */
   exportFigures: (from: string, to: string, format: ExportFormat) =>
     call<string>('export_figures', { from, to, format }),

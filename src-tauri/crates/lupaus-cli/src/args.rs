@@ -128,6 +128,12 @@ pub enum Command {
         /// UTF-8 with BOM, decimal commas).
         #[arg(long, alias = "csv")]
         out: Option<PathBuf>,
+        /// Team mode: only the cases opened on this desk (its code) and their promises.
+        #[arg(long)]
+        desk: Option<String>,
+        /// Only the cases this person owns and the promises they must keep.
+        #[arg(long)]
+        agent: Option<String>,
     },
     /// Debriefs and lessons learned from hard cases.
     #[command(subcommand)]

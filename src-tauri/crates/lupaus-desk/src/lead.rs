@@ -10,6 +10,7 @@ use lupaus_core::lessons::{Lesson, LessonEntry};
 use lupaus_core::reason::{self as why, Reason};
 use lupaus_store::StoreError;
 use lupaus_store::cases::CaseSummary;
+use lupaus_store::figures::FiguresScope;
 use lupaus_store::team::Conflict;
 
 use crate::{Change, Desk};
@@ -34,13 +35,34 @@ pub fn period_of_days(calendar: &DeskCalendar, from: NaiveDate, to: NaiveDate) -
 impl Desk {
     /// The lead's numbers for the days `from`..=`to` in the desk's zone.
     pub fn figures(&self, from: NaiveDate, to: NaiveDate) -> Result<DeskFigures, StoreError> {
+        self.scoped_figures(from, to, &FiguresScope::default())
+    }
+
+    /// The figures of one desk of the team, one person, or both (`scope`); names are trimmed and
+    /// a desk code is matched in capitals, as references print it. Empty: the whole team.
+    pub fn scoped_figures(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        scope: &FiguresScope,
+    ) -> Result<DeskFigures, StoreError> {
         let period = period_of_days(&self.store.desk_settings()?.calendar, from, to)?;
-        self.store.desk_figures(period, self.now())
+        let clean =
+            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let scope =
+            FiguresScope { desk: clean(&scope.desk).map(|desk| desk.to_uppercase()), agent: clean(&scope.agent) };
+        self.store.scoped_figures(period, self.now(), &scope)
     }
 
     /// Writes the figures for the period as an Excel workbook (`.xlsx`) or CSV, by `path`'s ending.
-    pub fn export_figures(&self, from: NaiveDate, to: NaiveDate, path: &Path) -> Result<DeskFigures, StoreError> {
-        let figures = self.figures(from, to)?;
+    pub fn export_figures(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        scope: &FiguresScope,
+        path: &Path,
+    ) -> Result<DeskFigures, StoreError> {
+        let figures = self.scoped_figures(from, to, scope)?;
         lupaus_store::figures::write_figures(path, &figures)?;
         Ok(figures)
     }

@@ -5,11 +5,12 @@
 
 mod common;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use common::{desk, intake, team};
 use lupaus_core::lifecycle::{CaseCommand, Role};
 use lupaus_core::promise::{NewPromise, PromiseChannel};
 use lupaus_desk::{CaseIntake, Desk};
+use lupaus_store::figures::FiguresScope;
 use lupaus_sync::admin;
 use lupaus_sync::round::sync_desk;
 use lupaus_sync::server::ServerAddress;
@@ -138,4 +139,61 @@ async fn a_lead_resolves_a_conflict_and_every_desk_shows_the_same_result() {
     let digests = [&l, &a, &b].map(|desk| desk.desk.team_digest().expect("digest"));
     assert_eq!(digests[0], digests[1]);
     assert_eq!(digests[1], digests[2]);
+}
+
+#[tokio::test]
+async fn figures_per_team_desk_and_agent_are_identical_on_three_desks_after_sync() {
+    let server = TestServer::start();
+    let admin_address = team(&server, "figures1").await;
+    let mut l = desk(&server, &admin_address, "figures1", "L").await;
+    let mut a = desk(&server, &admin_address, "figures1", "A").await;
+    let mut b = desk(&server, &admin_address, "figures1", "B").await;
+    let on_a = call_back(&mut a.desk, "Maija", Duration::hours(3));
+    call_back(&mut b.desk, "Matti", Duration::hours(5));
+    for desk in [&mut a.desk, &mut b.desk, &mut l.desk] {
+        sync_desk(desk).await.expect("sync");
+    }
+    // Offline, A and B both hand Maija's case on and both keep its call-back: B's lose.
+    let shared = format!("{on_a}/A");
+    for (desk, to) in [(&mut a.desk, "Ville"), (&mut b.desk, "Kaisa")] {
+        let case_id = desk.case_id_by_reference(&shared).expect("case");
+        let hand_off = CaseCommand::HandOff {
+            to: to.into(),
+            note: "Jatka".into(),
+            customer_told: format!("{to} soittaa"),
+            callback: None,
+        };
+        desk.act_on_case(case_id, hand_off).expect("handed off");
+        let promise = desk.case_detail(case_id).expect("detail").promises[0].promise.id;
+        desk.keep_promise(promise, "Soitettu", None).expect("kept");
+    }
+    for desk in [&mut a.desk, &mut b.desk, &mut l.desk] {
+        sync_desk(desk).await.expect("sync");
+    }
+    sync_desk(&mut a.desk).await.expect("sync");
+
+    let (from, to) =
+        (NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"), NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"));
+    let scopes = [
+        FiguresScope::default(),
+        FiguresScope { desk: Some("a".into()), agent: None },
+        FiguresScope { desk: Some("B".into()), agent: None },
+        FiguresScope { desk: None, agent: Some("Ville".into()) },
+        FiguresScope { desk: None, agent: Some("Aino".into()) },
+    ];
+    for scope in &scopes {
+        let seen = [&l, &a, &b].map(|desk| desk.desk.scoped_figures(from, to, scope).expect("figures"));
+        assert_eq!(seen[0], seen[1], "{scope:?}: L and A");
+        assert_eq!(seen[1], seen[2], "{scope:?}: A and B");
+    }
+    let figures = |scope: &FiguresScope| l.desk.scoped_figures(from, to, scope).expect("figures");
+    let team = figures(&scopes[0]);
+    assert_eq!((team.cases_received, team.promises.due, team.promises.kept_on_time), (2, 2, 1));
+    let desk_a = figures(&scopes[1]);
+    assert_eq!(desk_a.cases_received, 1, "Maija's case was opened on A");
+    assert_eq!(desk_a.hand_offs_per_case, Some(1.0), "B's losing hand-off is not counted");
+    assert_eq!((desk_a.promises.due, desk_a.promises.kept_on_time), (1, 1), "kept once, not twice");
+    assert_eq!(figures(&scopes[2]).cases_received, 1);
+    assert_eq!(figures(&scopes[3]).cases_received, 1, "Ville owns Maija's case on every desk");
+    assert_eq!(figures(&scopes[4]).cases_received, 1, "Aino still owns Matti's");
 }

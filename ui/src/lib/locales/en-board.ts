@@ -34,4 +34,8 @@ export const enBoard = {
   'reason.lead_resolves_conflicts': 'Only a team lead resolves conflicts between desks.',
   'reason.not_a_conflict': 'This is no longer a conflict waiting for review. Reload the list.',
   'reason.conflict_already_reviewed': '{by} already resolved this conflict.',
+  'figures.scope_desk': 'Desk',
+  'figures.scope_all': 'All desks',
+  'figures.scope_agent': 'Person',
+  'figures.scope_everyone': 'Everyone',
 };

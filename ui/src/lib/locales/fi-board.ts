@@ -37,4 +37,8 @@ export const fiBoard: Part<typeof enBoard> = {
   'reason.lead_resolves_conflicts': 'Vain tiiminvetäjä ratkaisee työpisteiden väliset ristiriidat.',
   'reason.not_a_conflict': 'Tämä ei ole enää tarkistettava ristiriita. Lataa luettelo uudelleen.',
   'reason.conflict_already_reviewed': '{by} on jo ratkaissut tämän ristiriidan.',
+  'figures.scope_desk': 'Työpiste',
+  'figures.scope_all': 'Kaikki työpisteet',
+  'figures.scope_agent': 'Henkilö',
+  'figures.scope_everyone': 'Kaikki',
 };

@@ -38,4 +38,8 @@ export const svBoard: Part<typeof enBoard> = {
   'reason.lead_resolves_conflicts': 'Bara teamledaren löser konflikter mellan arbetsstationer.',
   'reason.not_a_conflict': 'Det här är inte längre en konflikt som väntar på granskning. Ladda om listan.',
   'reason.conflict_already_reviewed': '{by} har redan löst den här konflikten.',
+  'figures.scope_desk': 'Arbetsstation',
+  'figures.scope_all': 'Alla arbetsstationer',
+  'figures.scope_agent': 'Person',
+  'figures.scope_everyone': 'Alla',
 };

@@ -109,7 +109,9 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
         Command::Remind => promise::remind(&mut context),
         Command::Ics { owner, out } => promise::ics(&context, owner, out),
         Command::Calendar { from, to } => desk::calendar(&context, from, to),
-        Command::Figures { from, to, out } => figures::run(&context, from, to, out),
+        Command::Figures { from, to, out, desk, agent } => {
+            figures::run(&context, from, to, out, &lupaus_store::figures::FiguresScope { desk, agent })
+        }
         Command::Lesson(command) => desk::lesson(&mut context, command),
         Command::Conflict(command) => board::conflict(&mut context, command),
         Command::Settings(command) => desk::settings(&mut context, command),
