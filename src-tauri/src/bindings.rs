@@ -75,6 +75,7 @@ pub fn render() -> String {
         c.visit::<lupaus_core::lessons::LessonEntry>();
         c.visit::<lupaus_desk::TeamBoard>();
         c.visit::<lupaus_store::team::Conflict>();
+        c.visit::<lupaus_store::team::SettingsChange>();
     }
     let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit by hand.\n");
     for declaration in collector.declarations.values() {

@@ -42,6 +42,7 @@ macro_rules! lupaus_commands {
             settings::get_settings,
             settings::save_settings,
             settings::calendar_days,
+            settings::settings_history,
             people::current_person,
             people::choose_language,
             people::list_people,

@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { reportIfDatabaseProblem } from './recovery';
 import type {
+  SettingsChange,
   Conflict,
   AppInfo,
   Attachment,
@@ -158,6 +159,8 @@ export const api = {
   getSettings: () => call<DeskSettings>('get_settings'),
   /** Leads only: the back end refuses agents with `lead_only`. */
   saveSettings: (settings: DeskSettings) => call<DeskSettings>('save_settings', { settings }),
+  /** Leads only: the settings audit trail, oldest first in the team's order. */
+  settingsHistory: () => call<SettingsChange[]>('settings_history'),
   calendarDays: (from: string, to: string) => call<CalendarDay[]>('calendar_days', { from, to }),
   getAutostart: () => call<AutostartStatus>('get_autostart'),
   setAutostart: (enabled: boolean) => call<AutostartStatus>('set_autostart', { enabled }),

@@ -542,6 +542,11 @@ export type DueReading = { due_at: string, next_opening: string | null, };
  */
 export type EventRecord = { at: string, actor: Actor, stage_before: Stage, stage_after: Stage, event: CaseEvent, };
 
+/**
+ * One field that changed: its dotted path and its JSON values before and after.
+ */
+export type FieldChange = { field: string, before: string, after: string, };
+
 export type HandOff = { from: string, to: string, note: string, customer_told: string, callback: NewPromise | null, by: string, at: string, };
 
 /**
@@ -889,6 +894,20 @@ export type RootCause = { category: RootCauseCategory, description: string, by: 
  * Why it happened.
  */
 export type RootCauseCategory = "process" | "communication" | "staff_conduct" | "product_defect" | "billing" | "partner" | "customer_action" | "unknown";
+
+/**
+ * One settings event as the audit trail shows it.
+ */
+export type SettingsChange = { at: string, 
+/**
+ * Who made it; empty for the settings a desk had before team mode.
+ */
+by: string, changes: Array<FieldChange>, 
+/**
+ * False for a change refused at its place in the order, or a desk's old settings that
+ * came after the team had its own.
+ */
+applied: boolean, };
 
 export type SlaStatus = { 
 /**

@@ -38,4 +38,13 @@ export const enBoard = {
   'figures.scope_all': 'All desks',
   'figures.scope_agent': 'Person',
   'figures.scope_everyone': 'Everyone',
+  'history.heading': 'Settings change log',
+  'history.intro': 'Every change to the team’s desk settings: what changed, who changed it and when (by the clock of the desk where it was made). Newest first.',
+  'history.empty': 'The settings have not been changed yet.',
+  'history.before_team': 'Settings from before team mode',
+  'history.not_applied': 'Did not take effect',
+  'history.no_difference': 'Saved without changes.',
+  'history.col_field': 'Setting',
+  'history.col_before': 'Before',
+  'history.col_after': 'After',
 };

@@ -41,4 +41,13 @@ export const fiBoard: Part<typeof enBoard> = {
   'figures.scope_all': 'Kaikki työpisteet',
   'figures.scope_agent': 'Henkilö',
   'figures.scope_everyone': 'Kaikki',
+  'history.heading': 'Asetusten muutosloki',
+  'history.intro': 'Kaikki tiimin työpisteasetusten muutokset: mitä muutettiin, kuka muutti ja milloin (sen työpisteen kellon mukaan, jolla muutos tehtiin). Uusin ensin.',
+  'history.empty': 'Asetuksia ei ole vielä muutettu.',
+  'history.before_team': 'Asetukset ajalta ennen tiimitilaa',
+  'history.not_applied': 'Ei tullut voimaan',
+  'history.no_difference': 'Tallennettu ilman muutoksia.',
+  'history.col_field': 'Asetus',
+  'history.col_before': 'Ennen',
+  'history.col_after': 'Jälkeen',
 };

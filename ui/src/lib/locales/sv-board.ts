@@ -42,4 +42,13 @@ export const svBoard: Part<typeof enBoard> = {
   'figures.scope_all': 'Alla arbetsstationer',
   'figures.scope_agent': 'Person',
   'figures.scope_everyone': 'Alla',
+  'history.heading': 'Ändringslogg för inställningarna',
+  'history.intro': 'Alla ändringar av teamets inställningar för arbetsstationerna: vad som ändrades, vem som ändrade och när (enligt klockan på den arbetsstation där ändringen gjordes). Nyaste först.',
+  'history.empty': 'Inställningarna har inte ändrats ännu.',
+  'history.before_team': 'Inställningar från tiden före teamläget',
+  'history.not_applied': 'Trädde inte i kraft',
+  'history.no_difference': 'Sparades utan ändringar.',
+  'history.col_field': 'Inställning',
+  'history.col_before': 'Före',
+  'history.col_after': 'Efter',
 };
