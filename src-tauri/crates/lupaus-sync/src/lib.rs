@@ -15,6 +15,7 @@ pub mod access;
 pub mod admin;
 mod error;
 pub mod live;
+mod parts;
 pub mod round;
 pub mod schema;
 pub mod secret;
