@@ -47,6 +47,20 @@ fn desk(dir: &tempfile::TempDir, code: &str, person: &str, clock: Arc<FixedClock
     desk
 }
 
+/// Maija's case on `desk` with Aino's call-back due tomorrow; answers its reference.
+fn case_with_call_back(desk: &mut Desk) -> String {
+    let created = desk.create_case(CaseIntake { case: intake("Maija"), callback: None }).expect("case");
+    let promise = NewPromise {
+        text: "Soitamme huomenna".into(),
+        channel: PromiseChannel::Call,
+        due_at: helsinki(2026, 11, 24, 12, 0),
+        owner: "Aino".into(),
+        outside_hours_confirmed: false,
+    };
+    desk.make_promise(created.case.id, promise).expect("promise");
+    created.case.reference
+}
+
 #[test]
 fn a_lead_resolves_case_and_promise_conflicts_once_and_every_desk_shows_it() {
     let dir = tempfile::tempdir().expect("dir");
@@ -59,19 +73,11 @@ fn a_lead_resolves_case_and_promise_conflicts_once_and_every_desk_shows_it() {
     for name in ["Aino", "Ville"] {
         l.save_person(name, Role::Agent).expect("agents");
     }
-    let created = a.create_case(CaseIntake { case: intake("Maija"), callback: None }).expect("case");
-    let promise = NewPromise {
-        text: "Soitamme huomenna".into(),
-        channel: PromiseChannel::Call,
-        due_at: helsinki(2026, 11, 24, 12, 0),
-        owner: "Aino".into(),
-        outside_hours_confirmed: false,
-    };
-    a.make_promise(created.case.id, promise).expect("promise");
+    let reference = case_with_call_back(&mut a);
     for desk in [&mut l, &mut a, &mut b] {
         server.sync(desk);
     }
-    let shared = format!("{}/A", created.case.reference);
+    let shared = format!("{reference}/A");
     let case_on = |desk: &Desk| desk.case_id_by_reference(&shared).expect("found");
 
     // Offline, A and B both start solving and both keep the promise.
@@ -136,18 +142,10 @@ fn a_promise_renegotiated_on_two_desks_leaves_one_new_promise_and_flags_the_othe
     let mut server = Log::default();
     let mut a = desk(&dir, "A", "Aino", clock.clone());
     let mut b = desk(&dir, "B", "Ville", clock.clone());
-    let created = a.create_case(CaseIntake { case: intake("Maija"), callback: None }).expect("case");
-    let promise = NewPromise {
-        text: "Soitamme huomenna".into(),
-        channel: PromiseChannel::Call,
-        due_at: helsinki(2026, 11, 24, 12, 0),
-        owner: "Aino".into(),
-        outside_hours_confirmed: false,
-    };
-    a.make_promise(created.case.id, promise).expect("promise");
+    let reference = case_with_call_back(&mut a);
     server.sync(&mut a);
     server.sync(&mut b);
-    let shared = format!("{}/A", created.case.reference);
+    let shared = format!("{reference}/A");
     let case_on = |desk: &Desk| desk.case_id_by_reference(&shared).expect("found");
 
     // Offline, each desk agrees another new time with the customer.

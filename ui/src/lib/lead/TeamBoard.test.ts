@@ -89,7 +89,7 @@ describe('the lead’s team board', () => {
     });
     speak('fi');
     render(TeamLead, { onopen: (id: number) => opened.push(id) });
-    const desks = await screen.findAllByTestId('team-desk');
+    const desks = await screen.findAllByTestId('board-desk');
     expect(within24).toBe(24);
     expect(desks.map(text)).toEqual([
       'KASSA1 (tämä työpiste) · synkronoitu 6.12.2026 klo 12.09',
@@ -120,6 +120,6 @@ describe('the lead’s team board', () => {
     speak(language);
     render(TeamLead, { onopen: () => {} });
     expect(await screen.findByRole('heading', { name: heading })).toBeTruthy();
-    expect(text((await screen.findAllByTestId('team-desk'))[2])).toContain(never);
+    expect(text((await screen.findAllByTestId('board-desk'))[2])).toContain(never);
   });
 });
