@@ -238,9 +238,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         WHERE case_id IN (SELECT case_id FROM anonymisations WHERE case_id IS NOT NULL);
     "#,
     // 10: when each desk of the team last synced, as the server last told this desk (issue 17,
-    // the lead's team board), and a lead's conflict reviews in the team log. `synced_at` and `server_now` are the server's clock, `read_at`
-    // this desk's: the age of a desk's picture is `(now - read_at) + (server_now - synced_at)`,
-    // right however far this desk's clock is off. Sync bookkeeping: never travels.
+    // the lead's team board), and a lead's conflict reviews in the team log. `synced_at` and
+    // `server_now` are the server's clock, `read_at` this desk's: the age of a desk's picture is
+    // `(now - read_at) + (server_now - synced_at)`, right however far this desk's clock is off.
+    // Sync bookkeeping: never travels.
     r#"
     CREATE TABLE team_desk_sync (
         desk_code   TEXT PRIMARY KEY,
