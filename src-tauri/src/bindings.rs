@@ -81,6 +81,9 @@ pub fn render() -> String {
         c.visit::<lupaus_store::privacy::AnonymisationReport>();
         c.visit::<lupaus_desk::ExportSaved>();
         c.visit::<lupaus_desk::CalendarFile>();
+        c.visit::<lupaus_desk::TeamBoard>();
+        c.visit::<lupaus_store::team::Conflict>();
+        c.visit::<lupaus_store::team::SettingsChange>();
     }
     let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit by hand.\n");
     for declaration in collector.declarations.values() {

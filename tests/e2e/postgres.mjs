@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliBinary } from './harness.mjs';
 
 export const PG_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin'].find((dir) => existsSync(join(dir, 'initdb')));
 
@@ -40,4 +41,12 @@ export async function startPostgres() {
     rmSync(dir, { recursive: true, force: true });
   };
   return { port, stop };
+}
+
+/** Joins the desk file `db` to the team as `desk`; the secret goes in on stdin, never argv. */
+export function joinDesk(db, deskUrl, desk, secret) {
+  execFileSync(cliBinary, ['--db', db, '--json', 'team', 'join', '--server', deskUrl, '--desk', desk], {
+    input: `${secret}\n`,
+    encoding: 'utf8',
+  });
 }

@@ -76,7 +76,7 @@ pub fn export_figures<R: Runtime>(
     let Some(path) = save_dialog(&app, language, &format!("lupaus-luvut-{from}-{to}.{extension}"), extension) else {
         return Ok(None);
     };
-    state.desk()?.export_figures(from, to, &path)?;
+    state.desk()?.export_figures(from, to, &lupaus_store::figures::FiguresScope::default(), &path)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -4,14 +4,22 @@ use chrono::NaiveDate;
 use lupaus_core::desk_figures::DeskFigures;
 use lupaus_core::lessons::{Lesson, LessonEntry};
 use lupaus_store::cases::CaseSummary;
+use lupaus_store::figures::FiguresScope;
 use tauri::State;
 
 use crate::{error::IpcError, state::AppState};
 
-/// The figures for the days `from`..=`to` in the desk's zone.
+/// The figures for the days `from`..=`to` in the desk's zone: the whole team's, or one desk's
+/// (`desk`, its code) or one person's (`agent`) in team mode.
 #[tauri::command(async)]
-pub fn desk_figures(state: State<'_, AppState>, from: NaiveDate, to: NaiveDate) -> Result<DeskFigures, IpcError> {
-    Ok(state.desk()?.figures(from, to)?)
+pub fn desk_figures(
+    state: State<'_, AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    desk: Option<String>,
+    agent: Option<String>,
+) -> Result<DeskFigures, IpcError> {
+    Ok(state.desk()?.scoped_figures(from, to, &FiguresScope { desk, agent })?)
 }
 
 /// Compensation waiting for a lead's decision. Only leads see this list.

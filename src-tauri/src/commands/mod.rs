@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod autostart;
+pub mod board;
 pub mod cases;
 pub mod data;
 pub mod files;

@@ -3,9 +3,8 @@
 // PostgreSQL server the journey starts itself (initdb + pg_ctl on a free loopback port).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { byTestId, cli, cliBinary, eventually, screenshot, startApp, tempDatabase } from '../harness.mjs';
-import { PG_BIN, startPostgres } from '../postgres.mjs';
+import { byTestId, cli, eventually, screenshot, startApp, tempDatabase } from '../harness.mjs';
+import { joinDesk, PG_BIN, startPostgres } from '../postgres.mjs';
 
 test('a case saved on another desk of the team appears in this window', { skip: !PG_BIN && 'no PostgreSQL binaries' }, async () => {
   const pg = await startPostgres();
@@ -19,10 +18,7 @@ test('a case saved on another desk of the team appears in this window', { skip: 
     const b = cli(scratch, ['team', 'add-desk', '--server', admin, '--desk', 'KASSA2']);
     // Desk B is a command-line desk; its secret goes in on stdin, never argv.
     const deskB = tempDatabase();
-    execFileSync(cliBinary, ['--db', deskB, '--json', 'team', 'join', '--server', deskUrl, '--desk', 'KASSA2'], {
-      input: `${b.secret}\n`,
-      encoding: 'utf8',
-    });
+    joinDesk(deskB, deskUrl, 'KASSA2', b.secret);
 
     const deskA = tempDatabase();
     browser = await startApp(deskA);

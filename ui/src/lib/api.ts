@@ -4,6 +4,8 @@ import { invoke } from '@tauri-apps/api/core';
 import { reportIfDatabaseProblem } from './recovery';
 import type {
   AnonymisationReport,
+  SettingsChange,
+  Conflict,
   AppInfo,
   Attachment,
   CalendarFile,
@@ -39,6 +41,7 @@ import type {
   RestoreReport,
   Renegotiated,
   Role,
+  TeamBoard,
   TeamView,
   EscalatedMiss,
   HandOffNotice,
@@ -139,13 +142,26 @@ export const api = {
   clearPin: (name: string) => call<Person[]>('clear_pin', { name }),
 
   /** Dates are calendar days in the desk's zone ("2026-11-01"); `to` is included. */
-  deskFigures: (from: string, to: string) => call<DeskFigures>('desk_figures', { from, to }),
+  /** In team mode `scope` narrows them to one desk (its code) or one person. */
+  deskFigures: (from: string, to: string, scope: { desk?: string; agent?: string } = {}) =>
+    call<DeskFigures>('desk_figures', {
+      from,
+      to,
+      ...(scope.desk ? { desk: scope.desk } : {}),
+      ...(scope.agent ? { agent: scope.agent } : {}),
+    }),
   /** Writes the figures to a file and resolves to its path. */
   /** Asks where to save (the OS's dialog); null when the person closed it. */
   exportFigures: (from: string, to: string, format: ExportFormat) =>
     call<string | null>('export_figures', { from, to, format }),
   /** Cases whose compensation waits for a lead; refused with `lead_only` for agents. */
   approvals: () => call<CaseSummary[]>('approvals'),
+  /** Team mode: promises due on every desk, each desk's last sync and each person's load. */
+  teamBoard: (withinHours: number) => call<TeamBoard>('team_board', { withinHours }),
+  /** Conflicts between desks waiting for a lead (all of them, reviewed too, with `all`). */
+  conflicts: (all: boolean) => call<Conflict[]>('conflicts', { all }),
+  /** A lead resolves a conflict; the review travels to every desk. */
+  resolveConflict: (eventId: string, note: string) => call<Conflict>('resolve_conflict', { eventId, note }),
   lessons: (query: string | null) => call<Lesson[]>('lessons', { query }),
   addLessonEntry: (caseId: number, entry: LessonEntry) => call<Lesson>('add_lesson_entry', { caseId, entry }),
   /** Hand-offs to the person at the keyboard not yet acknowledged on this desk, newest first. */
@@ -159,6 +175,8 @@ export const api = {
   getSettings: () => call<DeskSettings>('get_settings'),
   /** Leads only: the back end refuses agents with `lead_only`. */
   saveSettings: (settings: DeskSettings) => call<DeskSettings>('save_settings', { settings }),
+  /** Leads only: the settings audit trail, oldest first in the team's order. */
+  settingsHistory: () => call<SettingsChange[]>('settings_history'),
   calendarDays: (from: string, to: string) => call<CalendarDay[]>('calendar_days', { from, to }),
   getAutostart: () => call<AutostartStatus>('get_autostart'),
   setAutostart: (enabled: boolean) => call<AutostartStatus>('set_autostart', { enabled }),

@@ -10,6 +10,11 @@ export type ActionKind = "start_solving" | "propose_remedy_option" | "wait_for" 
  */
 export type Actor = { person: string, role: Role, };
 
+/**
+ * One person's load: open cases they own, and their overdue and due-soon promises.
+ */
+export type AgentWorkload = { person: string, open_cases: number, overdue: number, due_soon: number, };
+
 export type AgreedRemedy = { remedy: Remedy, option_id: number | null, by: string, at: string, };
 
 /**
@@ -92,6 +97,15 @@ attachments: number | null,
  * backup from before files were included).
  */
 attachments_missing: number | null, };
+
+/**
+ * An overdue or due-soon promise and the desk its case was opened on.
+ */
+export type BoardPromise = { 
+/**
+ * '' on a standalone desk.
+ */
+desk_code: string, view: PromiseView, };
 
 /**
  * An amount of business time, as an agent says it.
@@ -183,6 +197,15 @@ events: Array<EventRecord>,
  * kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
  */
 conflict_losers: Array<number>, 
+/**
+ * The losers among `conflict_losers` a lead has resolved, and who: shown as reviewed.
+ */
+conflict_reviews: Array<PositionReview>, 
+/**
+ * Promise changes that lost a team conflict (the same promise kept twice...): kept, shown
+ * struck through in the timeline, with their review once a lead has resolved them.
+ */
+promise_conflicts: Array<Conflict>, 
 /**
  * The promises made on this case, by due time.
  */
@@ -344,6 +367,44 @@ export type CompensationStatus = { "kind": "pending_lead" } | { "kind": "approve
 
 export type CompensationTotal = { basis: CompensationBasis, count: number, amount_cents: number, };
 
+/**
+ * A conflict's losing side, as the review list and the case's timeline show it.
+ */
+export type Conflict = { 
+/**
+ * The losing event's global id (32 hex digits): what a review names.
+ */
+event_id: string, case_id: number, 
+/**
+ * With the desk's code when the case is another desk's, e.g. `R-2026-000001/KASSA2`.
+ */
+case_reference: string, 
+/**
+ * `case` or `promise`.
+ */
+log: string, kind: string, 
+/**
+ * When it was recorded, by the recording desk's clock, and by whom.
+ */
+at: string, actor: string, 
+/**
+ * The rule's own sentence for why it lost (English, for the log and the CLI).
+ */
+detail: string, 
+/**
+ * The case event that lost; `None` for a promise change.
+ */
+event: EventRecord | null, 
+/**
+ * The promise as the losing change would have left it; `None` for a case event.
+ */
+promise: Promise | null, review: ConflictReview | null, };
+
+/**
+ * Who resolved a conflict, when (their desk's clock) and what they noted.
+ */
+export type ConflictReview = { by: string, at: string, note: string, };
+
 export type Contact = { direction: ContactDirection, channel: Channel, summary: string, by: string, at: string, };
 
 /**
@@ -469,6 +530,23 @@ promise_buffer_minutes: number,
 away_after_business_days: number, };
 
 /**
+ * A desk of the team and how current its picture is.
+ */
+export type DeskSync = { desk_code: string, 
+/**
+ * When it last finished a sync round, on this desk's clock; `None`: never.
+ */
+last_sync_at: string | null, 
+/**
+ * Not synced for [`STALE_AFTER_MINUTES`] or more, or never: what it holds may be missing here.
+ */
+stale: boolean, 
+/**
+ * The desk this board is read on.
+ */
+this_desk: boolean, };
+
+/**
  * Durations in business minutes: how many, the median and the 90th percentile (nearest rank).
  */
 export type Distribution = { count: number, median: number | null, p90: number | null, 
@@ -512,6 +590,11 @@ export type EventRecord = { at: string, actor: Actor, stage_before: Stage, stage
 export type ExportSaved = { path: string, rows: number, };
 
 export type ExportWhat = "cases" | "customers" | "promises" | "events";
+
+/**
+ * One field that changed: its dotted path and its JSON values before and after.
+ */
+export type FieldChange = { field: string, before: string, after: string, };
 
 export type HandOff = { from: string, to: string, note: string, customer_told: string, callback: NewPromise | null, by: string, at: string, };
 
@@ -709,6 +792,11 @@ export type Policy = {
  */
 compensation_lead_limit_cents: number, };
 
+/**
+ * A case event's review, by its place in the case's timeline (`CaseDetail::conflict_losers`).
+ */
+export type PositionReview = { position: number, by: string, };
+
 export type Priority = "low" | "normal" | "high" | "urgent";
 
 /**
@@ -757,6 +845,15 @@ withdrawn: number,
  * counted through the promise that replaced them.
  */
 kept_on_time_percent: number | null, };
+
+/**
+ * The promises of one person or one desk: overdue first (longest late on top), then soonest.
+ */
+export type PromiseGroup = { 
+/**
+ * The person's name or the desk's code.
+ */
+key: string, overdue: number, due_soon: number, promises: Array<BoardPromise>, };
 
 /**
  * What has been recorded about a promise. "Broken" is not recorded: it is what an open promise
@@ -913,6 +1010,20 @@ export type RootCause = { category: RootCauseCategory, description: string, by: 
  */
 export type RootCauseCategory = "process" | "communication" | "staff_conduct" | "product_defect" | "billing" | "partner" | "customer_action" | "unknown";
 
+/**
+ * One settings event as the audit trail shows it.
+ */
+export type SettingsChange = { at: string, 
+/**
+ * Who made it; empty for the settings a desk had before team mode.
+ */
+by: string, changes: Array<FieldChange>, 
+/**
+ * False for a change refused at its place in the order, or a desk's old settings that
+ * came after the team had its own.
+ */
+applied: boolean, };
+
 export type SlaStatus = { 
 /**
  * First response is the first step after intake: solving started, or anything beyond.
@@ -951,6 +1062,24 @@ export type Stage = "intake" | "solving" | "remedy_agreed" | "remedy_delivered" 
  * The stage some imported cases start in, and why; `rows` as numbered in the file.
  */
 export type StartingStage = { stage: string, why: string, rows: Array<number>, };
+
+export type TeamBoard = { 
+/**
+ * This desk's code; '' on a standalone desk.
+ */
+this_desk: string, 
+/**
+ * The team's desks by code; empty on a standalone desk.
+ */
+desks: Array<DeskSync>, by_person: Array<PromiseGroup>, by_desk: Array<PromiseGroup>, 
+/**
+ * Most open cases first.
+ */
+workload: Array<AgentWorkload>, 
+/**
+ * More promises were due than the board lists.
+ */
+truncated: boolean, };
 
 /**
  * How the desk's link to its team server stands.
@@ -1006,4 +1135,4 @@ export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours |
 
 export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_program_to_open', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
-export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'hand_off_person_absent', 'away_days_out_of_range', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'due_outside_hours'] as const;
+export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'lead_resolves_conflicts', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'hand_off_person_absent', 'away_days_out_of_range', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'due_text_unreadable', 'not_a_conflict', 'conflict_already_reviewed', 'due_outside_hours'] as const;

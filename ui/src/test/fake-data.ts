@@ -111,6 +111,8 @@ export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDeta
     },
     events: [opened],
     conflict_losers: [],
+    conflict_reviews: [],
+    promise_conflicts: [],
     promises,
   };
 }

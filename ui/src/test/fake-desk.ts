@@ -23,6 +23,7 @@ import type {
   Person,
   PromiseView,
   Role,
+  SettingsChange,
   Stage,
 } from '../lib/bindings';
 import { caseDetail, NOW, promiseView } from './fake-data';
@@ -68,6 +69,8 @@ export interface FakeDesk {
   /** `save_settings` fails with this error (the back end's word on roles is final). */
   refuseSettings: IpcError | null;
   lessons: Lesson[];
+  /** The settings audit trail, oldest first as the back end answers it. */
+  settingsHistory: SettingsChange[];
   created: CaseSummary[];
   /** Each person's chosen language, kept by the back end with the person. */
   languages: Record<string, Language | null>;
@@ -98,6 +101,7 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     settings: deskSettings(),
     refuseSettings: null,
     lessons: [],
+    settingsHistory: [],
     created: [],
     languages: {},
     chosenFile: '/home/aino/Documents/vanhat reklamaatiot.xlsx',
@@ -234,6 +238,7 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       return lesson;
     },
     get_settings: () => desk.settings,
+    settings_history: () => desk.settingsHistory,
     save_settings: (args) => {
       if (desk.refuseSettings) throw desk.refuseSettings;
       desk.settings = args.settings as DeskSettings;

@@ -95,6 +95,10 @@ pub enum Command {
         within_hours: u32,
         #[arg(long)]
         owner: Option<String>,
+        /// Every desk of the team, grouped by person and by desk, with each desk's last sync and
+        /// each person's open cases (the lead's team board). Looks from now.
+        #[arg(long, conflicts_with_all = ["at", "owner"])]
+        team: bool,
     },
     /// Raise the reminders due now, exactly once each (what the app's scheduler does).
     Remind,
@@ -124,10 +128,19 @@ pub enum Command {
         /// UTF-8 with BOM, decimal commas).
         #[arg(long, alias = "csv")]
         out: Option<PathBuf>,
+        /// Team mode: only the cases opened on this desk (its code) and their promises.
+        #[arg(long)]
+        desk: Option<String>,
+        /// Only the cases this person owns and the promises they must keep.
+        #[arg(long)]
+        agent: Option<String>,
     },
     /// Debriefs and lessons learned from hard cases.
     #[command(subcommand)]
     Lesson(LessonCommand),
+    /// Conflicts between the team's desks, for a lead's review (team mode).
+    #[command(subcommand)]
+    Conflict(ConflictCommand),
     /// Desk settings.
     #[command(subcommand)]
     Settings(SettingsCommand),
@@ -304,6 +317,24 @@ pub enum LessonCommand {
         query: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConflictCommand {
+    /// Changes recorded on two desks at once whose losing side waits for a lead (leads only).
+    List {
+        /// Also the conflicts a lead has resolved.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Resolve a conflict: the outcome the team's order chose stands and the flag clears on
+    /// every desk once synced (leads only).
+    Resolve {
+        /// The losing event's id, as `conflict list` prints it.
+        event_id: String,
+        #[arg(long, default_value = "")]
+        note: String,
     },
 }
 

@@ -14,12 +14,16 @@ use serde_json::{Value, json};
 const NOW: &str = "2026-11-02T09:00:00Z";
 
 fn cli(db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Output {
+    cli_as("Aino", db, args, stdin)
+}
+
+fn cli_as(person: &str, db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"));
     if let Some(db) = db {
         command.arg("--db").arg(db);
     }
     let mut child = command
-        .args(["--json", "--now", NOW, "--person", "Aino"])
+        .args(["--json", "--now", NOW, "--person", person])
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -123,6 +127,37 @@ fn desks_that_ran_alone_join_one_team_and_converge() {
         assert_eq!(case["state"]["owner"], "Ville", "the hand-off reached every desk");
         assert_eq!(desk.ok(&["team", "status"])["flagged"], 1, "one start_solving lost, on every desk");
     }
+    // The lead's board, figures and conflict review from the command line.
+    let board = desks[0].ok(&["due", "--team", "--within-hours", "48"]);
+    let codes: Vec<_> = board["desks"].as_array().expect("desks").iter().map(|d| d["desk_code"].clone()).collect();
+    assert_eq!(codes, [json!("A"), json!("B"), json!("C")]);
+    assert!(board["desks"].as_array().expect("desks").iter().all(|d| d["last_sync_at"].is_string()), "{board}");
+    let figures = desks[0].ok(&["figures", "--from", "2026-11-01", "--to", "2026-11-30", "--desk", "A"]);
+    assert_eq!(figures["cases_received"], 2, "A's own two cases: {figures}");
+    assert_eq!(figures["hand_offs_per_case"], 0.5, "one hand-off over A's two cases");
+    let refused = cli(Some(&desks[0].db), &["conflict", "list"], None);
+    let error: Value = serde_json::from_slice(&refused.stderr).expect("JSON error");
+    assert_eq!(error["code"], "lead_only", "{error}");
+    let lead = |args: &[&str]| {
+        let output = cli_as("Leena", Some(&desks[0].db), args, None);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<Value>(&output.stdout).expect("JSON out")
+    };
+    lead(&["person", "add", "Leena", "--role", "lead"]);
+    let waiting = lead(&["conflict", "list"]);
+    assert_eq!(waiting.as_array().expect("list").len(), 1, "{waiting}");
+    let event = waiting[0]["event_id"].as_str().expect("id").to_owned();
+    assert_eq!(lead(&["conflict", "resolve", &event])["review"]["by"], "Leena");
+    assert_eq!(lead(&["conflict", "list"]), json!([]));
+    for _ in 0..2 {
+        for desk in &desks {
+            desk.ok(&["team", "sync"]);
+        }
+    }
+    for desk in &desks {
+        assert_eq!(desk.ok(&["team", "status"])["flagged"], 0, "the review reached every desk");
+    }
+
     // The secret is in neither a desk's database file nor a JSON status.
     for (desk, secret) in desks.iter().zip(&secrets) {
         let bytes = std::fs::read(&desk.db).expect("db file");

@@ -18,6 +18,7 @@ pub mod presence;
 pub mod promise;
 pub mod reason;
 pub mod reminder;
+pub mod review;
 pub mod settings;
 pub mod sla_status;
 pub mod text;

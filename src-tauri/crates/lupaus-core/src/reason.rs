@@ -68,6 +68,7 @@ pub const ALL: &[&str] = &[
     LEAD_CHANGES_SETTINGS,
     FIRST_PERSON_IS_LEAD,
     LEAD_ONLY,
+    LEAD_RESOLVES_CONFLICTS,
     HAND_BACK_BOUNCES,
     // Promises that are no longer open.
     PROMISE_ALREADY_KEPT,
@@ -130,6 +131,8 @@ pub const ALL: &[&str] = &[
     ATTACHMENT_FILE_DAMAGED,
     ATTACHMENT_REMOVED,
     DUE_TEXT_UNREADABLE,
+    NOT_A_CONFLICT,
+    CONFLICT_ALREADY_REVIEWED,
     DUE_OUTSIDE_HOURS,
 ];
 
@@ -256,3 +259,8 @@ pub const TOLD_AFTER_DUE: &str = "told_after_due";
 /// Params: `cases`, their references.
 pub const OPEN_CASES_BEFORE_ANONYMISING: &str = "open_cases_before_anonymising";
 pub const PROMISE_WITHDRAWN: &str = "promise_withdrawn";
+
+/// Team conflicts (review.rs).
+pub const LEAD_RESOLVES_CONFLICTS: &str = "lead_resolves_conflicts";
+pub const NOT_A_CONFLICT: &str = "not_a_conflict";
+pub const CONFLICT_ALREADY_REVIEWED: &str = "conflict_already_reviewed";

@@ -10,6 +10,8 @@ use lupaus_core::lessons::{Lesson, LessonEntry};
 use lupaus_core::reason::{self as why, Reason};
 use lupaus_store::StoreError;
 use lupaus_store::cases::CaseSummary;
+use lupaus_store::figures::FiguresScope;
+use lupaus_store::team::Conflict;
 
 use crate::{Change, Desk};
 
@@ -33,13 +35,34 @@ pub fn period_of_days(calendar: &DeskCalendar, from: NaiveDate, to: NaiveDate) -
 impl Desk {
     /// The lead's numbers for the days `from`..=`to` in the desk's zone.
     pub fn figures(&self, from: NaiveDate, to: NaiveDate) -> Result<DeskFigures, StoreError> {
+        self.scoped_figures(from, to, &FiguresScope::default())
+    }
+
+    /// The figures of one desk of the team, one person, or both (`scope`); names are trimmed and
+    /// a desk code is matched in capitals, as references print it. Empty: the whole team.
+    pub fn scoped_figures(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        scope: &FiguresScope,
+    ) -> Result<DeskFigures, StoreError> {
         let period = period_of_days(&self.store.desk_settings()?.calendar, from, to)?;
-        self.store.desk_figures(period, self.now())
+        let clean =
+            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let scope =
+            FiguresScope { desk: clean(&scope.desk).map(|desk| desk.to_uppercase()), agent: clean(&scope.agent) };
+        self.store.scoped_figures(period, self.now(), &scope)
     }
 
     /// Writes the figures for the period as an Excel workbook (`.xlsx`) or CSV, by `path`'s ending.
-    pub fn export_figures(&self, from: NaiveDate, to: NaiveDate, path: &Path) -> Result<DeskFigures, StoreError> {
-        let figures = self.figures(from, to)?;
+    pub fn export_figures(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        scope: &FiguresScope,
+        path: &Path,
+    ) -> Result<DeskFigures, StoreError> {
+        let figures = self.scoped_figures(from, to, scope)?;
         lupaus_store::figures::write_figures(path, &figures)?;
         Ok(figures)
     }
@@ -60,5 +83,22 @@ impl Desk {
         let saved = self.store.add_lesson_entry(case_id, entry, &self.actor()?, self.now())?;
         self.tell(Change::Cases);
         Ok(saved)
+    }
+}
+
+/// The team's conflict review (issue 17): losing sides of conflicts between desks, for a lead.
+impl Desk {
+    /// Conflicts waiting for a lead's review, oldest first; reviewed ones too when `all`.
+    pub fn conflicts(&self, all: bool) -> Result<Vec<Conflict>, StoreError> {
+        self.actor()?.require_lead("see the conflicts between desks")?;
+        self.store.conflicts(all)
+    }
+
+    /// A lead resolves the conflict whose losing event is `event_id`: the outcome the team's
+    /// order chose stands, the flag clears, and the review travels to every desk.
+    pub fn resolve_conflict(&mut self, event_id: &str, note: &str) -> Result<Conflict, StoreError> {
+        let resolved = self.store.review_conflict(event_id, note, &self.actor()?, self.now())?;
+        self.tell(Change::Cases);
+        Ok(resolved)
     }
 }

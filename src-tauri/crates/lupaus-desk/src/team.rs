@@ -3,7 +3,7 @@
 //! a host like the window and the CLI: it moves events and calls these.
 
 use lupaus_store::StoreError;
-use lupaus_store::team::{Applied, Cursor, Membership, OutboxBatch, PulledBatch, SyncStatus, TeamDigest};
+use lupaus_store::team::{Applied, Cursor, DeskSeen, Membership, OutboxBatch, PulledBatch, SyncStatus, TeamDigest};
 
 use crate::{Change, Desk};
 
@@ -69,6 +69,12 @@ impl Desk {
             self.tell(Change::Settings);
         }
         Ok(applied)
+    }
+
+    /// The server's list of the team's desks and when each last synced, read by a round now.
+    pub fn record_desks_seen(&mut self, desks: &[DeskSeen]) -> Result<(), StoreError> {
+        let now = self.now();
+        self.store.record_desks_seen(desks, now)
     }
 
     /// A sync round finished now.

@@ -54,6 +54,11 @@ pub struct CaseDetail {
     /// Positions in `events` of the losing sides of team conflicts (made offline on two desks):
     /// kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
     pub conflict_losers: Vec<u32>,
+    /// The losers among `conflict_losers` a lead has resolved, and who: shown as reviewed.
+    pub conflict_reviews: Vec<crate::team::PositionReview>,
+    /// Promise changes that lost a team conflict (the same promise kept twice...): kept, shown
+    /// struck through in the timeline, with their review once a lead has resolved them.
+    pub promise_conflicts: Vec<crate::team::Conflict>,
     /// The promises made on this case, by due time.
     pub promises: Vec<crate::promises::PromiseView>,
     /// Due times against the desk's SLA targets, paused while waiting.
@@ -126,8 +131,16 @@ impl Store {
         let summary = self.case_summary(case_id)?;
         let state = load_state(&self.conn, case_id)?;
         let ordered = crate::events::in_canonical_order(&self.conn, case_id)?;
-        let conflict_losers =
-            ordered.iter().enumerate().filter(|(_, event)| event.flagged).map(|(at, _)| at as u32).collect();
+        let losers: Vec<(u32, Vec<u8>)> = ordered
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.flagged)
+            .map(|(at, event)| (at as u32, event.event_id.clone()))
+            .collect();
+        let conflict_losers = losers.iter().map(|(at, _)| *at).collect();
+        let conflict_reviews = crate::team::position_reviews(&self.conn, &losers)?;
+        let mut promise_conflicts = self.case_conflicts(case_id)?;
+        promise_conflicts.retain(|conflict| conflict.log == "promise");
         let events: Vec<EventRecord> = ordered.into_iter().map(|event| event.record).collect();
         let customer_id: i64 =
             self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
@@ -145,6 +158,8 @@ impl Store {
             state,
             events,
             conflict_losers,
+            conflict_reviews,
+            promise_conflicts,
         })
     }
 

@@ -7,15 +7,29 @@ use lupaus_core::desk_figures::{DeskFigures, FiguresInput, Period, desk_figures}
 use lupaus_core::lifecycle::{EventRecord, Stage};
 use lupaus_core::promise::Promise;
 use rusqlite::params;
+use serde::Deserialize;
+use ts_rs::TS;
 
 use crate::{Store, StoreError, time};
 
 impl Store {
     pub fn desk_figures(&self, period: Period, now: DateTime<Utc>) -> Result<DeskFigures, StoreError> {
+        self.scoped_figures(period, now, &FiguresScope::default())
+    }
+
+    /// The figures of one desk of the team, or one person, or both (`scope`); the whole team's
+    /// when the scope is empty. In the team's order, without conflict losers: every desk that
+    /// holds the same events computes the same figures.
+    pub fn scoped_figures(
+        &self,
+        period: Period,
+        now: DateTime<Utc>,
+        scope: &FiguresScope,
+    ) -> Result<DeskFigures, StoreError> {
         let desk = self.desk_settings()?;
-        let case_logs = self.logs_of_cases_received(period)?;
-        let promises = self.promises_due_in(period)?;
-        let open_cases = self.open_case_ages()?;
+        let case_logs = self.logs_of_cases_received(period, scope)?;
+        let promises = self.promises_due_in(period, scope)?;
+        let open_cases = self.open_case_ages(scope)?;
         Ok(desk_figures(&FiguresInput {
             period,
             now,
@@ -26,14 +40,22 @@ impl Store {
         }))
     }
 
-    fn logs_of_cases_received(&self, period: Period) -> Result<Vec<Vec<EventRecord>>, StoreError> {
+    fn logs_of_cases_received(
+        &self,
+        period: Period,
+        scope: &FiguresScope,
+    ) -> Result<Vec<Vec<EventRecord>>, StoreError> {
+        // The case view's order (events.rs): the server's, then this desk's unpushed events.
         let mut statement = self.conn.prepare_cached(
             "SELECT e.case_id, e.record_json FROM cases c JOIN case_events e ON e.case_id = c.id
-             WHERE c.received_at >= ?1 AND c.received_at < ?2 ORDER BY e.case_id, e.seq",
+             LEFT JOIN sync_canon k ON k.event_id = e.event_id
+             WHERE c.received_at >= ?1 AND c.received_at < ?2
+                 AND (?3 IS NULL OR c.desk_code = ?3) AND (?4 IS NULL OR c.owner = ?4)
+                 AND NOT EXISTS (SELECT 1 FROM sync_flags f WHERE f.event_id = e.event_id)
+             ORDER BY e.case_id, k.pos IS NULL, k.pos, e.seq",
         )?;
-        let rows = statement.query_map(params![time::to_millis(period.from), time::to_millis(period.to)], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-        })?;
+        let bounds = params![time::to_millis(period.from), time::to_millis(period.to), scope.desk, scope.agent];
+        let rows = statement.query_map(bounds, |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))?;
         let mut logs: Vec<Vec<EventRecord>> = Vec::new();
         let mut current: Option<i64> = None;
         for row in rows {
@@ -51,22 +73,25 @@ impl Store {
         Ok(logs)
     }
 
-    fn promises_due_in(&self, period: Period) -> Result<Vec<Promise>, StoreError> {
-        let mut statement =
-            self.conn.prepare_cached("SELECT record_json FROM promises WHERE due_at >= ?1 AND due_at < ?2")?;
-        let rows = statement.query_map(params![time::to_millis(period.from), time::to_millis(period.to)], |row| {
-            row.get::<_, String>(0)
-        })?;
+    fn promises_due_in(&self, period: Period, scope: &FiguresScope) -> Result<Vec<Promise>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.record_json FROM promises p JOIN cases c ON c.id = p.case_id
+             WHERE p.due_at >= ?1 AND p.due_at < ?2 AND (?3 IS NULL OR c.desk_code = ?3) AND (?4 IS NULL OR p.owner = ?4)",
+        )?;
+        let bounds = params![time::to_millis(period.from), time::to_millis(period.to), scope.desk, scope.agent];
+        let rows = statement.query_map(bounds, |row| row.get::<_, String>(0))?;
         rows.map(|json| serde_json::from_str(&json?).map_err(|error| StoreError::Corrupt(format!("promise: {error}"))))
             .collect()
     }
 
-    fn open_case_ages(&self) -> Result<Vec<(Stage, DateTime<Utc>)>, StoreError> {
+    fn open_case_ages(&self, scope: &FiguresScope) -> Result<Vec<(Stage, DateTime<Utc>)>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT stage, received_at FROM cases
-             WHERE stage IN ('intake', 'solving', 'remedy_agreed', 'remedy_delivered', 'root_cause')",
+             WHERE stage IN ('intake', 'solving', 'remedy_agreed', 'remedy_delivered', 'root_cause')
+                 AND (?1 IS NULL OR desk_code = ?1) AND (?2 IS NULL OR owner = ?2)",
         )?;
-        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
+        let rows = statement
+            .query_map(params![scope.desk, scope.agent], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
         rows.map(|row| {
             let (stage, received) = row?;
             let stage: Stage = serde_json::from_value(serde_json::Value::String(stage.clone()))
@@ -75,6 +100,16 @@ impl Store {
         })
         .collect()
     }
+}
+
+/// Whose figures: one desk of the team (by its code: the cases opened there and their promises),
+/// one person (the cases they own now and the promises they must keep), or both. Empty: all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+pub struct FiguresScope {
+    #[serde(default)]
+    pub desk: Option<String>,
+    #[serde(default)]
+    pub agent: Option<String>,
 }
 
 /// Writes the figures for the monthly report: an Excel workbook for `.xlsx`, CSV otherwise.

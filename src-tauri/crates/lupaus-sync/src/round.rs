@@ -102,8 +102,11 @@ pub async fn sync_round(
             break;
         }
     }
+    // When every desk last synced, for the lead's team board (this desk's row stamped now).
+    let desks = server::note_desk_synced(client, shown).await?;
     let status = desk
-        .with(|desk| {
+        .with(move |desk| {
+            desk.record_desks_seen(&desks)?;
             desk.note_synced()?;
             desk.sync_status()
         })

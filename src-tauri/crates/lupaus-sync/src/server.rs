@@ -16,7 +16,7 @@ use futures_util::StreamExt;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Notify;
 
-use lupaus_store::team::{CaseLink, SyncEvent, SyncLog};
+use lupaus_store::team::{CaseLink, DeskSeen, SyncEvent, SyncLog};
 use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::tls::MakeTlsConnect;
 use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls, Socket};
@@ -323,4 +323,33 @@ pub async fn epoch(client: &impl GenericClient, server: &str) -> Result<String, 
         .await
         .map_err(|error| SyncError::from_postgres(server, error))?;
     Ok(row.get(0))
+}
+
+/// Stamps this desk's row of `lupaus_desk_sync` with the server's clock and reads every desk's
+/// (schema 4), with the server's clock at the read, so a desk judges how long ago each desk
+/// synced without trusting its own clock. Removed desks are left out.
+pub async fn note_desk_synced(client: &impl GenericClient, server: &str) -> Result<Vec<DeskSeen>, SyncError> {
+    let pg = |error| SyncError::from_postgres(server, error);
+    client
+        .execute(
+            "INSERT INTO lupaus_desk_sync (desk_code) SELECT lupaus_own_desk() WHERE lupaus_own_desk() IS NOT NULL
+             ON CONFLICT (desk_code) DO UPDATE SET synced_at = now()",
+            &[],
+        )
+        .await
+        .map_err(pg)?;
+    let rows = client
+        .query(
+            "SELECT d.desk_code, (extract(epoch FROM s.synced_at) * 1000)::bigint,
+                    (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+             FROM lupaus_desks d LEFT JOIN lupaus_desk_sync s ON s.desk_code = d.desk_code
+             WHERE d.removed_at IS NULL ORDER BY d.desk_code",
+            &[],
+        )
+        .await
+        .map_err(pg)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| DeskSeen { desk_code: row.get(0), synced_at_millis: row.get(1), server_now_millis: row.get(2) })
+        .collect())
 }

@@ -45,3 +45,51 @@ describe('a team conflict in the timeline', () => {
     expect(screen.queryByTestId('conflict-flag')).toBeNull();
   });
 });
+
+describe('a resolved conflict and a losing promise change in the timeline', () => {
+  afterEach(cleanup);
+
+  it('shows who resolved the losing event and strikes through a promise kept twice', () => {
+    speak('fi');
+    const detail = conflicted();
+    detail.conflict_reviews = [{ position: 2, by: 'Leena' }];
+    const promise = {
+      id: 7,
+      case_id: 1,
+      text: 'Soitamme huomenna',
+      channel: 'call' as const,
+      due_at: '2026-11-24T10:00:00Z',
+      owner: 'Aino',
+      made_by: 'Aino',
+      made_at: '2026-11-23T09:00:00Z',
+      replaces: null,
+      state: { kind: 'kept' as const, outcome: 'Soitettu', at: '2026-11-23T09:20:00Z' },
+    };
+    detail.promise_conflicts = [
+      {
+        event_id: '0193a1b2c3d4e5f60718293a4b5c6d7f',
+        case_id: 1,
+        case_reference: 'R-2026-000001',
+        log: 'promise',
+        kind: 'kept',
+        at: '2026-11-23T09:20:00Z',
+        actor: 'Bea',
+        detail: 'the promise was already kept when this change arrived',
+        event: null,
+        promise,
+        review: null,
+      },
+    ];
+    render(Timeline, { props: { detail } });
+    const entries = screen.getAllByTestId('timeline-entry');
+    expect(entries).toHaveLength(4);
+    const reviewed = screen.getByTestId('conflict-reviewed');
+    expect(entries[2].contains(reviewed)).toBe(true);
+    expect(reviewed.textContent).toBe('Kirjattu samaan aikaan toisella työpisteellä, eikä sitä otettu huomioon. Ratkaissut: Leena.');
+    const flags = screen.getAllByTestId('conflict-flag');
+    expect(flags).toHaveLength(1);
+    expect(entries[3].contains(flags[0])).toBe(true);
+    expect(entries[3].textContent).toContain('Lupaus pidetty');
+    expect(entries[3].classList.contains('conflict')).toBe(true);
+  });
+});

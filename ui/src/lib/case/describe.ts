@@ -1,5 +1,5 @@
 // The timeline in words: every event of the case log and every promise record, oldest first.
-import type { CaseDetail, CaseEvent, EventRecord, PromiseView, Remedy } from '../bindings';
+import type { CaseDetail, CaseEvent, Conflict, EventRecord, PromiseView, Remedy } from '../bindings';
 import { formatDateTime, formatEuros, label, translate, type Language, type MessageKey } from '../i18n';
 
 export type Tone = 'event' | 'internal' | 'customer_visible' | 'promise' | 'promise_broken';
@@ -14,14 +14,24 @@ export interface TimelineEntry {
   tone: Tone;
   /** The losing side of a team conflict: kept and shown, not applied, for a lead to review. */
   conflict: boolean;
+  /** A conflict's losing side a lead has resolved: still not applied, no longer waiting. */
+  reviewedBy: string | null;
 }
 
 type Words = (key: MessageKey, values?: Record<string, string>) => string;
 
 export function timeline(language: Language, detail: CaseDetail): TimelineEntry[] {
+  const reviews = new Map(detail.conflict_reviews.map((review) => [review.position, review.by]));
+  // A promise made by a renegotiation that lost is shown only as that conflict.
+  const lostPromises = new Set(detail.promise_conflicts.filter((c) => c.kind === 'made').map((c) => c.promise?.id));
   const entries = [
-    ...detail.events.map((record, index) => fromEvent(language, record, detail.conflict_losers.includes(index))),
-    ...detail.promises.flatMap((view) => fromPromise(language, view)),
+    ...detail.events.map((record, index) => {
+      const reviewedBy = reviews.get(index) ?? null;
+      const entry = fromEvent(language, record, detail.conflict_losers.includes(index) && reviewedBy === null);
+      return { ...entry, reviewedBy };
+    }),
+    ...detail.promises.filter((view) => !lostPromises.has(view.promise.id)).flatMap((view) => fromPromise(language, view)),
+    ...detail.promise_conflicts.map((lost) => fromPromiseConflict(language, lost)),
   ];
   // Stable sort: at equal times the case log comes before the promise records.
   return entries
@@ -45,6 +55,7 @@ function fromEvent(language: Language, record: EventRecord, conflict: boolean): 
         : t('timeline.stage_change', { from: stage(record.stage_before), to: stage(record.stage_after) }),
     tone,
     conflict,
+    reviewedBy: null,
   };
 }
 
@@ -143,6 +154,7 @@ function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
     stageChange: null,
     tone,
     conflict: false,
+    reviewedBy: null,
   });
   const made = entry(
     promise.made_at,
@@ -169,4 +181,40 @@ function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
         ? [made, entry(promise.due_at, t('timeline.system'), t('event.promise_broken'), [promise.text], 'promise_broken')]
         : [made];
   }
+}
+
+/** What a losing promise change would have done, in words (also the lead's review list). */
+export function promiseChangeTitle(language: Language, lost: Conflict): string {
+  const t: Words = (key, values) => translate(language, key, values);
+  const state = lost.promise?.state;
+  if (lost.kind === 'made' || !state) return t('event.promise_made', { due: lost.promise ? formatDateTime(language, lost.promise.due_at) : '' });
+  switch (state.kind) {
+    case 'kept':
+      return t('event.promise_kept');
+    case 'renegotiated':
+      return t('event.promise_renegotiated', { due: formatDateTime(language, state.new_due_at) });
+    case 'withdrawn':
+      return t('event.promise_withdrawn');
+    case 'open':
+      return t('conflicts.promise_changed');
+  }
+}
+
+/** A promise change that lost a team conflict: struck through, with its review once resolved. */
+function fromPromiseConflict(language: Language, lost: Conflict): TimelineEntry {
+  return {
+    at: lost.at,
+    who: lost.actor,
+    title: promiseChangeTitle(language, lost),
+    details: lost.promise ? [lost.promise.text] : [],
+    stageChange: null,
+    tone: 'promise',
+    conflict: lost.review === null,
+    reviewedBy: lost.review?.by ?? null,
+  };
+}
+
+/** An event's title as the timeline shows it (the lead's review list names losers with it). */
+export function eventTitle(language: Language, record: EventRecord): string {
+  return describe(language, (key, values) => translate(language, key, values), record.event).title;
 }

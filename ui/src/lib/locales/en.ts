@@ -11,6 +11,7 @@ import { enTemplates } from './en-templates';
 import { enTeam } from './en-team';
 import { enFiles } from './en-files';
 import { enTogether } from './en-together';
+import { enBoard } from './en-board';
 
 export const enCore = {
   'app.title': 'Lupaus — complaint desk',
@@ -340,7 +341,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles, ...enTogether };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles, ...enTogether, ...enBoard };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

@@ -10,6 +10,7 @@ import { fiTemplates } from './fi-templates';
 import { fiTeam } from './fi-team';
 import { fiFiles } from './fi-files';
 import { fiTogether } from './fi-together';
+import { fiBoard } from './fi-board';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamaatiot',
@@ -340,4 +341,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
 
-export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiFiles, ...fiTogether };
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiFiles, ...fiTogether, ...fiBoard };

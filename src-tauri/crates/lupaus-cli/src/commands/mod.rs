@@ -3,6 +3,7 @@
 //! (`demo`, `bench`) work below the desk, on the store itself.
 
 mod bench;
+mod board;
 mod case;
 pub mod data;
 mod desk;
@@ -103,12 +104,16 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
         }
         Command::Case(command) => case::run(&mut context, command),
         Command::Promise(command) => promise::run(&mut context, command),
-        Command::Due { at, within_hours, owner } => promise::due(&context, at, within_hours, owner),
+        Command::Due { team: true, within_hours, .. } => board::due_team(&context, within_hours),
+        Command::Due { at, within_hours, owner, .. } => promise::due(&context, at, within_hours, owner),
         Command::Remind => promise::remind(&mut context),
         Command::Ics { owner, out } => promise::ics(&context, owner, out),
         Command::Calendar { from, to } => desk::calendar(&context, from, to),
-        Command::Figures { from, to, out } => figures::run(&context, from, to, out),
+        Command::Figures { from, to, out, desk, agent } => {
+            figures::run(&context, from, to, out, &lupaus_store::figures::FiguresScope { desk, agent })
+        }
         Command::Lesson(command) => desk::lesson(&mut context, command),
+        Command::Conflict(command) => board::conflict(&mut context, command),
         Command::Settings(command) => desk::settings(&mut context, command),
         Command::Person(command) => desk::person(&mut context, command),
         Command::Backup(args) => data::backup(&context, args),

@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::{self, CaseEvent, CaseState, EventRecord};
-use lupaus_core::promise::{Promise, PromiseState};
 use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
+use super::promise_rebuild::{rebuild_promise, replacements_of};
 use super::{CaseLink, SyncEvent, SyncLog, shared, team_log, wire};
 use crate::cases::{SUMMARY_CHARS, save_state, to_json};
 use crate::{Store, StoreError, customers, events, promises, settings, time};
@@ -97,6 +97,9 @@ impl Store {
                     SyncLog::Reminder => team_log::store_reminder(tx, event, &mut applied)?.map(|promise| {
                         reminded.insert(promise);
                     }),
+                    SyncLog::Review => team_log::store_review(tx, event, &mut applied)?.map(|case| {
+                        cases.insert(case);
+                    }),
                 };
                 if let Err(reason) = outcome {
                     flag(tx, event, None, "unreadable", &reason.0)?;
@@ -106,7 +109,14 @@ impl Store {
             for case_id in &cases {
                 applied.flagged += rebuild_case(tx, *case_id)?;
             }
-            for (promise_id, (case_id, gid)) in promises {
+            // Ascending ids: a renegotiated promise is rebuilt before the one replacing it.
+            let mut rebuilt = BTreeSet::new();
+            for (promise_id, (case_id, gid)) in &promises {
+                applied.flagged += rebuild_promise(tx, *case_id, *promise_id, *gid, &desk)?;
+                rebuilt.insert(*promise_id);
+            }
+            // A replacement this batch did not touch may now stand or lose with its predecessor.
+            for (promise_id, case_id, gid) in replacements_of(tx, &rebuilt)? {
                 applied.flagged += rebuild_promise(tx, case_id, promise_id, gid, &desk)?;
             }
             crate::reminders::reschedule_promises(tx, &reminded, now)?;
@@ -337,60 +347,4 @@ pub(crate) fn rebuild_case(tx: &Transaction<'_>, case_id: i64) -> Result<usize, 
     }
     save_state(tx, case_id, &state)?;
     Ok(flagged)
-}
-
-/// A promise's row is its record after its events in the canonical order (each record is a whole
-/// snapshot). Once a promise is kept or renegotiated it is settled: a later change made on
-/// another desk that did not know yet (the same promise kept twice) is the losing side, kept
-/// and flagged like a case event.
-fn rebuild_promise(
-    tx: &Transaction<'_>,
-    case_id: i64,
-    promise_id: i64,
-    gid: Uuid,
-    desk: &ValidDeskSettings,
-) -> Result<usize, StoreError> {
-    // Through the case (promise_events_by_case): the save path keeps no index by promise.
-    let rows: Vec<(Vec<u8>, i64, String, i64)> = tx
-        .prepare_cached(
-            "SELECT e.event_id, e.case_id, e.record_json, e.at FROM promise_events e
-             LEFT JOIN sync_canon k ON k.event_id = e.event_id
-             WHERE e.case_id = ?1 AND e.promise_id = ?2 ORDER BY k.pos IS NULL, k.pos, e.id",
-        )?
-        .query_map([case_id, promise_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
-        .collect::<Result<_, _>>()?;
-    tx.prepare_cached(
-        "DELETE FROM sync_flags WHERE reason = 'conflict' AND event_id IN
-             (SELECT event_id FROM promise_events WHERE case_id = ?1 AND promise_id = ?2)",
-    )?
-    .execute([case_id, promise_id])?;
-    let mut current: Option<(Promise, i64)> = None;
-    let mut flagged = 0;
-    for (event_id, _, json, at) in rows {
-        let promise: Promise = serde_json::from_str(&json)
-            .map_err(|error| StoreError::Corrupt(format!("promise {promise_id}: {error}")))?;
-        if let Some((settled, _)) = current.as_ref().filter(|(held, _)| held.state != PromiseState::Open) {
-            let detail = format!("the promise was already {} when this change arrived", state_word(&settled.state));
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO sync_flags (event_id, case_id, log, reason, detail) VALUES (?1, ?2, 'promise', 'conflict', ?3)",
-            )?
-            .execute(params![event_id, case_id, detail])?;
-            flagged += 1;
-            continue;
-        }
-        current = Some((promise, at));
-    }
-    if let Some((promise, at)) = current {
-        promises::save_row(tx, &promise, time::from_millis(at)?, desk, gid)?;
-    }
-    Ok(flagged)
-}
-
-fn state_word(state: &PromiseState) -> &'static str {
-    match state {
-        PromiseState::Open => "open",
-        PromiseState::Kept { .. } => "kept",
-        PromiseState::Renegotiated { .. } => "renegotiated",
-        PromiseState::Withdrawn { .. } => "withdrawn",
-    }
 }

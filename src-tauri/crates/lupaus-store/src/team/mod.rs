@@ -4,11 +4,17 @@
 //! and the server. Events are facts with global ids; derived tables are rebuilt from them.
 
 mod apply;
+mod board;
+pub use board::{DeskLastSync, DeskPromise, DeskSeen};
 mod digest;
 #[cfg(test)]
 mod migration_tests;
 pub use digest::TeamDigest;
 mod outbox;
+mod promise_rebuild;
+mod review;
+pub(crate) use review::position_reviews;
+pub use review::{Conflict, ConflictReview, PositionReview};
 pub(crate) mod shared;
 pub use shared::TeamFact;
 mod settings_log;
@@ -39,11 +45,20 @@ pub enum SyncLog {
     Lesson,
     /// Raised reminder steps.
     Reminder,
+    /// A lead's review of a team conflict's losing side.
+    Review,
 }
 
 impl SyncLog {
-    pub const ALL: [SyncLog; 6] =
-        [SyncLog::Case, SyncLog::Promise, SyncLog::Person, SyncLog::Settings, SyncLog::Lesson, SyncLog::Reminder];
+    pub const ALL: [SyncLog; 7] = [
+        SyncLog::Case,
+        SyncLog::Promise,
+        SyncLog::Person,
+        SyncLog::Settings,
+        SyncLog::Lesson,
+        SyncLog::Reminder,
+        SyncLog::Review,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -53,6 +68,7 @@ impl SyncLog {
             SyncLog::Settings => "settings",
             SyncLog::Lesson => "lesson",
             SyncLog::Reminder => "reminder",
+            SyncLog::Review => "review",
         }
     }
 
@@ -215,7 +231,11 @@ impl Store {
             team: self.team()?,
             pending: self.pending_count()?,
             on_server: count("SELECT COUNT(*) FROM sync_canon")?,
-            flagged: count("SELECT COUNT(*) FROM sync_flags")?,
+            // A conflict a lead has reviewed no longer waits for anyone.
+            flagged: count(
+                "SELECT COUNT(*) FROM sync_flags f WHERE NOT EXISTS (SELECT 1 FROM team_events r
+                     WHERE r.log = 'review' AND json_extract(r.record_json, '$.event_id') = lower(hex(f.event_id)))",
+            )?,
         })
     }
 

@@ -9,12 +9,13 @@ use chrono::{DateTime, Utc};
 use lupaus_core::settings::DeskSettings;
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use super::shared::TeamFact;
 use crate::{Store, StoreError, time};
 
 /// One field that changed: its dotted path and its JSON values before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FieldChange {
     pub field: String,
     pub before: String,
@@ -22,7 +23,7 @@ pub struct FieldChange {
 }
 
 /// One settings event as the audit trail shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SettingsChange {
     pub at: DateTime<Utc>,
     /// Who made it; empty for the settings a desk had before team mode.

@@ -75,6 +75,12 @@ pub enum TeamFact {
         desk_code: String,
         desk_name: String,
     },
+    /// A lead resolved a team conflict: the losing event (its global id as 32 hex digits) stays
+    /// unapplied and its flag clears on every desk (lupaus_core::review).
+    ConflictReviewed {
+        event_id: String,
+        note: String,
+    },
 }
 
 impl TeamFact {
@@ -89,6 +95,7 @@ impl TeamFact {
             TeamFact::SettingsListed { .. } | TeamFact::SettingsChanged { .. } => "settings",
             TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } => "lesson",
             TeamFact::ReminderRaised { .. } => "reminder",
+            TeamFact::ConflictReviewed { .. } => "review",
         }
     }
 
@@ -226,7 +233,8 @@ impl Folded {
             TeamFact::DebriefRequested { .. }
             | TeamFact::LessonRecorded { .. }
             | TeamFact::ReminderRaised { .. }
-            | TeamFact::SignedIn { .. } => {}
+            | TeamFact::SignedIn { .. }
+            | TeamFact::ConflictReviewed { .. } => {}
         }
         Ok(())
     }

@@ -109,3 +109,21 @@ pub(crate) fn store_reminder(tx: &Transaction<'_>, event: &SyncEvent, applied: &
     crate::reminders::insert_raised(tx, promise_id, step, event.at_millis, event.desk_id.as_bytes(), event.event_id)?;
     Ok(Ok(promise_id))
 }
+
+/// A lead's review of a conflict: kept in the team log; it names the case so the case's lists
+/// and timeline load again. The review itself is read where it is shown (review.rs).
+pub(crate) fn store_review(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<i64> {
+    let case_id = event.case.as_ref().map(|link| case_by_gid(tx, link.gid)).transpose()?.flatten();
+    if held(tx, event)? {
+        return Ok(case_id.ok_or_else(|| Unreadable::from("a review of a case this desk has never seen")));
+    }
+    let fact = match fact_of(event) {
+        Ok(fact) => fact,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let Some(case_id) = case_id else {
+        return Ok(Err(Unreadable::from("a review of a case this desk has never seen opened")));
+    };
+    keep(tx, event, &fact, applied)?;
+    Ok(Ok(case_id))
+}
