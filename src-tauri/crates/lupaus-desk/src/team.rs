@@ -3,6 +3,7 @@
 //! a host like the window and the CLI: it moves events and calls these.
 
 use lupaus_store::StoreError;
+use lupaus_store::attachments::RemoteFile;
 use lupaus_store::team::{Applied, Cursor, Membership, OutboxBatch, PulledBatch, SyncStatus, TeamDigest};
 
 use crate::{Change, Desk};
@@ -75,5 +76,23 @@ impl Desk {
     pub fn note_synced(&mut self) -> Result<(), StoreError> {
         let now = self.now();
         self.store.note_synced(now)
+    }
+
+    /// The checked bytes of this desk's file with hash `sha256`, for the team server; `None`
+    /// when no file here holds them.
+    pub fn attachment_bytes(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.store.attachment_bytes(sha256)
+    }
+
+    /// What to fetch from the team server before attachment `id` opens; `None` when it is here.
+    pub fn attachment_to_fetch(&self, id: i64) -> Result<Option<RemoteFile>, StoreError> {
+        self.store.attachment_to_fetch(id)
+    }
+
+    /// Keeps an attachment's fetched bytes once they match its size and hash.
+    pub fn keep_fetched(&mut self, id: i64, bytes: &[u8]) -> Result<(), StoreError> {
+        self.store.keep_fetched(id, bytes)?;
+        self.tell(Change::Cases);
+        Ok(())
     }
 }

@@ -237,6 +237,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         (SELECT MIN(a.at) FROM anonymisations a WHERE a.case_id = attachments.case_id)
         WHERE case_id IN (SELECT case_id FROM anonymisations WHERE case_id IS NOT NULL);
     "#,
+    // 10: attachments travel in team mode, content-addressed by their SHA-256 (issue 16).
+    include_str!("migrations/0010_attachments_travel.sql"),
 ];
 
 #[cfg(test)]

@@ -31,6 +31,11 @@ pub enum SyncError {
     #[error("{0}")]
     BadInput(String),
 
+    #[error(
+        "The team server does not hold the file of {0}: the desk that added it has not sent it yet, or no longer has it. Try again after that desk has synced."
+    )]
+    FileNotOnServer(String),
+
     #[error("This desk is not in a team. Join one with lupaus-cli team join --server URL --desk NAME.")]
     NotInTeam,
 
@@ -58,6 +63,7 @@ impl SyncError {
             SyncError::NotInitialised(..) => "server_not_initialised",
             SyncError::Refused(_) => "server_refused",
             SyncError::BadInput(_) => "invalid_input",
+            SyncError::FileNotOnServer(_) => "attachment_not_on_server",
             SyncError::NotInTeam => "not_in_team",
             SyncError::Secret(_) => "secret_unavailable",
             SyncError::Store(error) => error.code(),

@@ -6,6 +6,7 @@
 //! - [`server`]: a desk's connection, the idempotent push and the snapshot-horizon pull.
 //! - [`round`]: one sync round (push everything pending, pull until caught up) and joining.
 //! - [`access`]: how a round reaches a desk that is owned, or shared and locked one step at a time.
+//! - [`files`]: attachments' bytes, uploaded once per hash and fetched when first opened.
 //! - [`live`]: the background task of a desk that is online: push after a save, pull on a wake-up.
 //! - [`secret`]: where a desk keeps the secret of its login.
 //!
@@ -14,6 +15,7 @@
 pub mod access;
 pub mod admin;
 mod error;
+pub mod files;
 pub mod live;
 pub mod round;
 pub mod schema;

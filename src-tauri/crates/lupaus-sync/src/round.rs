@@ -56,6 +56,9 @@ pub async fn sync_round(
         if batch.events.is_empty() {
             break;
         }
+        // The files these events name go first: no desk hears of a file the server lacks.
+        let desk_code = batch.events[0].desk.clone();
+        crate::files::upload_named(desk, client, shown, &desk_code, &batch.events).await?;
         report.pushed += server::push(client, shown, &batch.events).await?;
         desk.with(move |desk| desk.mark_pushed(&batch)).await?;
     }

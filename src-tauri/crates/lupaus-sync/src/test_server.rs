@@ -191,6 +191,33 @@ pub struct Proxy {
     stalled: std::sync::Arc<std::sync::atomic::AtomicBool>,
     streams: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
     held: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+    /// Bytes the server may still send before the proxy cuts; negative: no limit.
+    budget: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+/// Copies `from` to `to` until either ends; with a budget, cuts both once it is spent.
+fn forward(mut from: std::net::TcpStream, mut to: std::net::TcpStream, budget: Option<&std::sync::atomic::AtomicI64>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::Ordering;
+    let mut buffer = vec![0u8; 16 * 1024];
+    while let Ok(read) = from.read(&mut buffer) {
+        if read == 0 {
+            break;
+        }
+        let mut send = read;
+        if let Some(budget) = budget {
+            let left = budget.load(Ordering::SeqCst);
+            if left >= 0 {
+                send = read.min(left as usize);
+                budget.fetch_sub(send as i64, Ordering::SeqCst);
+            }
+        }
+        if to.write_all(&buffer[..send]).is_err() || send < read {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Both);
+    let _ = from.shutdown(std::net::Shutdown::Both);
 }
 
 impl Proxy {
@@ -202,6 +229,8 @@ impl Proxy {
         let streams = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let stalled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let held = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let budget = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(-1));
+        let accept_budget = budget.clone();
         let (accept_open, accept_streams) = (open.clone(), streams.clone());
         let (accept_stalled, accept_held) = (stalled.clone(), held.clone());
         std::thread::spawn(move || {
@@ -216,21 +245,28 @@ impl Proxy {
                     continue; // dropped: the connection is refused mid-handshake
                 }
                 let Ok(upstream) = std::net::TcpStream::connect(("127.0.0.1", target_port)) else { continue };
-                let pairs = [(client.try_clone(), upstream.try_clone()), (upstream.try_clone(), client.try_clone())];
+                let pairs = [
+                    (client.try_clone(), upstream.try_clone(), false),
+                    (upstream.try_clone(), client.try_clone(), true),
+                ];
                 if let Ok(mut kept) = accept_streams.lock() {
                     kept.extend([client, upstream]);
                 }
-                for (from, to) in pairs {
-                    if let (Ok(mut from), Ok(mut to)) = (from, to) {
-                        std::thread::spawn(move || {
-                            let _ = std::io::copy(&mut from, &mut to);
-                            let _ = to.shutdown(std::net::Shutdown::Both);
-                        });
+                for (from, to, from_server) in pairs {
+                    if let (Ok(from), Ok(to)) = (from, to) {
+                        let budget = accept_budget.clone();
+                        std::thread::spawn(move || forward(from, to, from_server.then_some(&*budget)));
                     }
                 }
             }
         });
-        Proxy { port, open, stalled, streams, held }
+        Proxy { port, open, stalled, streams, held, budget }
+    }
+
+    /// Lets the server send `bytes` more through the proxy, then cuts that connection: a
+    /// network that fails in the middle of an answer.
+    pub fn cut_after(&self, bytes: i64) {
+        self.budget.store(bytes, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Closes every connection through the proxy; new ones are accepted and never answered.
@@ -259,6 +295,7 @@ impl Proxy {
     }
 
     pub fn restore(&self) {
+        self.budget.store(-1, std::sync::atomic::Ordering::SeqCst);
         self.stalled.store(false, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut held) = self.held.lock() {
             held.clear();

@@ -74,6 +74,9 @@ impl Store {
                         team_log::store_person_or_settings(tx, event, &mut applied)?
                     }
                     SyncLog::Lesson => team_log::store_lesson(tx, event, &mut applied)?,
+                    SyncLog::Attachment => team_log::store_attachment(tx, event, &mut applied)?.map(|case| {
+                        cases.insert(case);
+                    }),
                     SyncLog::Reminder => team_log::store_reminder(tx, event, &mut applied)?.map(|promise| {
                         reminded.insert(promise);
                     }),

@@ -39,11 +39,20 @@ pub enum SyncLog {
     Lesson,
     /// Raised reminder steps.
     Reminder,
+    /// Files added to a case: their name, type, size and SHA-256 (the bytes travel apart).
+    Attachment,
 }
 
 impl SyncLog {
-    pub const ALL: [SyncLog; 6] =
-        [SyncLog::Case, SyncLog::Promise, SyncLog::Person, SyncLog::Settings, SyncLog::Lesson, SyncLog::Reminder];
+    pub const ALL: [SyncLog; 7] = [
+        SyncLog::Case,
+        SyncLog::Promise,
+        SyncLog::Person,
+        SyncLog::Settings,
+        SyncLog::Lesson,
+        SyncLog::Reminder,
+        SyncLog::Attachment,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -53,6 +62,7 @@ impl SyncLog {
             SyncLog::Settings => "settings",
             SyncLog::Lesson => "lesson",
             SyncLog::Reminder => "reminder",
+            SyncLog::Attachment => "attachment",
         }
     }
 

@@ -68,6 +68,18 @@ pub enum TeamFact {
     ReminderRaised {
         step: String,
     },
+    /// A file added to a case; its bytes are on the team server under their SHA-256.
+    AttachmentAdded {
+        file_name: String,
+        media_type: String,
+        size_bytes: i64,
+        sha256: String,
+    },
+    /// A tombstone: the case's file was deleted by anonymisation. Desks delete their copy; the
+    /// server deletes its bytes once no case still holds the file (server schema 4).
+    AttachmentRemoved {
+        sha256: String,
+    },
 }
 
 impl TeamFact {
@@ -81,6 +93,7 @@ impl TeamFact {
             TeamFact::SettingsListed { .. } | TeamFact::SettingsChanged { .. } => "settings",
             TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } => "lesson",
             TeamFact::ReminderRaised { .. } => "reminder",
+            TeamFact::AttachmentAdded { .. } | TeamFact::AttachmentRemoved { .. } => "attachment",
         }
     }
 
@@ -215,7 +228,11 @@ impl Folded {
                 let valid = settings.change(&by)?;
                 self.settings = Some(valid.settings);
             }
-            TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } | TeamFact::ReminderRaised { .. } => {}
+            TeamFact::DebriefRequested { .. }
+            | TeamFact::LessonRecorded { .. }
+            | TeamFact::ReminderRaised { .. }
+            | TeamFact::AttachmentAdded { .. }
+            | TeamFact::AttachmentRemoved { .. } => {}
         }
         Ok(())
     }
