@@ -17,8 +17,20 @@ impl Desk {
     /// Records that this desk joined the team at `server_url` as `desk_name` (reference code
     /// `desk_code`); its history so far becomes pending for the server.
     pub fn join_team(&mut self, server_url: &str, desk_name: &str, desk_code: &str) -> Result<Membership, StoreError> {
+        self.join_team_trusting(server_url, desk_name, desk_code, None)
+    }
+
+    /// [`Desk::join_team`] for a team whose server's certificate comes from its own certificate
+    /// authority: `ca_file` (PEM) is kept with the membership and trusted for that server.
+    pub fn join_team_trusting(
+        &mut self,
+        server_url: &str,
+        desk_name: &str,
+        desk_code: &str,
+        ca_file: Option<&str>,
+    ) -> Result<Membership, StoreError> {
         let now = self.now();
-        let joined = self.store.join_team(server_url, desk_name, desk_code, now)?;
+        let joined = self.store.join_team_trusting(server_url, desk_name, desk_code, ca_file, now)?;
         tracing::info!(desk = %joined.desk_code, server = %joined.server_url, "joined a team");
         // The desk's own references now carry its code.
         self.tell(Change::Cases);

@@ -24,6 +24,8 @@ pub mod server;
 // Debian's PostgreSQL binaries, `su` and Unix permission bits: the server tests run on Unix only.
 #[cfg(all(feature = "test-server", unix))]
 pub mod test_server;
+#[cfg(all(feature = "test-server", unix))]
+pub mod test_tls;
 mod tls;
 
 pub use error::SyncError;

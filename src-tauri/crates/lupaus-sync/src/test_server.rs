@@ -13,6 +13,8 @@ pub struct TestServer {
     port: u16,
     password: String,
     as_postgres: bool,
+    /// More `-c` settings for the server (TLS, more listen addresses: test_tls.rs).
+    extra: String,
 }
 
 /// The newest PostgreSQL server binaries on this machine (Debian keeps them per version).
@@ -36,12 +38,17 @@ fn free_port() -> u16 {
     listener.local_addr().expect("port").port()
 }
 
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
 }
 
 impl TestServer {
     pub fn start() -> TestServer {
+        TestServer::start_with(String::new(), |_| {})
+    }
+
+    /// A server with `extra` settings; `prepare` gets the data folder after initdb.
+    pub(crate) fn start_with(extra: String, prepare: impl FnOnce(&Path)) -> TestServer {
         let bin = bin_dir();
         let dir = tempfile::Builder::new().prefix("lupaus-pg-").tempdir().expect("temp dir");
         let as_postgres = is_root();
@@ -53,7 +60,7 @@ impl TestServer {
         let pwfile = dir.path().join("pwfile");
         std::fs::write(&pwfile, &password).expect("pwfile");
         std::fs::set_permissions(&pwfile, std::os::unix::fs::PermissionsExt::from_mode(0o644)).expect("chmod");
-        let mut server = TestServer { dir, bin, port: 0, password, as_postgres };
+        let mut server = TestServer { dir, bin, port: 0, password, as_postgres, extra };
         let data = server.data();
         server.run(
             "initdb",
@@ -71,6 +78,7 @@ impl TestServer {
                 "--no-sync",
             ],
         );
+        prepare(&server.dir.path().join("data"));
         for attempt in 1..=3 {
             server.port = free_port();
             if server.try_start().status.success() {
@@ -115,9 +123,10 @@ impl TestServer {
 
     fn try_start(&self) -> Output {
         let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=60",
+            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=60{}",
             self.port,
-            self.dir.path().display()
+            self.dir.path().display(),
+            self.extra
         );
         let log = self.dir.path().join("log").display().to_string();
         self.command("pg_ctl", &["-D", &self.data(), "-l", &log, "-w", "-t", "30", "-o", &options, "start"])

@@ -51,4 +51,10 @@ export const enTeam = {
     'Fetching {file} from the team server…',
   'attachments.fetch_offline':
     '{file} is on the team server and has not been fetched to this desk yet. The server cannot be reached just now; try again when the connection is back.',
+  'team.ca_file':
+    'Certificate of the team’s own CA (optional)',
+  'team.ca_file_hint':
+    'Only if your team’s server uses a certificate from your organisation’s own certificate authority: the path of its PEM file, e.g. C:\\Lupaus\\tiimi-ca.pem.',
+  'error.server_not_trusted':
+    'This desk does not trust the team server’s certificate, so nothing was sent. If your team uses its own certificate authority, give the path of its certificate when joining (Settings → Team).',
 };

@@ -55,4 +55,10 @@ export const fiTeam: Part<typeof enTeam> = {
     'Haetaan tiedostoa {file} tiimin palvelimelta…',
   'attachments.fetch_offline':
     'Tiedosto {file} on tiimin palvelimella, eikä sitä ole vielä haettu tähän työpisteeseen. Palvelimeen ei juuri nyt saada yhteyttä; yritä uudelleen, kun yhteys palaa.',
+  'team.ca_file':
+    'Tiimin oman varmentajan varmenne (valinnainen)',
+  'team.ca_file_hint':
+    'Vain jos tiimin palvelimen varmenne on organisaationne oman varmentajan myöntämä: sen PEM-tiedoston polku, esim. C:\\Lupaus\\tiimi-ca.pem.',
+  'error.server_not_trusted':
+    'Työpiste ei luota tiimin palvelimen varmenteeseen, joten mitään ei lähetetty. Jos tiimillänne on oma varmentaja, anna sen varmenteen polku liittyessäsi (Asetukset → Tiimi).',
 };

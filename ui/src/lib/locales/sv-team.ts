@@ -55,4 +55,10 @@ export const svTeam: Part<typeof enTeam> = {
     'Hämtar {file} från teamets server…',
   'attachments.fetch_offline':
     'Filen {file} finns på teamets server och har inte hämtats till den här arbetsstationen ännu. Servern kan inte nås just nu; försök igen när förbindelsen är tillbaka.',
+  'team.ca_file':
+    'Certifikat för teamets egen certifikatutfärdare (valfritt)',
+  'team.ca_file_hint':
+    'Bara om teamets server har ett certifikat från er organisations egen certifikatutfärdare: sökvägen till dess PEM-fil, t.ex. C:\\Lupaus\\tiimi-ca.pem.',
+  'error.server_not_trusted':
+    'Arbetsstationen litar inte på teamserverns certifikat, så ingenting skickades. Om teamet har en egen certifikatutfärdare anger du sökvägen till dess certifikat när du ansluter (Inställningar → Team).',
 };

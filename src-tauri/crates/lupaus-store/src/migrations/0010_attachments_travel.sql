@@ -40,3 +40,7 @@ SELECT a.event_id, 'attachment', 'attachment_added', a.added_at, a.added_by, c.g
         'media_type', COALESCE(a.media_type, 'application/octet-stream'), 'size_bytes', a.size_bytes,
         'sha256', a.sha256)
 FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.removed_at IS NULL ORDER BY a.id;
+
+-- A team with its own certificate authority: the desk keeps the path of the CA's certificate
+-- (PEM) with its membership and trusts it, beside the system's roots, for the team's server.
+ALTER TABLE team_membership ADD COLUMN ca_file TEXT;
