@@ -171,6 +171,11 @@ events: Array<EventRecord>,
  */
 conflict_losers: Array<number>, 
 /**
+ * The code of the desk that recorded each of `events` (same positions), shown with the
+ * time that desk's clock said. All '' on a desk that never joined a team.
+ */
+event_desks: Array<string>, 
+/**
  * The promises made on this case, by due time.
  */
 promises: Array<PromiseView>, 

@@ -111,6 +111,7 @@ export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDeta
     },
     events: [opened],
     conflict_losers: [],
+    event_desks: [],
     promises,
   };
 }

@@ -54,6 +54,9 @@ pub struct CaseDetail {
     /// Positions in `events` of the losing sides of team conflicts (made offline on two desks):
     /// kept and shown, not applied, waiting for a lead's review. Empty on a standalone desk.
     pub conflict_losers: Vec<u32>,
+    /// The code of the desk that recorded each of `events` (same positions), shown with the
+    /// time that desk's clock said. All '' on a desk that never joined a team.
+    pub event_desks: Vec<String>,
     /// The promises made on this case, by due time.
     pub promises: Vec<crate::promises::PromiseView>,
     /// Due times against the desk's SLA targets, paused while waiting.
@@ -123,6 +126,7 @@ impl Store {
         let ordered = crate::events::in_canonical_order(&self.conn, case_id)?;
         let conflict_losers =
             ordered.iter().enumerate().filter(|(_, event)| event.flagged).map(|(at, _)| at as u32).collect();
+        let event_desks = ordered.iter().map(|event| event.desk.clone()).collect();
         let events: Vec<EventRecord> = ordered.into_iter().map(|event| event.record).collect();
         let customer_id: i64 =
             self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
@@ -140,6 +144,7 @@ impl Store {
             state,
             events,
             conflict_losers,
+            event_desks,
         })
     }
 

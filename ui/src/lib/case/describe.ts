@@ -14,23 +14,37 @@ export interface TimelineEntry {
   tone: Tone;
   /** The losing side of a team conflict: kept and shown, not applied, for a lead to review. */
   conflict: boolean;
+  /** The desk that recorded it, on a team desk ('' otherwise): its clock gave `at`. */
+  desk: string;
 }
 
 type Words = (key: MessageKey, values?: Record<string, string>) => string;
 
+/**
+ * The case log stays in the order the back end gives: on a team desk the team's canonical
+ * order, which desk clocks never change (a desk hours off shows its own times, in place). The
+ * promise records, by time, are merged in around it without moving a case event; at equal times
+ * the case event comes first.
+ */
 export function timeline(language: Language, detail: CaseDetail): TimelineEntry[] {
-  const entries = [
-    ...detail.events.map((record, index) => fromEvent(language, record, detail.conflict_losers.includes(index))),
-    ...detail.promises.flatMap((view) => fromPromise(language, view)),
-  ];
-  // Stable sort: at equal times the case log comes before the promise records.
-  return entries
+  const events = detail.events.map((record, index) =>
+    fromEvent(language, record, detail.conflict_losers.includes(index), detail.event_desks[index] ?? ''),
+  );
+  const promises = detail.promises
+    .flatMap((view) => fromPromise(language, view))
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.index - b.index)
     .map(({ entry }) => entry);
+  const merged: TimelineEntry[] = [];
+  let next = 0;
+  for (const event of events) {
+    while (next < promises.length && Date.parse(promises[next].at) < Date.parse(event.at)) merged.push(promises[next++]);
+    merged.push(event);
+  }
+  return [...merged, ...promises.slice(next)];
 }
 
-function fromEvent(language: Language, record: EventRecord, conflict: boolean): TimelineEntry {
+function fromEvent(language: Language, record: EventRecord, conflict: boolean, desk: string): TimelineEntry {
   const t: Words = (key, values) => translate(language, key, values);
   const stage = (value: string) => label(language, 'stage', value);
   const { title, details, tone } = describe(language, t, record.event);
@@ -45,6 +59,7 @@ function fromEvent(language: Language, record: EventRecord, conflict: boolean): 
         : t('timeline.stage_change', { from: stage(record.stage_before), to: stage(record.stage_after) }),
     tone,
     conflict,
+    desk,
   };
 }
 
@@ -143,6 +158,7 @@ function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
     stageChange: null,
     tone,
     conflict: false,
+    desk: '',
   });
   const made = entry(
     promise.made_at,

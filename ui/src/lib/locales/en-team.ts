@@ -57,4 +57,6 @@ export const enTeam = {
     'Only if your team’s server uses a certificate from your organisation’s own certificate authority: the path of its PEM file, e.g. C:\\Lupaus\\tiimi-ca.pem.',
   'error.server_not_trusted':
     'This desk does not trust the team server’s certificate, so nothing was sent. If your team uses its own certificate authority, give the path of its certificate when joining (Settings → Team).',
+  'timeline.desk_title':
+    'Recorded on desk {desk}, at the time its clock showed',
 };

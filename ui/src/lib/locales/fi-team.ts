@@ -61,4 +61,6 @@ export const fiTeam: Part<typeof enTeam> = {
     'Vain jos tiimin palvelimen varmenne on organisaationne oman varmentajan myöntämä: sen PEM-tiedoston polku, esim. C:\\Lupaus\\tiimi-ca.pem.',
   'error.server_not_trusted':
     'Työpiste ei luota tiimin palvelimen varmenteeseen, joten mitään ei lähetetty. Jos tiimillänne on oma varmentaja, anna sen varmenteen polku liittyessäsi (Asetukset → Tiimi).',
+  'timeline.desk_title':
+    'Kirjattu työpisteellä {desk}, sen kellon näyttämään aikaan',
 };

@@ -61,4 +61,6 @@ export const svTeam: Part<typeof enTeam> = {
     'Bara om teamets server har ett certifikat från er organisations egen certifikatutfärdare: sökvägen till dess PEM-fil, t.ex. C:\\Lupaus\\tiimi-ca.pem.',
   'error.server_not_trusted':
     'Arbetsstationen litar inte på teamserverns certifikat, så ingenting skickades. Om teamet har en egen certifikatutfärdare anger du sökvägen till dess certifikat när du ansluter (Inställningar → Team).',
+  'timeline.desk_title':
+    'Registrerat på arbetsstationen {desk}, vid den tid dess klocka visade',
 };

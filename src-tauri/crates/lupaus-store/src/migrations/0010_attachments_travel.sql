@@ -44,3 +44,7 @@ FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.removed_at IS NULL O
 -- A team with its own certificate authority: the desk keeps the path of the CA's certificate
 -- (PEM) with its membership and trusts it, beside the system's roots, for the team's server.
 ALTER TABLE team_membership ADD COLUMN ca_file TEXT;
+
+-- The desk each event came from, as the server says: the timeline shows it beside the time
+-- that desk recorded. Rows from before this are this desk's own unless received.
+ALTER TABLE sync_canon ADD COLUMN desk TEXT;

@@ -54,8 +54,8 @@ impl Store {
             for event in &batch.events {
                 let id = event.event_id.as_bytes();
                 let known = tx
-                    .prepare_cached("INSERT OR IGNORE INTO sync_canon (event_id, pos) VALUES (?1, ?2)")?
-                    .execute(params![id, pos + 1])?;
+                    .prepare_cached("INSERT OR IGNORE INTO sync_canon (event_id, pos, desk) VALUES (?1, ?2, ?3)")?
+                    .execute(params![id, pos + 1, event.desk])?;
                 if known == 0 {
                     continue;
                 }
