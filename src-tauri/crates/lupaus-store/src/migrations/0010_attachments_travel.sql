@@ -48,3 +48,14 @@ ALTER TABLE team_membership ADD COLUMN ca_file TEXT;
 -- The desk each event came from, as the server says: the timeline shows it beside the time
 -- that desk recorded. Rows from before this are this desk's own unless received.
 ALTER TABLE sync_canon ADD COLUMN desk TEXT;
+
+-- Customer history across desks finds a returning customer by phone too (issue 17), however
+-- the number was typed: spaces, dashes, brackets and dots go, 00 becomes +, and a Finnish
+-- trunk 0 becomes +358 (customers::phone_key does the same to a query). Generated from
+-- `phone`, so anonymisation (phone NULL) clears it too.
+ALTER TABLE customers ADD COLUMN phone_key TEXT GENERATED ALWAYS AS (CASE
+    WHEN replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', '') = '' THEN NULL
+    WHEN substr(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), 1, 2) = '00' THEN '+' || substr(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), 3)
+    WHEN substr(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), 1, 1) = '0' THEN '+358' || substr(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), 2)
+    ELSE replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', '') END) VIRTUAL;
+CREATE INDEX customers_by_phone_key ON customers (phone_key) WHERE phone_key IS NOT NULL;
