@@ -52,8 +52,8 @@ impl TeamLink {
 pub struct SlotAccess(pub SharedDesk);
 
 impl DeskAccess for SlotAccess {
-    fn apply_part(&self) -> usize {
-        lupaus_sync::access::SHARED_APPLY_PART
+    fn apply_budget(&self) -> Option<std::time::Duration> {
+        Some(lupaus_sync::access::SHARED_APPLY_BUDGET)
     }
 
     fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send

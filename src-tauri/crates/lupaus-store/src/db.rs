@@ -167,6 +167,23 @@ impl Store {
         Ok(value)
     }
 
+    /// Like [`Store::write`], for work that is repeated anyway if a power cut undoes it (a part
+    /// pulled from the team server, committed with its cursor, is pulled again). It commits
+    /// without waiting for the disk, so a pull's many small parts cost no fsync each and do
+    /// not queue a person's save behind the disk. The next durable commit syncs the log up to
+    /// itself, so nothing saved later can outlive what it was based on.
+    pub(crate) fn write_repeatable<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let written = self.write(work);
+        let durable_again = self.conn.pragma_update(None, "synchronous", "FULL");
+        let value = written?;
+        durable_again?;
+        Ok(value)
+    }
+
     /// Integrity and schema check, plus row counts.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
         let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
@@ -228,4 +245,38 @@ fn refuse_unknown_schema(conn: &Connection, path: &Path) -> Result<(), StoreErro
         return Ok(());
     }
     Err(StoreError::NotLupausDatabase { path: path.to_path_buf() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synchronous(store: &Store) -> i64 {
+        store.conn.pragma_query_value(None, "synchronous", |row| row.get(0)).expect("pragma")
+    }
+
+    /// A repeatable write relaxes only itself: every save after it is durable again (FULL = 2),
+    /// also when the repeatable work failed and rolled back.
+    #[test]
+    fn a_repeatable_write_leaves_the_desk_durable_after_it_whether_it_worked_or_not() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = Store::open(&dir.path().join("lupaus.db")).expect("open");
+        assert_eq!(synchronous(&store), 2);
+        let inside = store
+            .write_repeatable(|tx| Ok(tx.pragma_query_value(None, "synchronous", |row| row.get::<_, i64>(0))?))
+            .expect("write");
+        assert_eq!(inside, 1, "NORMAL while the pulled part is written");
+        assert_eq!(synchronous(&store), 2);
+        let failed: Result<(), StoreError> = store.write_repeatable(|tx| {
+            tx.execute("CREATE TABLE scratch (x)", [])?;
+            Err(StoreError::NotFound("a pulled part that fails".into()))
+        });
+        assert!(failed.is_err());
+        assert_eq!(synchronous(&store), 2);
+        let rolled_back: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'scratch'", [], |row| row.get(0))
+            .expect("count");
+        assert_eq!(rolled_back, 0);
+    }
 }

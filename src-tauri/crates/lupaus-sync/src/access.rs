@@ -6,6 +6,7 @@
 
 use std::future::Future;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use lupaus_desk::Desk;
 use lupaus_store::StoreError;
@@ -13,11 +14,11 @@ use lupaus_store::StoreError;
 use crate::SyncError;
 
 pub trait DeskAccess: Send {
-    /// How many pulled events one step applies, in one local transaction. A shared desk keeps
-    /// it small, so a save waits at most that long for the lock; an owned one applies a whole
-    /// pulled batch at once, which is faster.
-    fn apply_part(&self) -> usize {
-        usize::MAX
+    /// About how long one step that applies pulled events may hold the desk. A shared desk
+    /// keeps it short, so a save waits at most about that long for the lock; an owned one
+    /// (`None`) applies a whole pulled batch at once, which is faster.
+    fn apply_budget(&self) -> Option<Duration> {
+        None
     }
 
     /// Runs `step` on the desk and returns its answer.
@@ -38,13 +39,14 @@ impl DeskAccess for Desk {
     }
 }
 
-/// Pulled events a shared desk applies per step (`bench --only team`: intake while pulling).
-pub const SHARED_APPLY_PART: usize = 100;
+/// How long a shared desk's step of applying pulled events should take (`bench --only team`:
+/// intake while pulling): a save that arrives meanwhile waits about this long at most.
+pub const SHARED_APPLY_BUDGET: Duration = Duration::from_millis(5);
 
 /// A desk shared with other tasks: locked on a blocking thread for one step at a time.
 impl DeskAccess for Arc<Mutex<Desk>> {
-    fn apply_part(&self) -> usize {
-        SHARED_APPLY_PART
+    fn apply_budget(&self) -> Option<Duration> {
+        Some(SHARED_APPLY_BUDGET)
     }
 
     fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send

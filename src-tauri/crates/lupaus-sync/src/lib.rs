@@ -17,6 +17,7 @@ pub mod admin;
 mod error;
 pub mod files;
 pub mod live;
+mod parts;
 pub mod round;
 pub mod schema;
 pub mod secret;

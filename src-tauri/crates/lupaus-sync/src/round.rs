@@ -3,12 +3,15 @@
 //! server's key absorbs a re-push, and a pulled batch, its canonical positions and the cursor
 //! commit together in the desk's desk.
 
+use std::time::Instant;
+
 use lupaus_desk::Desk;
 use lupaus_store::team::{Membership, PulledBatch};
 use serde::Serialize;
 use tokio_postgres::Client;
 
 use crate::access::DeskAccess;
+use crate::parts::PartSize;
 use crate::server::{self, ServerAddress};
 use crate::{SyncError, schema, secret};
 
@@ -62,6 +65,7 @@ pub async fn sync_round(
         report.pushed += server::push(client, shown, &batch.events).await?;
         desk.with(move |desk| desk.mark_pushed(&batch)).await?;
     }
+    let mut part_size = PartSize::new(desk.apply_budget(), PULL_BATCH as usize);
     loop {
         let cursor = desk
             .with(|desk| desk.sync_cursor())
@@ -75,11 +79,25 @@ pub async fn sync_round(
         // Applied in parts, each its own transaction with its cursor: the desk's lock (and
         // SQLite's one writer) is held for one part at a time, so a save waits at most that long.
         let mut events = pulled.events.into_iter();
-        for positions in pulled.positions.chunks(desk.apply_part()) {
-            let Some((tx, seq)) = positions.last().cloned() else { break };
-            let part = events.by_ref().take(positions.len()).collect();
-            let batch = PulledBatch { epoch: epoch.clone(), events: part, cursor_tx: tx, cursor_seq: seq };
-            let applied = desk.with(move |desk| desk.apply_pulled(&batch)).await?;
+        let mut positions = pulled.positions.as_slice();
+        while !positions.is_empty() {
+            let (part, rest) = positions.split_at(part_size.next().min(positions.len()));
+            positions = rest;
+            let Some((tx, seq)) = part.last().cloned() else { break };
+            let batch = PulledBatch {
+                epoch: epoch.clone(),
+                events: events.by_ref().take(part.len()).collect(),
+                cursor_tx: tx,
+                cursor_seq: seq,
+            };
+            let (applied, took) = desk
+                .with(move |desk| {
+                    let started = Instant::now();
+                    let applied = desk.apply_pulled(&batch)?;
+                    Ok((applied, started.elapsed()))
+                })
+                .await?;
+            part_size.took(took, part.len(), PULL_BATCH as usize);
             report.pulled += applied.new_events as u64;
             report.touched_cases += applied.touched_cases as u64;
         }

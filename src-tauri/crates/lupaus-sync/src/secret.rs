@@ -21,57 +21,73 @@ pub const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
 /// one OS user keep two secrets.
 const SERVICE: &str = "lupaus-team";
 
+/// Why a keyring could not be used. It only ever reaches a log line: the desk then keeps the
+/// secret in its file, or tells the person to join again.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyringError {
+    #[error(transparent)]
+    Os(#[from] keyring::Error),
+    #[error("no answer in {} s", .0.as_secs())]
+    NoAnswer(Duration),
+    #[error("the keyring call ended without an answer")]
+    EndedWithoutAnswer,
+    #[error("no thread could be started to ask it ({0})")]
+    NoThread(std::io::Error),
+}
+
 /// A place that keeps secrets by name; [`OsKeyring`] in the app and the CLI.
 pub trait Keyring: Send + Sync + 'static {
-    fn set(&self, name: &str, secret: &str) -> Result<(), String>;
-    fn get(&self, name: &str) -> Result<Option<String>, String>;
-    fn delete(&self, name: &str) -> Result<(), String>;
+    fn set(&self, name: &str, secret: &str) -> Result<(), KeyringError>;
+    fn get(&self, name: &str) -> Result<Option<String>, KeyringError>;
+    fn delete(&self, name: &str) -> Result<(), KeyringError>;
 }
 
 /// The operating system's keyring, through the `keyring` crate.
 pub struct OsKeyring;
 
 impl Keyring for OsKeyring {
-    fn set(&self, name: &str, secret: &str) -> Result<(), String> {
-        entry(name)?.set_password(secret).map_err(|error| error.to_string())
+    fn set(&self, name: &str, secret: &str) -> Result<(), KeyringError> {
+        Ok(entry(name)?.set_password(secret)?)
     }
 
-    fn get(&self, name: &str) -> Result<Option<String>, String> {
+    fn get(&self, name: &str) -> Result<Option<String>, KeyringError> {
         match entry(name)?.get_password() {
             Ok(secret) => Ok(Some(secret)),
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(error) => Err(error.to_string()),
+            Err(error) => Err(error.into()),
         }
     }
 
-    fn delete(&self, name: &str) -> Result<(), String> {
+    fn delete(&self, name: &str) -> Result<(), KeyringError> {
         match entry(name)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(error) => Err(error.to_string()),
+            Err(error) => Err(error.into()),
         }
     }
 }
 
-fn entry(name: &str) -> Result<keyring::Entry, String> {
-    keyring::Entry::new(SERVICE, name).map_err(|error| error.to_string())
+fn entry(name: &str) -> Result<keyring::Entry, KeyringError> {
+    Ok(keyring::Entry::new(SERVICE, name)?)
 }
 
 /// Runs `call` on its own thread and waits at most [`KEYRING_TIMEOUT`]: a keyring service that
 /// owns its bus name but never answers must not stall a join or a sync.
 fn bounded<T: Send + 'static>(
     keyring: &'static dyn Keyring,
-    call: impl FnOnce(&dyn Keyring) -> Result<T, String> + Send + 'static,
-) -> Result<T, String> {
+    call: impl FnOnce(&dyn Keyring) -> Result<T, KeyringError> + Send + 'static,
+) -> Result<T, KeyringError> {
     let (sender, answer) = mpsc::channel();
     std::thread::Builder::new()
         .name("lupaus-keyring".into())
         .spawn(move || {
             let _ = sender.send(call(keyring));
         })
-        .map_err(|error| error.to_string())?;
-    answer
-        .recv_timeout(KEYRING_TIMEOUT)
-        .unwrap_or_else(|_| Err(format!("no answer in {} s", KEYRING_TIMEOUT.as_secs())))
+        .map_err(KeyringError::NoThread)?;
+    match answer.recv_timeout(KEYRING_TIMEOUT) {
+        Ok(answered) => answered,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(KeyringError::NoAnswer(KEYRING_TIMEOUT)),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(KeyringError::EndedWithoutAnswer),
+    }
 }
 
 fn path_for(db: &Path) -> PathBuf {

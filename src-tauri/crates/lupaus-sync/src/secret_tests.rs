@@ -12,15 +12,15 @@ use super::*;
 struct Answering(Mutex<HashMap<String, String>>);
 
 impl Keyring for Answering {
-    fn set(&self, name: &str, secret: &str) -> Result<(), String> {
-        self.0.lock().map_err(|_| "poisoned")?.insert(name.into(), secret.into());
+    fn set(&self, name: &str, secret: &str) -> Result<(), KeyringError> {
+        self.0.lock().expect("keyring lock").insert(name.into(), secret.into());
         Ok(())
     }
-    fn get(&self, name: &str) -> Result<Option<String>, String> {
-        Ok(self.0.lock().map_err(|_| "poisoned")?.get(name).cloned())
+    fn get(&self, name: &str) -> Result<Option<String>, KeyringError> {
+        Ok(self.0.lock().expect("keyring lock").get(name).cloned())
     }
-    fn delete(&self, name: &str) -> Result<(), String> {
-        self.0.lock().map_err(|_| "poisoned")?.remove(name);
+    fn delete(&self, name: &str) -> Result<(), KeyringError> {
+        self.0.lock().expect("keyring lock").remove(name);
         Ok(())
     }
 }
@@ -29,14 +29,14 @@ impl Keyring for Answering {
 struct Hanging;
 
 impl Keyring for Hanging {
-    fn set(&self, _: &str, _: &str) -> Result<(), String> {
+    fn set(&self, _: &str, _: &str) -> Result<(), KeyringError> {
         std::thread::sleep(Duration::from_secs(3600));
-        Err("woke".into())
+        Err(KeyringError::EndedWithoutAnswer)
     }
-    fn get(&self, name: &str) -> Result<Option<String>, String> {
+    fn get(&self, name: &str) -> Result<Option<String>, KeyringError> {
         self.set(name, "").map(|()| None)
     }
-    fn delete(&self, name: &str) -> Result<(), String> {
+    fn delete(&self, name: &str) -> Result<(), KeyringError> {
         self.set(name, "")
     }
 }
@@ -92,4 +92,31 @@ fn a_hanging_keyring_is_left_behind_and_the_file_is_used() {
     assert_eq!(load_with(&Hanging, &db).expect("load"), "s3cret-abc");
     forget_with(&Hanging, &db).expect("forget still removes the file");
     assert!(!path_for(&db).exists());
+}
+
+/// A keyring whose call dies (a crashed backend thread) without answering.
+struct Dying;
+
+impl Keyring for Dying {
+    fn set(&self, _: &str, _: &str) -> Result<(), KeyringError> {
+        panic!("the keyring backend crashed")
+    }
+    fn get(&self, name: &str) -> Result<Option<String>, KeyringError> {
+        self.set(name, "").map(|()| None)
+    }
+    fn delete(&self, name: &str) -> Result<(), KeyringError> {
+        self.set(name, "")
+    }
+}
+
+#[test]
+fn a_keyring_that_dies_is_not_waited_for_and_the_file_is_used() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("lupaus.db");
+    let started = Instant::now();
+    assert_eq!(save_with(&Dying, &db, "s3cret-abc").expect("kept"), Kept::File);
+    assert!(started.elapsed() < KEYRING_TIMEOUT, "a dead call is known at once, not after the timeout");
+    let name = keyring_name(&db);
+    let reason = bounded(&Dying, move |keyring| keyring.get(&name)).expect_err("no answer");
+    assert!(matches!(reason, KeyringError::EndedWithoutAnswer), "{reason}");
 }

@@ -138,8 +138,7 @@ async fn run(
         .await
         .map_err(|error| SyncError::Server(error.to_string()))?
         .get(0);
-    let (backlog_pull_seconds, intake_while_pulling, bare_commit) =
-        super::team_live::intake_while_pulling((&path_c, &c.secret), dir, backlog_events, now).await?;
+    let pulling = super::team_live::intake_while_pulling((&path_c, &c.secret), dir, backlog_events, now).await?;
     for path in [path_a, path_b, path_c] {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
@@ -148,9 +147,11 @@ async fn run(
     let live = super::team_live::LiveMeasurement {
         a_to_b,
         backlog_events,
-        backlog_pull_seconds,
-        intake_while_pulling,
-        bare_commit,
+        backlog_pull_seconds: pulling.pull_seconds,
+        intake_while_pulling: pulling.while_pulling.0,
+        bare_commit: pulling.while_pulling.1,
+        intake_at_rest: pulling.at_rest.0,
+        bare_commit_at_rest: pulling.at_rest.1,
     };
     Ok(TeamMeasurement {
         server: address.shown().to_owned(),

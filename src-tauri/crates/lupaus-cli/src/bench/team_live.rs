@@ -4,7 +4,9 @@
 //! - **A to B**: a case saved on desk A until desk B finds it by its reference, both online.
 //! - **Intake while pulling**: desk C joins the team whose server holds the whole history and its
 //!   task pulls that backlog; meanwhile C's intake (`Desk::create_case`, durable) is timed against
-//!   a bare one-row durable commit on a file of its own, alternating, in the same run.
+//!   a bare one-row durable commit on a file of its own, alternating, in the same run; then, once
+//!   C has caught up, as many saves again with the task idle ("at rest"), so the pull's own cost
+//!   is the difference between the two on the same desk in the same run.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -43,6 +45,17 @@ pub struct LiveMeasurement {
     /// A bare durable one-row commit, alternating with the intake (goal: intake p99 within
     /// 1 ms of this p99).
     pub bare_commit: Stats,
+    /// C's intake once caught up, its task idle: what a save costs without a pull.
+    pub intake_at_rest: Stats,
+    /// The bare commit alternating with those saves.
+    pub bare_commit_at_rest: Stats,
+}
+
+/// What [`intake_while_pulling`] measured.
+pub struct PullingIntake {
+    pub pull_seconds: f64,
+    pub while_pulling: (Stats, Stats),
+    pub at_rest: (Stats, Stats),
 }
 
 /// The app's wiring: a save wakes the desk's task.
@@ -149,28 +162,20 @@ pub async fn intake_while_pulling(
     dir: &Path,
     backlog_events: i64,
     now: DateTime<Utc>,
-) -> Result<(f64, Stats, Stats), CliError> {
+) -> Result<PullingIntake, CliError> {
     let bare_path = dir.join("team-bench-bare.db");
-    let mut bare = bare_commit(&bare_path)?;
+    let bare = bare_commit(&bare_path)?;
     let started = Instant::now();
     let mut desk_c = start(c.0, c.1, now)?;
     let desk = Arc::clone(&desk_c.desk);
     let pulling = desk_c.health.clone();
     // Synchronous saves, off the runtime, so the task's network side runs meanwhile.
-    let timed = tokio::task::spawn_blocking(move || -> Result<(Vec<f64>, Vec<f64>), CliError> {
-        let (mut saves, mut commits) = (Vec::new(), Vec::new());
-        let mut n = 0;
+    let timed = tokio::task::spawn_blocking(move || -> Result<_, CliError> {
+        let mut timed = TimedSaves { desk, bare, n: 0, saves: Vec::new(), commits: Vec::new() };
         while pulling.borrow().link != Link::Online {
-            let at = Instant::now();
-            locked(&desk)?.create_case(intake(n))?;
-            saves.push(at.elapsed().as_secs_f64() * 1000.0);
-            let at = Instant::now();
-            bare(n)?;
-            commits.push(at.elapsed().as_secs_f64() * 1000.0);
-            n += 1;
-            std::thread::sleep(Duration::from_millis(5));
+            timed.one()?;
         }
-        Ok((saves, commits))
+        Ok(timed)
     });
     let online = desk_c.health.wait_for(|health| health.link == Link::Online);
     tokio::time::timeout(Duration::from_secs(3600), online)
@@ -178,14 +183,54 @@ pub async fn intake_while_pulling(
         .map_err(|_| SyncError::Server("desk C did not catch up within an hour".into()))?
         .map_err(|_| SyncError::Server("desk C's task ended".into()))?;
     let pull_seconds = started.elapsed().as_secs_f64();
-    let (saves, commits) = timed.await.map_err(|error| SyncError::Server(error.to_string()))??;
+    let mut timed = timed.await.map_err(|error| SyncError::Server(error.to_string()))??;
+    let while_pulling = timed.stats();
+    // As many saves again on the caught-up desk, its task running but idle.
+    let count = while_pulling.0.samples;
+    let mut timed = tokio::task::spawn_blocking(move || -> Result<_, CliError> {
+        for _ in 0..count {
+            timed.one()?;
+        }
+        Ok(timed)
+    })
+    .await
+    .map_err(|error| SyncError::Server(error.to_string()))??;
+    let at_rest = timed.stats();
     desk_c.handle.stop().await;
     secret::forget(c.0)?;
-    tracing::debug!(backlog_events, saves = saves.len(), "intake timed while pulling");
+    tracing::debug!(backlog_events, saves = count, "intake timed while pulling and at rest");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", bare_path.display()));
     }
-    Ok((pull_seconds, Stats::of(saves), Stats::of(commits)))
+    Ok(PullingIntake { pull_seconds, while_pulling, at_rest })
+}
+
+/// Saves on a desk, each followed by a bare commit, timed in pairs.
+struct TimedSaves<B> {
+    desk: Arc<Mutex<Desk>>,
+    bare: B,
+    n: usize,
+    saves: Vec<f64>,
+    commits: Vec<f64>,
+}
+
+impl<B: FnMut(usize) -> Result<(), CliError>> TimedSaves<B> {
+    fn one(&mut self) -> Result<(), CliError> {
+        let at = Instant::now();
+        locked(&self.desk)?.create_case(intake(self.n))?;
+        self.saves.push(at.elapsed().as_secs_f64() * 1000.0);
+        let at = Instant::now();
+        (self.bare)(self.n)?;
+        self.commits.push(at.elapsed().as_secs_f64() * 1000.0);
+        self.n += 1;
+        std::thread::sleep(Duration::from_millis(5));
+        Ok(())
+    }
+
+    /// The saves and commits timed since the last call.
+    fn stats(&mut self) -> (Stats, Stats) {
+        (Stats::of(std::mem::take(&mut self.saves)), Stats::of(std::mem::take(&mut self.commits)))
+    }
 }
 
 /// A one-row table in a WAL file committed with `synchronous=FULL`, as the store commits.

@@ -2,7 +2,8 @@
 //! canonical position; an event new to this desk is stored in its log; then the derived rows
 //! (case, promises) of every touched case are rebuilt from the canonical order with this
 //! desk's unpushed events on top. All of it, and the cursor, in one transaction: a crash
-//! leaves the batch wholly applied or not at all, and pulling it again changes nothing.
+//! leaves the batch wholly applied or not at all, and pulling it again changes nothing. So the
+//! commit need not wait for the disk (`Store::write_repeatable`): a power cut only repeats it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,7 +44,7 @@ pub struct Applied {
 impl Store {
     /// Applies a pulled batch; `now` is when, for reminders moved by a pulled settings change.
     pub fn apply_pulled(&mut self, batch: &PulledBatch, now: DateTime<Utc>) -> Result<Applied, StoreError> {
-        self.write(|tx| {
+        self.write_repeatable(|tx| {
             let mut applied = Applied::default();
             let mut cases = BTreeSet::new();
             let desk = settings::load(tx)?;
