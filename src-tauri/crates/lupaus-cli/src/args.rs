@@ -351,8 +351,7 @@ pub enum TeamCommand {
     ServerInit {
         #[arg(long)]
         server: String,
-        /// The team's own certificate authority (PEM), trusted for this server beside the
-        /// system's roots; connections then always use TLS.
+        /// The team's own CA certificate (PEM), trusted beside the system's roots; means TLS.
         #[arg(long)]
         ca_file: Option<std::path::PathBuf>,
     },
@@ -363,8 +362,7 @@ pub enum TeamCommand {
         /// 1-12 letters or digits; also the code in the desk's case references.
         #[arg(long)]
         desk: String,
-        /// The team's own certificate authority (PEM), trusted for this server beside the
-        /// system's roots; connections then always use TLS.
+        /// The team's own CA certificate (PEM), trusted beside the system's roots; means TLS.
         #[arg(long)]
         ca_file: Option<std::path::PathBuf>,
     },
@@ -374,8 +372,7 @@ pub enum TeamCommand {
         server: String,
         #[arg(long)]
         desk: String,
-        /// The team's own certificate authority (PEM), trusted for this server beside the
-        /// system's roots; connections then always use TLS.
+        /// The team's own CA certificate (PEM), trusted beside the system's roots; means TLS.
         #[arg(long)]
         ca_file: Option<std::path::PathBuf>,
     },

@@ -79,7 +79,7 @@ pub struct CaseListQuery {
 }
 
 pub(crate) const SUMMARY_CHARS: usize = 140;
-const MAX_PAGE: u32 = 500;
+pub(crate) const MAX_PAGE: u32 = 500;
 
 impl Store {
     /// Opens a new case from a validated intake, in one transaction: customer, case, first event.
@@ -190,36 +190,6 @@ impl Store {
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(format!("There is no case with id {id}.")),
             other => other.into(),
         })?
-    }
-
-    /// A customer's cases, newest first: "this customer's earlier complaints". In a team each
-    /// desk keeps its own customer row, so the same person recorded on another desk is found
-    /// too: the same e-mail, customer number or phone (however typed), or the same name where
-    /// no e-mail, phone or customer number both rows hold differs; each through its index.
-    pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
-        let sql = format!(
-            "WITH same (id) AS (
-                 SELECT ?1
-                 UNION SELECT o.id FROM customers me JOIN customers o ON o.email = me.email COLLATE NOCASE
-                     WHERE me.id = ?1 AND me.email IS NOT NULL
-                 UNION SELECT o.id FROM customers me JOIN customers o ON o.customer_number = me.customer_number
-                     WHERE me.id = ?1 AND me.customer_number IS NOT NULL
-                 UNION SELECT o.id FROM customers me JOIN customers o ON o.phone_key = me.phone_key
-                     WHERE me.id = ?1 AND me.phone_key IS NOT NULL
-                 -- The same name on another desk, unless an e-mail, phone or customer number
-                 -- both rows hold tells them apart.
-                 UNION SELECT o.id FROM customers me JOIN customers o ON o.name = me.name COLLATE NOCASE
-                     WHERE me.id = ?1 AND me.name <> ?3
-                         AND NOT (o.email IS NOT NULL AND me.email IS NOT NULL AND o.email <> me.email COLLATE NOCASE)
-                         AND NOT (o.phone_key IS NOT NULL AND me.phone_key IS NOT NULL AND o.phone_key <> me.phone_key)
-                         AND NOT (o.customer_number IS NOT NULL AND me.customer_number IS NOT NULL
-                             AND o.customer_number <> me.customer_number))
-             {SUMMARY_SELECT} WHERE c.customer_id IN (SELECT id FROM same) ORDER BY c.received_at DESC LIMIT ?2"
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement
-            .query_map(params![customer_id, limit.min(MAX_PAGE), crate::privacy::ANONYMISED_NAME], summary_from_row)?;
-        rows.map(|row| row?).collect()
     }
 
     /// Cases with compensation waiting for a lead's decision, oldest change first.

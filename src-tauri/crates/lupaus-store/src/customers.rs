@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::cases::{CaseSummary, MAX_PAGE, SUMMARY_SELECT, summary_from_row};
 use crate::{Store, StoreError, time};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -94,6 +95,36 @@ impl Store {
 }
 
 impl Store {
+    /// A customer's cases, newest first: "this customer's earlier complaints". In a team each
+    /// desk keeps its own customer row, so the same person recorded on another desk is found
+    /// too: the same e-mail, customer number or phone (however typed), or the same name where
+    /// no e-mail, phone or customer number both rows hold differs; each through its index.
+    pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
+        let sql = format!(
+            "WITH same (id) AS (
+                 SELECT ?1
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.email = me.email COLLATE NOCASE
+                     WHERE me.id = ?1 AND me.email IS NOT NULL
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.customer_number = me.customer_number
+                     WHERE me.id = ?1 AND me.customer_number IS NOT NULL
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.phone_key = me.phone_key
+                     WHERE me.id = ?1 AND me.phone_key IS NOT NULL
+                 -- The same name on another desk, unless an e-mail, phone or customer number
+                 -- both rows hold tells them apart.
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.name = me.name COLLATE NOCASE
+                     WHERE me.id = ?1 AND me.name <> ?3
+                         AND NOT (o.email IS NOT NULL AND me.email IS NOT NULL AND o.email <> me.email COLLATE NOCASE)
+                         AND NOT (o.phone_key IS NOT NULL AND me.phone_key IS NOT NULL AND o.phone_key <> me.phone_key)
+                         AND NOT (o.customer_number IS NOT NULL AND me.customer_number IS NOT NULL
+                             AND o.customer_number <> me.customer_number))
+             {SUMMARY_SELECT} WHERE c.customer_id IN (SELECT id FROM same) ORDER BY c.received_at DESC LIMIT ?2"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement
+            .query_map(params![customer_id, limit.min(MAX_PAGE), crate::privacy::ANONYMISED_NAME], summary_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
     pub fn customer(&self, id: i64) -> Result<Customer, StoreError> {
         let sql = format!("{CUSTOMER_SELECT} WHERE c.id = ?1");
         self.conn
