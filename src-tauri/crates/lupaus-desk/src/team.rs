@@ -3,7 +3,7 @@
 //! a host like the window and the CLI: it moves events and calls these.
 
 use lupaus_store::StoreError;
-use lupaus_store::attachments::RemoteFile;
+use lupaus_store::attachments::{RemoteFile, StoredFile};
 use lupaus_store::team::{Applied, Cursor, Membership, OutboxBatch, PulledBatch, SyncStatus, TeamDigest};
 
 use crate::{Change, Desk};
@@ -90,10 +90,15 @@ impl Desk {
         self.store.note_synced(now)
     }
 
-    /// The checked bytes of this desk's file with hash `sha256`, for the team server; `None`
-    /// when no file here holds them.
-    pub fn attachment_bytes(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        self.store.attachment_bytes(sha256)
+    /// Where this desk keeps files with hash `sha256`, for the team server; read them off the
+    /// desk's lock (`lupaus_store::attachments::verified_file`).
+    pub fn attachment_files(&self, sha256: &str) -> Result<Vec<StoredFile>, StoreError> {
+        self.store.attachment_files(sha256)
+    }
+
+    /// The folder that holds this desk's attachment files.
+    pub fn attachments_dir(&self) -> Result<std::path::PathBuf, StoreError> {
+        self.store.attachments_dir()
     }
 
     /// What to fetch from the team server before attachment `id` opens; `None` when it is here.
@@ -101,9 +106,9 @@ impl Desk {
         self.store.attachment_to_fetch(id)
     }
 
-    /// Keeps an attachment's fetched bytes once they match its size and hash.
-    pub fn keep_fetched(&mut self, id: i64, bytes: &[u8]) -> Result<(), StoreError> {
-        self.store.keep_fetched(id, bytes)?;
+    /// Records that a fetched, checked file (`write_fetched`) holds attachment `id`.
+    pub fn adopt_fetched(&mut self, id: i64, stored_name: &str) -> Result<(), StoreError> {
+        self.store.adopt_fetched(id, stored_name)?;
         self.tell(Change::Cases);
         Ok(())
     }

@@ -5,6 +5,7 @@
 //! Another desk lists the file at once and fetches its bytes when someone first opens it; the
 //! desk checks them against the size and hash the event carried before keeping them.
 
+use lupaus_store::attachments::{verified_file, write_fetched};
 use lupaus_store::team::{SyncEvent, SyncLog, TeamFact};
 use tokio_postgres::Client;
 
@@ -39,7 +40,11 @@ pub(crate) async fn upload_named(
             continue;
         }
         let wanted = sha256.clone();
-        let Some(bytes) = desk.with(move |desk| desk.attachment_bytes(&wanted)).await? else {
+        let (dir, files) =
+            desk.with(move |desk| Ok((desk.attachments_dir()?, desk.attachment_files(&wanted)?))).await?;
+        // Read and hashed off the desk's lock: a save does not wait for a 25 MB file.
+        let found = crate::access::blocking(move || Ok(verified_file(&dir, &files))).await?;
+        let Some(bytes) = found else {
             tracing::warn!(sha256 = %sha256, "an attachment's file is not on this desk; its event goes up without it");
             continue;
         };
@@ -71,6 +76,9 @@ pub async fn fetch_attachment(desk: &mut impl DeskAccess, id: i64) -> Result<boo
         .map_err(|error| SyncError::from_postgres(address.shown(), error))?;
     let Some(row) = row else { return Err(SyncError::FileNotOnServer(file.file_name)) };
     let bytes: Vec<u8> = row.get(0);
-    desk.with(move |desk| desk.keep_fetched(id, &bytes)).await?;
+    // Checked and written (and synced) off the desk's lock; only the row's update takes it.
+    let dir = desk.with(|desk| desk.attachments_dir()).await?;
+    let stored_name = crate::access::blocking(move || Ok(write_fetched(&dir, id, &file, &bytes)?)).await?;
+    desk.with(move |desk| desk.adopt_fetched(id, &stored_name)).await?;
     Ok(true)
 }

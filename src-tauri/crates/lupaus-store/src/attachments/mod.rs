@@ -7,7 +7,7 @@ mod open;
 mod remote;
 
 pub(crate) use self::open::{FileProblem, OPENED_DIR, verified_bytes};
-pub use self::remote::RemoteFile;
+pub use self::remote::{RemoteFile, verified_file, write_fetched};
 pub(crate) use self::remote::{insert_remote, listed, remove_anonymised};
 
 use std::io::{Read, Write};
@@ -49,8 +49,9 @@ pub struct Attachment {
     pub on_desk: bool,
 }
 
-/// One attachment's row as stored, for backup, restore, open and export.
-pub(crate) struct StoredFile {
+/// One attachment's file as stored, for backup, restore, open, export and the team server.
+#[derive(Debug, Clone)]
+pub struct StoredFile {
     pub stored_name: String,
     pub sha256: String,
 }

@@ -5,6 +5,7 @@
 //! writes them: a short or altered file is refused and nothing is left half-written.
 
 use std::io::Write;
+use std::path::Path;
 
 use lupaus_core::CoreError;
 use lupaus_core::reason::{self as why, Reason};
@@ -54,9 +55,9 @@ pub(crate) fn insert_remote(
 }
 
 impl Store {
-    /// The bytes of this desk's file with hash `sha256`, checked against it, for the team
-    /// server; `None` when no file here holds them (deleted by anonymisation, missing, damaged).
-    pub fn attachment_bytes(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    /// Where this desk keeps files with hash `sha256` (not deleted by anonymisation), for the
+    /// team server. The caller reads them with [`verified_file`], off the desk's lock.
+    pub fn attachment_files(&self, sha256: &str) -> Result<Vec<StoredFile>, StoreError> {
         let names: Vec<String> = self
             .conn
             .prepare_cached(
@@ -64,14 +65,7 @@ impl Store {
             )?
             .query_map([sha256], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
-        let dir = self.attachments_dir()?;
-        for stored_name in names {
-            let stored = StoredFile { stored_name, sha256: sha256.to_owned() };
-            if let Ok(bytes) = verified_bytes(&dir, &stored) {
-                return Ok(Some(bytes));
-            }
-        }
-        Ok(None)
+        Ok(names.into_iter().map(|stored_name| StoredFile { stored_name, sha256: sha256.to_owned() }).collect())
     }
 
     /// What to fetch before attachment `id` can be opened; `None` when its bytes are here.
@@ -87,35 +81,10 @@ impl Store {
         }))
     }
 
-    /// Keeps the fetched bytes of attachment `id` once they match its size and SHA-256. The file
-    /// is written under a temporary name, synced, renamed, and only then does the row say it is
-    /// here; a refusal or a failure leaves the desk as it was.
-    pub fn keep_fetched(&mut self, id: i64, bytes: &[u8]) -> Result<(), StoreError> {
-        let Some(file) = self.attachment_to_fetch(id)? else { return Ok(()) };
-        if bytes.len() as i64 != file.size_bytes || sha256_hex(bytes) != file.sha256 {
-            let name = &file.file_name;
-            let message = format!(
-                "The team server's copy of {name} does not match the file that was added ({} bytes, not {}; or its SHA-256 differs), so it was not kept. Ask the desk that added it to check its copy.",
-                bytes.len(),
-                file.size_bytes
-            );
-            let reason = Reason::new(why::ATTACHMENT_FETCHED_DAMAGED).with("name", name);
-            return Err(CoreError::invalid_because("attachment", reason, message).into());
-        }
+    /// Records that the fetched file `stored_name` ([`write_fetched`]) holds attachment `id`.
+    /// If the row cannot say so, the file goes: nothing is left that no row points at.
+    pub fn adopt_fetched(&mut self, id: i64, stored_name: &str) -> Result<(), StoreError> {
         let dir = self.attachments_dir()?;
-        std::fs::create_dir_all(&dir)?;
-        let stored_name = format!("{}-fetched-{id}.bin", &file.sha256[..16]);
-        let partial = dir.join(format!("{stored_name}.partial"));
-        let written = (|| -> std::io::Result<()> {
-            let mut output = std::fs::File::create(&partial)?;
-            output.write_all(bytes)?;
-            output.sync_all()?;
-            std::fs::rename(&partial, dir.join(&stored_name))
-        })();
-        if let Err(error) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(error.into());
-        }
         let updated = self.write(|tx| {
             Ok(tx.execute(
                 "UPDATE attachments SET stored_name = ?1, on_desk = 1 WHERE id = ?2 AND on_desk = 0",
@@ -126,12 +95,47 @@ impl Store {
             // Zero rows: another fetch kept the same bytes under the same name meanwhile.
             Ok(_) => Ok(()),
             Err(error) => {
-                // No row points at the file: it goes, so a failure leaves nothing behind.
-                let _ = std::fs::remove_file(dir.join(&stored_name));
+                let _ = std::fs::remove_file(dir.join(stored_name));
                 Err(error)
             }
         }
     }
+}
+
+/// The first of `files` in `dir` that is there and still matches its hash.
+pub fn verified_file(dir: &Path, files: &[StoredFile]) -> Option<Vec<u8>> {
+    files.iter().find_map(|stored| verified_bytes(dir, stored).ok())
+}
+
+/// Checks fetched bytes against the size and SHA-256 of attachment `id` and writes them into
+/// `dir` (the attachments folder) under a temporary name, synced, then renamed; returns the
+/// name to adopt ([`Store::adopt_fetched`]). Needs no desk: the slow write holds no lock. A
+/// refusal or a failure leaves nothing in the folder.
+pub fn write_fetched(dir: &Path, id: i64, file: &RemoteFile, bytes: &[u8]) -> Result<String, StoreError> {
+    if bytes.len() as i64 != file.size_bytes || sha256_hex(bytes) != file.sha256 {
+        let name = &file.file_name;
+        let message = format!(
+            "The team server's copy of {name} does not match the file that was added ({} bytes, not {}; or its SHA-256 differs), so it was not kept. Ask the desk that added it to check its copy.",
+            bytes.len(),
+            file.size_bytes
+        );
+        let reason = Reason::new(why::ATTACHMENT_FETCHED_DAMAGED).with("name", name);
+        return Err(CoreError::invalid_because("attachment", reason, message).into());
+    }
+    std::fs::create_dir_all(dir)?;
+    let stored_name = format!("{}-fetched-{id}.bin", &file.sha256[..16]);
+    let partial = dir.join(format!("{stored_name}.partial"));
+    let written = (|| -> std::io::Result<()> {
+        let mut output = std::fs::File::create(&partial)?;
+        output.write_all(bytes)?;
+        output.sync_all()?;
+        std::fs::rename(&partial, dir.join(&stored_name))
+    })();
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(error.into());
+    }
+    Ok(stored_name)
 }
 
 /// Whether this desk lists the attachment of event `event_id` already.
