@@ -12,6 +12,8 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst imagemagick x11-utils
+  # xdg-open: the app opens attachments through it; a journey drives it with its own handler.
+  xdg-utils
   libvoikko1 voikko-fi
   # Team mode's tests start their own throw-away PostgreSQL server (lupaus-sync test_server.rs).
   postgresql

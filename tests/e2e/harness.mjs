@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end journeys: start the real Lupaus binary through tauri-driver
 // (which must already listen on 127.0.0.1:4444, see run.sh), save screenshots, make temp databases.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,8 +40,26 @@ export function tempDatabase() {
   return join(mkdtempSync(join(tmpdir(), 'lupaus-e2e-')), 'lupaus.db');
 }
 
-/** Starts Lupaus on `db` in a real window and waits until its first screen has rendered. */
-export async function startApp(db) {
+/**
+ * The program WebKitWebDriver starts: the app itself, or, when a journey gives `env`, a small
+ * launcher that sets those variables and then becomes the app. The app inherits the driver's
+ * environment, which is shared by every journey; this one is the journey's own.
+ */
+function launcher(env) {
+  if (!env) return appBinary;
+  const quote = (text) => `'${String(text).replaceAll("'", "'\\''")}'`;
+  const path = join(mkdtempSync(join(tmpdir(), 'lupaus-e2e-launch-')), 'lupaus');
+  const exports = Object.entries(env).map(([name, value]) => `export ${name}=${quote(value)}`);
+  writeFileSync(path, ['#!/bin/sh', ...exports, `exec ${quote(appBinary)} "$@"`, ''].join('\n'));
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/**
+ * Starts Lupaus on `db` in a real window and waits until its first screen has rendered; `env`
+ * adds environment variables for this app only.
+ */
+export async function startApp(db, { env } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: 4444,
@@ -50,7 +68,7 @@ export async function startApp(db) {
     capabilities: {
       // WebKitWebDriver speaks classic WebDriver only; without this WebdriverIO asks for BiDi.
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: appBinary, args: ['--db', db] },
+      'tauri:options': { application: launcher(env), args: ['--db', db] },
     },
   });
   await browser.$('h2#case-list-heading').waitForDisplayed({ timeout: 15000 });
@@ -64,11 +82,45 @@ export async function startApp(db) {
  */
 export async function screenshot(browser, name, { width, height } = {}) {
   const path = join(artifactsDir, `${name}.png`);
+  await parkPointer(browser);
+  await eventually(async () => (await windowsOverThePage()).length === 0, 'no tooltip or popup over the page', 3000).catch(async () => {
+    await promisify(execFile)('import', ['-window', 'root', join(artifactsDir, `${name}-covered.png`)]);
+    throw new Error(`a window lies over the page in ${name}: ${JSON.stringify(await windowsOverThePage())}`);
+  });
   await painted(browser);
   // A window made smaller (1024x640) still sits at 0,0: crop the screen to it.
   const crop = width && height ? ['-crop', `${width}x${height}+0+0`, '+repage'] : [];
   await promisify(execFile)('import', ['-window', 'root', ...crop, path]);
   return path;
+}
+
+/**
+ * The app's own windows drawn over its main window (a GTK tooltip, an open popup), as the X
+ * server sees them: shown, larger than the 16 px tray icon, and not the main window itself.
+ */
+export async function windowsOverThePage() {
+  const run = promisify(execFile);
+  const { stdout } = await run('xwininfo', ['-root', '-children']);
+  const windows = [...stdout.matchAll(/^\s+(0x[0-9a-f]+) "([^"]*)": \("([^"]*)"/gm)].filter(([, , name, instance]) => instance === 'lupaus' && name !== 'Lupaus');
+  const shown = [];
+  for (const [, id, name] of windows) {
+    const info = (await run('xwininfo', ['-id', id])).stdout;
+    const size = (label) => Number(new RegExp(`${label}: (\\d+)`).exec(info)?.[1] ?? 0);
+    if (/Map State: IsViewable/.test(info) && size('Width') > 16 && size('Height') > 16) shown.push({ id, name, width: size('Width'), height: size('Height') });
+  }
+  return shown;
+}
+
+/**
+ * Moves WebDriver's pointer off whatever the journey last clicked, onto the window's top-left
+ * corner (the app's title, which has no tooltip and no hover style): GTK draws a `title`
+ * tooltip where the pointer rests, above the page, and it would land in the screenshot.
+ */
+export async function parkPointer(browser) {
+  await browser.action('pointer', { parameters: { pointerType: 'mouse' } }).move({ x: 2, y: 2, origin: 'viewport', duration: 0 }).perform();
+  await browser.releaseActions();
+  // GTK hides the tooltip on the motion; give it a moment to unmap the tooltip's window.
+  await new Promise((done) => setTimeout(done, 150));
 }
 
 /**

@@ -47,11 +47,15 @@ test('a Swedish desk at 1024x640 keeps its header, folds its reminders and lines
       return box ? box.textContent.replace(/\s+/g, ' ').trim() : null;
     });
     assert.equal(saturday, 'Lördag: öppet', 'the weekend box says what ticking does, not "stängt"');
-    // The weekday boxes in view, and the pointer off the menu (its tooltip is not part of the page).
+    // Opening hours on the 24-hour clock in Swedish, not WebKit's "08:00 AM" of a time input.
+    const monday = await byTestId(browser, 'hours-monday-open');
+    assert.equal(await monday.getAttribute('type'), 'text');
+    assert.equal(await monday.getValue(), '08.00');
+    assert.equal(await (await byTestId(browser, 'hours-monday-close')).getValue(), '16.00');
+    // The weekday boxes in view (the harness parks the pointer before every shot).
     await browser.execute(() =>
       [...document.querySelectorAll('label.check')].find((label) => label.textContent.includes('Måndag'))?.scrollIntoView({ block: 'center' }),
     );
-    await (await browser.$('h2')).moveTo();
     await shot(browser, 'sv-settings-1024x640');
 
     // The case list: the reminders fold to one line with a count.

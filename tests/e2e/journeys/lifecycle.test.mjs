@@ -65,7 +65,13 @@ test('intake to closed, remedy first, and it survives a restart', async () => {
     await waitForStage(browser, /Suljettu/);
     const entries = await browser.$$('[data-testid="timeline-entry"]');
     assert.ok(entries.length >= 6, `timeline shows every step (${entries.length})`);
+    // The closing reads as a statement, not as the form's question with the answer glued on.
+    const closing = entries[entries.length - 1];
+    assert.match(await closing.getText(), /Lopuksi: Soitimme ja pahoittelimme; asiakas kiitti/);
+    assert.doesNotMatch(await (await byTestId(browser, 'timeline')).getText(), /\?:/);
     await screenshot(browser, 'case-closed');
+    await closing.scrollIntoView({ block: 'center' });
+    await screenshot(browser, 'case-closed-timeline');
   } finally {
     await browser.deleteSession();
   }

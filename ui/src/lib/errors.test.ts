@@ -58,3 +58,42 @@ describe('an error as a person reads it', () => {
     );
   });
 });
+
+// Refusals as the desk layer sends them (code, English message and reason key from lupaus-core's
+// gate and settings): each must say its point once, in the person's language.
+describe('a refusal says its point once', () => {
+  const blameBeforeRemedy = {
+    code: 'remedy_first',
+    message: "Agree and deliver the customer's remedy first; root cause and responsibility come after.",
+    field: null,
+    reason: 'lock_agree_and_deliver_first',
+  };
+  const agentSavesSettings = {
+    code: 'lead_only',
+    message: 'Only a team lead can change the desk settings. Ask your team lead to make the change.',
+    field: null,
+    reason: 'lead_changes_settings',
+  };
+
+  it.each([
+    ['fi', blameBeforeRemedy, 'Sovi ja toimita asiakkaan hyvitys ensin; juurisyy ja vastuutaho tulevat sen jälkeen.'],
+    ['sv', blameBeforeRemedy, dictionaries.sv['reason.lock_agree_and_deliver_first']],
+    ['en', blameBeforeRemedy, 'Agree and deliver the customer’s remedy first; root cause and responsibility come after.'],
+    ['fi', agentSavesSettings, 'Vain tiiminvetäjä voi muuttaa palvelupisteen asetuksia. Pyydä tiiminvetäjää tekemään muutos.'],
+    ['sv', agentSavesSettings, dictionaries.sv['reason.lead_changes_settings']],
+    ['en', agentSavesSettings, 'Only a team lead can change the desk settings. Ask your team lead to make the change.'],
+  ] as const)('%s: %j reads as its reason alone', (language, refusal, sentence) => {
+    expect(errorSentence(language, refusal)).toBe(sentence);
+  });
+
+  it.each(LANGUAGES)('%s: no refusal repeats a sentence, whatever its code and reason', (language) => {
+    for (const code of ['remedy_first', 'lead_only', 'invalid_transition']) {
+      for (const reason of ERROR_REASONS) {
+        const text = errorSentence(language, { code, message: 'x', reason, params: { id: '2', name: 'Mikko', ids: '#1' } });
+        const sentences = text.split(/(?<=[.!?])\s+/).map((part) => part.trim().toLowerCase());
+        expect(new Set(sentences).size, text).toBe(sentences.length);
+        if (code !== 'invalid_transition') expect(text.startsWith(dictionaries[language][`error.${code}` as 'error.lead_only']), text).toBe(false);
+      }
+    }
+  });
+});

@@ -36,6 +36,12 @@ export function label(language: Language, prefix: string, value: string): string
  */
 const EXPLAINED_BY_BACK_END = new Set(['remedy_first', 'invalid_transition', 'lead_only']);
 
+/**
+ * Codes whose reasons already say the code's sentence ("Only a team lead can…" after "This needs
+ * a team lead."): the reason is shown alone, so a refusal says its point once.
+ */
+const SAID_BY_REASON = new Set(['remedy_first', 'lead_only']);
+
 /** What the back end says besides the code: why (`reason`, a key) and the values to name. */
 export type ErrorDetail = { reason?: string | null; params?: Record<string, string> | null };
 
@@ -49,7 +55,7 @@ export function errorText(language: Language, code: string, message: string, det
   const reasonKey = `reason.${detail.reason}` as MessageKey;
   const because = detail.reason && reasonKey in en ? translate(language, reasonKey, params) : null;
   // Bad input is shown next to its field: the reason alone says what to fix there.
-  if (code === 'invalid_input') return because ?? message;
+  if (code === 'invalid_input' || (because && SAID_BY_REASON.has(code))) return because ?? message;
   const key = `error.${code}` as MessageKey;
   if (!(key in en)) return message;
   const sentence = translate(language, key, params);

@@ -19,7 +19,7 @@ describe('the hand-off form', () => {
     await within(form).findByRole('option', { name: 'Mikko' });
     await fireEvent.change(within(form).getByTestId('hand-off-to'), { target: { value: 'Mikko' } });
     await fireEvent.input(within(form).getByLabelText('Note for the next person'), { target: { value: 'Varaosa tilattu' } });
-    await fireEvent.input(within(form).getByLabelText('What the customer was told (required)'), { target: { value: 'Mikko soittaa' } });
+    await fireEvent.input(within(form).getByLabelText('What the customer was told'), { target: { value: 'Mikko soittaa' } });
     expect(within(form).queryByTestId('hand-off-away-confirmed')).toBeNull();
 
     desk.failNextAct = {

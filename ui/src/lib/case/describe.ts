@@ -67,13 +67,14 @@ type Described = { title: string; details: (string | null | false)[]; tone: Tone
 
 function describe(language: Language, t: Words, event: CaseEvent): Described {
   const word = (prefix: string, value: string) => label(language, prefix, value);
-  const labelled = (key: MessageKey, value: string | null) => (value ? `${t(key)}: ${value}` : null);
+  // Timeline lines are statements of their own, never a form's question with the answer glued on.
+  const stated = (key: MessageKey, name: string, value: string | null) => (value ? t(key, { [name]: value }) : null);
   const remedy = (r: Remedy) => [r.forms.map((form) => word('remedy_form', form)).join(', '), r.description];
   const time = (iso: string | null) => (iso ? formatDateTime(language, iso) : '');
   const plain = (details: Described['details'] = []): Described => ({ title: t(`event.${event.kind}`), details, tone: 'event' });
   switch (event.kind) {
     case 'opened':
-      return plain([event.intake.description, labelled('case.requested_remedy', event.intake.requested_remedy)]);
+      return plain([event.intake.description, stated('timeline.requested_remedy', 'text', event.intake.requested_remedy)]);
     case 'solving_started':
       return plain();
     case 'remedy_option_proposed':
@@ -81,24 +82,24 @@ function describe(language: Language, t: Words, event: CaseEvent): Described {
       return plain(remedy(event.remedy));
     case 'wait_started':
       return plain([
-        labelled('form.waiting_on', word('waiting_on', event.on)),
+        stated('timeline.waiting_on', 'who', word('waiting_on', event.on)),
         event.reason,
         event.until && t('timeline.until', { time: time(event.until) }),
       ]);
     case 'wait_ended':
       return plain([event.automatic && t('timeline.automatic'), event.note]);
     case 'complaint_declined':
-      return plain([labelled('form.decline_basis', word('decline_basis', event.basis)), event.explanation]);
+      return plain([stated('timeline.decline_basis', 'basis', word('decline_basis', event.basis)), event.explanation]);
     case 'remedy_delivered':
-      return plain([event.summary, labelled('form.informed_via', word('channel', event.informed_via))]);
+      return plain([event.summary, stated('timeline.informed_via', 'channel', word('channel', event.informed_via))]);
     case 'decline_communicated':
-      return plain([labelled('form.informed_via', word('channel', event.informed_via)), event.note]);
+      return plain([stated('timeline.informed_via', 'channel', word('channel', event.informed_via)), event.note]);
     case 'compensation_proposed':
       return plain([
         t('comp.label', { number: String(event.compensation_id + 1) }),
         event.amount_cents !== null && formatEuros(language, event.amount_cents),
         event.form,
-        labelled('form.compensation_basis', word('compensation_basis', event.basis)),
+        stated('timeline.compensation_basis', 'basis', word('compensation_basis', event.basis)),
         event.note,
         event.needs_lead_approval && t('timeline.needs_approval'),
       ]);
@@ -111,7 +112,7 @@ function describe(language: Language, t: Words, event: CaseEvent): Described {
         title: t('event.handed_off', { from: event.from, to: event.to }),
         details: [
           event.note,
-          labelled('form.customer_told', event.customer_told),
+          stated('timeline.customer_told', 'text', event.customer_told),
           event.callback && t('timeline.callback', { due: time(event.callback.due_at) }),
         ],
         tone: 'event',
@@ -126,8 +127,7 @@ function describe(language: Language, t: Words, event: CaseEvent): Described {
       return plain([word('party', event.party), event.party_name, event.note]);
     case 'cost_recorded':
       return plain([
-        formatEuros(language, event.amount_cents),
-        t('blame.borne_by', { party: word('party', event.borne_by) }),
+        t(`blame.cost_line.${event.borne_by}`, { amount: formatEuros(language, event.amount_cents) }),
         event.description,
       ]);
     case 'corrective_action_added':
@@ -138,12 +138,12 @@ function describe(language: Language, t: Words, event: CaseEvent): Described {
       ]);
     case 'closed':
       return plain([
-        labelled('form.closing_gesture', event.closing_gesture),
-        labelled('form.lessons_learned', event.lessons_learned),
-        labelled('form.not_analysed_reason', event.not_analysed_reason),
+        stated('timeline.closing_gesture', 'text', event.closing_gesture),
+        stated('timeline.lessons_learned', 'text', event.lessons_learned),
+        stated('timeline.not_analysed_reason', 'text', event.not_analysed_reason),
       ]);
     case 'reopened':
-      return plain([labelled('form.reopen_to', word('reopen_to', event.to)), event.reason]);
+      return plain([stated('timeline.reopen_to', 'stage', word('reopen_to', event.to)), event.reason]);
   }
 }
 

@@ -132,4 +132,8 @@ export const enSettings = {
   'attachments.open_failed': '{file} could not be opened: {error}',
   'backups.attachments': '{count} attachments',
   'backups.attachments_missing': '{count} attachment files missing',
+  'clock.empty': 'Type a time, e.g. 08:00.',
+  'clock.unreadable': 'Type the time in hours and minutes on the 24-hour clock, e.g. 8:30 or 16:00.',
+  'clock.out_of_range': 'Hours go from 0 to 23 and minutes from 00 to 59.',
+  'clock.fix_first': 'Correct the opening hours marked above before saving.',
 };

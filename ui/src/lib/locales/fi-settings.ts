@@ -133,4 +133,8 @@ export const fiSettings: Part<typeof enSettings> = {
   'attachments.open_failed': 'Tiedostoa {file} ei voitu avata: {error}',
   'backups.attachments': '{count} liitettä',
   'backups.attachments_missing': '{count} liitetiedostoa puuttuu',
+  'clock.empty': 'Kirjoita kellonaika, esimerkiksi 8.00.',
+  'clock.unreadable': 'Kirjoita aika tunteina ja minuutteina, esimerkiksi 8.30 tai 16.00.',
+  'clock.out_of_range': 'Tunnit ovat 0–23 ja minuutit 00–59.',
+  'clock.fix_first': 'Korjaa yllä merkityt aukioloajat ennen tallentamista.',
 };

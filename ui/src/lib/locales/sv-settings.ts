@@ -133,4 +133,8 @@ export const svSettings: Part<typeof enSettings> = {
   'attachments.open_failed': '{file} kunde inte öppnas: {error}',
   'backups.attachments': '{count} bilagor',
   'backups.attachments_missing': '{count} bilagefiler saknas',
+  'clock.empty': 'Skriv ett klockslag, till exempel 8.00.',
+  'clock.unreadable': 'Skriv tiden i timmar och minuter, till exempel 8.30 eller 16.00.',
+  'clock.out_of_range': 'Timmarna är 0–23 och minuterna 00–59.',
+  'clock.fix_first': 'Rätta de öppettider som markerats ovan innan du sparar.',
 };

@@ -59,6 +59,64 @@ describe('the settings', () => {
     );
   });
 
+  it.each([
+    ['sv-FI', '08.00', '16.00'],
+    ['fi-FI', '08.00', '16.00'],
+    ['en-GB', '08:00', '16:00'],
+  ])('shows opening hours on the 24-hour clock in the desk’s language, never AM/PM (%s)', async (locale, opens, closes) => {
+    await openSettings('lead', locale);
+    const monday = (which: string) => screen.getByTestId(`hours-monday-${which}`) as HTMLInputElement;
+    expect(monday('open').type).toBe('text');
+    expect(monday('open').value).toBe(opens);
+    expect(monday('close').value).toBe(closes);
+  });
+
+  it('accepts hours the way people type them and saves them as the back end keeps them', async () => {
+    const desk = await openSettings('lead', 'sv-FI');
+    const field = (which: string) => screen.getByTestId(`hours-monday-${which}`) as HTMLInputElement;
+    await fireEvent.input(field('open'), { target: { value: '830' } });
+    await fireEvent.blur(field('open'));
+    expect(field('open').value).toBe('08.30');
+    await fireEvent.input(field('close'), { target: { value: '17' } });
+    await fireEvent.blur(field('close'));
+    expect(field('close').value).toBe('17.00');
+    await fireEvent.input(screen.getByTestId('hours-tuesday-close'), { target: { value: '16:45' } });
+    await fireEvent.blur(screen.getByTestId('hours-tuesday-close'));
+    expect((screen.getByTestId('hours-tuesday-close') as HTMLInputElement).value).toBe('16.45');
+    await fireEvent.click(screen.getByTestId('save-settings'));
+
+    const expected = deskSettings();
+    expected.calendar.opening_hours.monday = { open: '08:30:00', close: '17:00:00' };
+    expected.calendar.opening_hours.tuesday = { open: expected.calendar.opening_hours.tuesday!.open, close: '16:45:00' };
+    await waitFor(() => expect(argsOf(desk, 'save_settings')).toEqual([{ settings: expected }]));
+  });
+
+  it('says what to fix in a time it cannot read, and does not save until it is fixed', async () => {
+    const desk = await openSettings('lead', 'fi-FI');
+    const opens = screen.getByTestId('hours-monday-open') as HTMLInputElement;
+    await fireEvent.input(opens, { target: { value: '8 AM' } });
+    await fireEvent.blur(opens);
+    const alert = within(opens.closest('td')!).getByRole('alert');
+    expect(alert.textContent).toBe('Kirjoita aika tunteina ja minuutteina, esimerkiksi 8.30 tai 16.00.');
+    expect(opens.getAttribute('aria-invalid')).toBe('true');
+    expect(opens.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(opens.value).toBe('8 AM');
+
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    expect((await screen.findByText('Korjaa yllä merkityt aukioloajat ennen tallentamista.')).getAttribute('role')).toBe('alert');
+    expect(argsOf(desk, 'save_settings')).toEqual([]);
+
+    await fireEvent.input(opens, { target: { value: '25' } });
+    await fireEvent.blur(opens);
+    expect(within(opens.closest('td')!).getByRole('alert').textContent).toBe('Tunnit ovat 0–23 ja minuutit 00–59.');
+    await fireEvent.input(opens, { target: { value: '7.45' } });
+    await fireEvent.blur(opens);
+    expect(within(opens.closest('td')!).queryByRole('alert')).toBeNull();
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    await waitFor(() => expect(argsOf(desk, 'save_settings')).toHaveLength(1));
+    expect(argsOf(desk, 'save_settings')[0]).toMatchObject({ settings: { calendar: { opening_hours: { monday: { open: '07:45:00' } } } } });
+  });
+
   it('shows a lead_only refusal as a sentence by the Save button', async () => {
     const desk = await openSettings('lead');
     desk.refuseSettings = {

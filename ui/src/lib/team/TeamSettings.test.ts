@@ -99,11 +99,17 @@ describe('Settings → Team', () => {
     speak('fi');
     render(TeamSettings);
     await fill('10.0.0.5', 'KASSA2', 'x');
-    expect((await screen.findByTestId('team-error')).textContent).toBe('Kirjoita palvelimen osoite, esim. postgres://lupaus.example.fi/tiimi.');
+    const serverError = await screen.findByTestId('team-error');
+    expect(serverError.textContent).toBe('Kirjoita palvelimen osoite, esim. postgres://lupaus.example.fi/tiimi.');
+    // Next to the field it is about, and read out with it.
+    expect(screen.getByTestId('team-server').getAttribute('aria-describedby')).toBe(serverError.id);
+    expect(screen.getByTestId('team-server').getAttribute('aria-invalid')).toBe('true');
     await fill('postgres://10.0.0.5/tiimi', 'kassa 2!', 'x');
     expect(screen.getByTestId('team-error').textContent).toMatch(/^Kirjoita ylläpitäjän antama työpisteen nimi/);
     await fill('postgres://10.0.0.5/tiimi', 'KASSA2', '   ');
     expect(screen.getByTestId('team-error').textContent).toBe('Kirjoita salasana, jonka ylläpitäjä antoi tälle työpisteelle.');
+    expect(screen.getByTestId('team-secret').getAttribute('aria-describedby')).toBe(screen.getByTestId('team-error').id);
+    expect(screen.getAllByTestId('team-error')).toHaveLength(1);
     expect(calls.filter((call) => call.command === 'join_team')).toEqual([]);
   });
 
