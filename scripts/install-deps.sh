@@ -19,6 +19,8 @@ packages=(
   libvoikko1 voikko-fi
   # Team mode's tests start their own throw-away PostgreSQL server (lupaus-sync test_server.rs).
   postgresql
+  # ...and the TLS tests make their own certificate authority with the openssl CLI (test_tls.rs).
+  openssl
   # The OS keyring for a desk's team secret (keyring's Secret Service client links libdbus).
   libdbus-1-dev
   # The Windows build (x86_64-pc-windows-gnu) links with mingw-w64; its tests run under Wine.

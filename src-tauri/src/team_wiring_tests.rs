@@ -90,3 +90,60 @@ fn the_settings_trail_and_the_conflict_list_are_for_leads() {
     let refused = invoke(&window, "resolve_conflict", json!({ "eventId": "nope", "note": "" })).expect_err("no such");
     assert_eq!(refused["reason"], "not_a_conflict", "{refused}");
 }
+
+/// Another desk's file through IPC: listed with its name and size, not on this desk; opening
+/// it while the server is down is `server_unreachable` and fetches nothing; once the server is
+/// back, opening fetches and keeps it (a type the desk does not hand to another program, so
+/// the test opens nothing on the machine it runs on).
+#[test]
+fn another_desks_file_is_fetched_when_opened_and_offline_says_so() {
+    let server = lupaus_sync::test_server::TestServer::start();
+    let admin_url = server.create_database("files");
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("mittaukset.bin");
+    std::fs::write(&file, vec![7u8; 50_000]).expect("a file");
+    let secret = runtime.block_on(async {
+        let admin = lupaus_sync::server::ServerAddress::parse(&admin_url).expect("admin");
+        lupaus_sync::admin::server_init(&admin).await.expect("server-init");
+        let a_secret = lupaus_sync::admin::add_desk(&admin, "A").await.expect("add A").secret;
+        let clock = std::sync::Arc::new(lupaus_store::SystemClock);
+        let mut a = lupaus_desk::Desk::open(&dir.path().join("a.db"), clock, "Aino".into()).expect("desk A");
+        let address = lupaus_sync::server::ServerAddress::parse(&server.desk_url("files")).expect("address");
+        lupaus_sync::round::join(&mut a, &address, "A", &a_secret).await.expect("A joins");
+        let case = a
+            .create_case(lupaus_desk::CaseIntake {
+                case: serde_json::from_value(crate::wiring_tests::intake("Maija")["intake"]["case"].clone())
+                    .expect("intake"),
+                callback: None,
+            })
+            .expect("case");
+        a.attach_file(case.case.id, &file).expect("attach on A");
+        lupaus_sync::round::sync_desk(&mut a).await.expect("A syncs");
+        lupaus_sync::admin::add_desk(&admin, "B").await.expect("add B").secret
+    });
+    let (_app, window) = app_on(&dir.path().join("b.db"));
+    invoke(&window, "join_team", json!({ "server": server.desk_url("files"), "desk": "B", "secret": secret }))
+        .expect("B joins and pulls");
+    let cases = invoke(&window, "browse_cases", json!({ "filter": {} })).expect("list");
+    let detail = invoke(&window, "get_case", json!({ "caseId": cases[0]["id"] })).expect("case");
+    let attachment = &detail["attachments"][0];
+    assert_eq!(
+        (attachment["file_name"].as_str(), attachment["size_bytes"].as_i64()),
+        (Some("mittaukset.bin"), Some(50_000))
+    );
+    assert_eq!(attachment["on_desk"], false);
+
+    server.crash();
+    let offline = invoke(&window, "open_attachment", json!({ "attachmentId": attachment["id"] })).expect_err("offline");
+    assert_eq!(offline["code"], "server_unreachable", "{offline}");
+    let detail = invoke(&window, "get_case", json!({ "caseId": cases[0]["id"] })).expect("case");
+    assert_eq!(detail["attachments"][0]["on_desk"], false, "nothing kept");
+
+    server.restart();
+    let opened =
+        invoke(&window, "open_attachment", json!({ "attachmentId": attachment["id"] })).expect_err("not handed on");
+    assert_eq!(opened["reason"], "attachment_not_openable", "fetched, then refused by type: {opened}");
+    let detail = invoke(&window, "get_case", json!({ "caseId": cases[0]["id"] })).expect("case");
+    assert_eq!(detail["attachments"][0]["on_desk"], true, "fetched and kept");
+}

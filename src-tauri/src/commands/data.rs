@@ -5,6 +5,7 @@ use lupaus_store::backup::BackupCheck;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
+use crate::team::SlotAccess;
 use crate::{error::IpcError, state::AppState};
 
 /// Copies a dropped or chosen file into the data folder and records it on the case.
@@ -15,13 +16,16 @@ pub fn attach_file(state: State<'_, AppState>, case_id: i64, path: String) -> Re
 
 /// Opens an attachment with the OS's default program. The window names only the attachment; the
 /// desk decides the path (a checked copy inside the attachments folder, of a type it opens), so
-/// the window holds no opener permission and cannot open any other path or URL.
-#[tauri::command(async)]
-pub fn open_attachment<R: Runtime>(
+/// the window holds no opener permission and cannot open any other path or URL. Another desk's
+/// file is fetched from the team server first and kept once its hash matches.
+#[tauri::command]
+pub async fn open_attachment<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     attachment_id: i64,
 ) -> Result<(), IpcError> {
+    let mut access = SlotAccess(state.shared_desk());
+    lupaus_sync::files::fetch_attachment(&mut access, attachment_id).await?;
     let path = state.desk()?.attachment_to_open(attachment_id)?;
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|error| {
         tracing::warn!(path = %path.display(), %error, "no program opened an attachment");

@@ -52,18 +52,23 @@ pub fn team_status(state: State<'_, AppState>) -> Result<Option<TeamView>, IpcEr
 
 /// Joins the team at `server` as desk `desk` with the secret the team's admin gave. The login
 /// is checked first: a wrong secret or an unreachable server changes nothing on this desk.
+/// `ca_file`: the team's own certificate authority (PEM), kept and trusted for its server.
 #[tauri::command]
 pub async fn join_team(
     state: State<'_, AppState>,
     server: String,
     desk: String,
     secret: String,
+    ca_file: Option<String>,
 ) -> Result<Option<TeamView>, IpcError> {
     let secret = secret.trim();
     if secret.is_empty() {
         return Err(IpcError::invalid("secret", "Type the desk's secret the team's admin gave you."));
     }
-    let address = ServerAddress::parse(server.trim())?;
+    let mut address = ServerAddress::parse(server.trim())?;
+    if let Some(path) = ca_file.as_deref().map(str::trim).filter(|path| !path.is_empty()) {
+        address = address.with_ca_file(std::path::Path::new(path))?;
+    }
     let mut access = SlotAccess(state.shared_desk());
     round::join(&mut access, &address, &desk, secret).await?;
     state.team.kick();

@@ -186,8 +186,8 @@ export const api = {
   /** The desk's team and its link to the server; null for a standalone desk. */
   teamStatus: () => call<TeamView | null>('team_status'),
   /** Joins a team; the secret goes only to the login and the desk's secret store. */
-  joinTeam: (server: string, desk: string, secret: string) =>
-    call<TeamView | null>('join_team', { server, desk, secret }),
+  joinTeam: (server: string, desk: string, secret: string, caFile: string | null = null) =>
+    call<TeamView | null>('join_team', { server, desk, secret, caFile }),
   /** Leaves the team: the desk keeps everything and works alone. */
   leaveTeam: () => call<TeamView | null>('leave_team'),
 

@@ -113,6 +113,7 @@ export function caseDetail(stage: Stage, promises: PromiseView[] = []): CaseDeta
     conflict_losers: [],
     conflict_reviews: [],
     promise_conflicts: [],
+    event_desks: [],
     promises,
   };
 }

@@ -85,6 +85,8 @@ export interface FakeDesk {
   /** Hand-off notices not yet acknowledged, for whoever is at the keyboard. */
   notices: HandOffNotice[];
   escalated: EscalatedMiss[];
+  /** Whether the team server answers: another desk's file is fetched from it when opened. */
+  teamServerUp: boolean;
 }
 
 const leadOnly = (what: string): IpcError => ({ code: 'lead_only', message: `Only a team lead can ${what}. Ask your team lead.`, field: null });
@@ -95,6 +97,7 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
     due: [],
     calls: [],
     failNextAct: null,
+    teamServerUp: true,
     me: { name: role === 'lead' ? 'Leena' : 'Aino', role, language: null },
     people: PEOPLE,
     figures: deskFigures(),
@@ -256,7 +259,7 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
         throw { code: 'file_too_large', message: `${name} is 700 MB; attachments can be at most 25 MB.`, field: 'file', params: { max_mb: '25' } };
       }
       const media_type = name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
-      const attachment = { id: nextId++, case_id: 1, file_name: name, media_type, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW, removed_at: null };
+      const attachment = { id: nextId++, case_id: 1, file_name: name, media_type, size_bytes: 240_000, sha256: 'ab12cd34ef56'.repeat(5) + 'abcd', added_by: desk.me.name, added_at: NOW, removed_at: null, on_desk: true };
       desk.detail = { ...desk.detail, attachments: [...desk.detail.attachments, attachment] };
       return attachment;
     },
@@ -275,6 +278,11 @@ export function fakeDesk(stage: Stage = 'intake', locale = 'en-US', role: Role =
       if (attachment.media_type === 'application/octet-stream') {
         const params = { name: attachment.file_name, media_type: attachment.media_type };
         throw { code: 'invalid_input', message: 'not opened', field: 'attachment', reason: 'attachment_not_openable', params };
+      }
+      if (!attachment.on_desk) {
+        if (!desk.teamServerUp) throw { code: 'server_unreachable', message: 'The team server 10.0.0.5:5432/tiimi cannot be reached.', field: null };
+        const fetched = desk.detail.attachments.map((one) => (one.id === attachment.id ? { ...one, on_desk: true } : one));
+        desk.detail = { ...desk.detail, attachments: fetched };
       }
       return null;
     },

@@ -382,6 +382,9 @@ pub enum TeamCommand {
     ServerInit {
         #[arg(long)]
         server: String,
+        /// The team's own CA certificate (PEM), trusted beside the system's roots; means TLS.
+        #[arg(long)]
+        ca_file: Option<std::path::PathBuf>,
     },
     /// Create a desk's own login; prints its secret once (`{"desk","secret"}` with --json).
     AddDesk {
@@ -390,6 +393,9 @@ pub enum TeamCommand {
         /// 1-12 letters or digits; also the code in the desk's case references.
         #[arg(long)]
         desk: String,
+        /// The team's own CA certificate (PEM), trusted beside the system's roots; means TLS.
+        #[arg(long)]
+        ca_file: Option<std::path::PathBuf>,
     },
     /// Revoke a desk's login: it can no longer push or pull. Its events stay.
     RemoveDesk {
@@ -397,6 +403,9 @@ pub enum TeamCommand {
         server: String,
         #[arg(long)]
         desk: String,
+        /// The team's own CA certificate (PEM), trusted beside the system's roots; means TLS.
+        #[arg(long)]
+        ca_file: Option<std::path::PathBuf>,
     },
     /// Join this desk (`--db`) to a team; the secret is read from standard input, never argv.
     Join {
@@ -404,6 +413,9 @@ pub enum TeamCommand {
         server: String,
         #[arg(long)]
         desk: String,
+        /// Kept with the desk's membership and trusted for every later sync.
+        #[arg(long)]
+        ca_file: Option<std::path::PathBuf>,
     },
     /// One round: push everything pending, pull until caught up.
     Sync,

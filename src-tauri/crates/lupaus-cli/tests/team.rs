@@ -178,20 +178,42 @@ fn desks_that_ran_alone_join_one_team_and_converge() {
     assert_eq!(desks[1].ok(&["team", "sync"])["pushed"], 1);
 }
 
-const DESKS: usize = 6;
-
-/// An offline day (issue 16, acceptance test 1, at a size CI runs in seconds): desks behind a
-/// loopback proxy the test cuts, each writing on its own and on a shared case; they reconnect
-/// in a shuffled order, two of them SIGKILLed mid-sync and restarted. The server holds every
-/// event once, and every desk holds the same event ids and the same derived tables.
+/// An offline day (issue 16, acceptance test 1) at a size CI runs in well under a minute: six
+/// desks, 300 events each. The full size is [`an_offline_day_of_ten_desks_at_full_size`].
 #[test]
 fn an_offline_day_converges_with_every_event_once() {
+    offline_day(6, 300);
+}
+
+/// Acceptance test 1 at the size the issue names: 10 desks × 1,000 events, exactly 10,000 on
+/// the server. Ignored in CI because it costs minutes: 643 s and 715 s in a debug build on a
+/// 2-core machine at load 8-9 (2026-12-06); of the second, writing the day through the CLI took
+/// 581 s and reconnecting (two desks killed mid-sync) until every desk converged 93 s. The
+/// 6-desk run above takes the same paths in about 90 s there. Run it with
+/// `cargo test -p lupaus-cli --test team -- --ignored offline_day_of_ten --nocapture`.
+#[test]
+#[ignore = "full size: minutes in a debug build; the 6-desk run covers the same paths in CI"]
+fn an_offline_day_of_ten_desks_at_full_size() {
+    let started = std::time::Instant::now();
+    offline_day(10, 1000);
+    eprintln!("an offline day of 10 desks x 1,000 events took {:.1} s", started.elapsed().as_secs_f64());
+}
+
+fn pending(db: &PathBuf) -> i64 {
+    ok(Some(db), &["team", "status"], None)["pending"].as_i64().expect("pending")
+}
+
+/// Desks behind a loopback proxy the test cuts, each writing exactly `events` events on its own
+/// cases and on one shared case; they reconnect in a shuffled order, two of them SIGKILLed
+/// mid-sync and restarted. The server holds every event once, and every desk holds the same
+/// event ids and the same derived tables.
+fn offline_day(desks: usize, events: i64) {
     let server = TestServer::start();
     let admin = server.create_database("day");
     let proxy = Proxy::start(server.port());
     ok(None, &["team", "server-init", "--server", &admin], None);
     let dir = tempfile::tempdir().expect("dir");
-    let dbs: Vec<PathBuf> = (0..DESKS).map(|n| dir.path().join(format!("d{n}.db"))).collect();
+    let dbs: Vec<PathBuf> = (0..desks).map(|n| dir.path().join(format!("d{n}.db"))).collect();
     for (n, db) in dbs.iter().enumerate() {
         let name = format!("D{n}");
         let added = ok(None, &["team", "add-desk", "--server", &admin, "--desk", &name], None);
@@ -212,24 +234,47 @@ fn an_offline_day_converges_with_every_event_once() {
     for db in &dbs {
         ok(Some(db), &["team", "sync"], None);
     }
+    let before = server_event_count(&admin);
+    let started = std::time::Instant::now();
 
     proxy.cut();
     for (n, db) in dbs.iter().enumerate() {
-        // Demo data: cases moved along the lifecycle with promises, a few hundred events a desk.
-        ok(Some(db), &["demo", "--cases", "25", "--seed", &(100 + n).to_string()], None);
-        let note = format!(r#"{{"kind":"add_note","visibility":"internal","text":"Desk {n} offline"}}"#);
-        ok(Some(db), &["case", "act", &shared, &note], None);
+        // Demo data (cases moved along the lifecycle with promises, about 11 events a case) in
+        // parts until the desk is close to its share, then notes on the shared case: concurrent
+        // edits of one case, and exactly `events` events a desk.
+        let mut part = 0;
+        let mut held = pending(db);
+        // Big parts while far from the share, small ones near it: few processes, few notes.
+        for (cases, stop_below) in [("10", 150), ("2", 30)] {
+            while held < events - stop_below {
+                let seed = (1000 * n + part).to_string();
+                ok(Some(db), &["demo", "--cases", cases, "--seed", &seed], None);
+                part += 1;
+                held = pending(db);
+            }
+        }
+        assert!(held <= events, "the demo parts overshot: {held}");
+        for note in held..events {
+            let note =
+                format!(r#"{{"kind":"add_note","visibility":"internal","text":"Desk {n} offline, note {note}"}}"#);
+            ok(Some(db), &["case", "act", &shared, &note], None);
+        }
+        assert_eq!(pending(db), events);
         let failed = cli(Some(db), &["team", "sync"], None);
         assert_eq!(failed.status.code(), Some(2), "offline: {}", String::from_utf8_lossy(&failed.stdout));
         let error: Value = serde_json::from_slice(&failed.stderr).expect("JSON error");
         assert_eq!(error["code"], "server_unreachable");
     }
     proxy.restore();
+    let written = started.elapsed();
 
-    // Reconnect in a shuffled order; desks 1 and 4 get SIGKILL 70 and 160 ms into a sync round
+    // Reconnect in a shuffled order; two desks get SIGKILL 70 and 160 ms into a sync round
     // (wherever it is: opening, pushing, pulling) and are started again.
-    for n in [3, 1, 5, 0, 4, 2] {
-        if n == 1 || n == 4 {
+    let mut order: Vec<usize> = (0..desks).collect();
+    order.sort_by_key(|n| (n * 7 + 3) % desks);
+    let killed = [order[1], order[desks - 2]];
+    for (at, n) in order.into_iter().enumerate() {
+        if killed.contains(&n) {
             let mut child = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
                 .arg("--db")
                 .arg(&dbs[n])
@@ -238,7 +283,7 @@ fn an_offline_day_converges_with_every_event_once() {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("spawn");
-            std::thread::sleep(Duration::from_millis(40 + 30 * n as u64));
+            std::thread::sleep(Duration::from_millis(70 + 90 * (at as u64 % 2)));
             child.kill().expect("SIGKILL");
             child.wait().expect("reaped");
         }
@@ -247,15 +292,22 @@ fn an_offline_day_converges_with_every_event_once() {
     for db in &dbs {
         assert_eq!(ok(Some(db), &["team", "sync"], None)["pending"], 0);
     }
+    let converged = started.elapsed() - written;
+    eprintln!(
+        "{desks} desks x {events} events: written offline in {:.1} s, converged in {:.1} s",
+        written.as_secs_f64(),
+        converged.as_secs_f64()
+    );
 
     let digests: Vec<Value> = dbs.iter().map(|db| ok(Some(db), &["team", "digest"], None)).collect();
     for digest in &digests[1..] {
         assert_eq!(digest, &digests[0]);
     }
-    let total: i64 = digests[0]["event_count"].as_i64().expect("count");
     let server_events = server_event_count(&admin);
-    assert_eq!(server_events, total, "the server holds every event exactly once");
-    assert!(total > 600, "a day's worth of events: {total}");
+    assert_eq!(server_events - before, desks as i64 * events, "every event of the day, once");
+    let held =
+        digests[0]["event_count"].as_i64().expect("count") + digests[0]["team_event_count"].as_i64().expect("team");
+    assert_eq!(server_events, held, "the server holds exactly the events every desk holds");
 }
 
 fn server_event_count(admin: &str) -> i64 {

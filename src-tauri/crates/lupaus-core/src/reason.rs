@@ -130,6 +130,8 @@ pub const ALL: &[&str] = &[
     ATTACHMENT_FILE_MISSING,
     ATTACHMENT_FILE_DAMAGED,
     ATTACHMENT_REMOVED,
+    ATTACHMENT_NOT_FETCHED,
+    ATTACHMENT_FETCHED_DAMAGED,
     DUE_TEXT_UNREADABLE,
     NOT_A_CONFLICT,
     CONFLICT_ALREADY_REVIEWED,
@@ -242,6 +244,10 @@ pub const ATTACHMENT_FILE_MISSING: &str = "attachment_file_missing";
 pub const ATTACHMENT_FILE_DAMAGED: &str = "attachment_file_damaged";
 /// The file was deleted when the customer's data was anonymised.
 pub const ATTACHMENT_REMOVED: &str = "attachment_removed";
+/// Params: `name`. Another desk's file whose bytes this desk has not fetched from the server.
+pub const ATTACHMENT_NOT_FETCHED: &str = "attachment_not_fetched";
+/// Params: `name`. The server's copy does not match the size and SHA-256 the file was added with.
+pub const ATTACHMENT_FETCHED_DAMAGED: &str = "attachment_fetched_damaged";
 /// Params: `value`, what was typed.
 pub const DUE_TEXT_UNREADABLE: &str = "due_text_unreadable";
 /// Params: `next_opening`, an RFC 3339 instant to offer instead.

@@ -3,6 +3,7 @@
 //! a host like the window and the CLI: it moves events and calls these.
 
 use lupaus_store::StoreError;
+use lupaus_store::attachments::{RemoteFile, StoredFile};
 use lupaus_store::team::{Applied, Cursor, DeskSeen, Membership, OutboxBatch, PulledBatch, SyncStatus, TeamDigest};
 
 use crate::{Change, Desk};
@@ -16,8 +17,20 @@ impl Desk {
     /// Records that this desk joined the team at `server_url` as `desk_name` (reference code
     /// `desk_code`); its history so far becomes pending for the server.
     pub fn join_team(&mut self, server_url: &str, desk_name: &str, desk_code: &str) -> Result<Membership, StoreError> {
+        self.join_team_trusting(server_url, desk_name, desk_code, None)
+    }
+
+    /// [`Desk::join_team`] for a team whose server's certificate comes from its own certificate
+    /// authority: `ca_file` (PEM) is kept with the membership and trusted for that server.
+    pub fn join_team_trusting(
+        &mut self,
+        server_url: &str,
+        desk_name: &str,
+        desk_code: &str,
+        ca_file: Option<&str>,
+    ) -> Result<Membership, StoreError> {
         let now = self.now();
-        let joined = self.store.join_team(server_url, desk_name, desk_code, now)?;
+        let joined = self.store.join_team_trusting(server_url, desk_name, desk_code, ca_file, now)?;
         tracing::info!(desk = %joined.desk_code, server = %joined.server_url, "joined a team");
         // The desk's own references now carry its code.
         self.tell(Change::Cases);
@@ -81,5 +94,28 @@ impl Desk {
     pub fn note_synced(&mut self) -> Result<(), StoreError> {
         let now = self.now();
         self.store.note_synced(now)
+    }
+
+    /// Where this desk keeps files with hash `sha256`, for the team server; read them off the
+    /// desk's lock (`lupaus_store::attachments::verified_file`).
+    pub fn attachment_files(&self, sha256: &str) -> Result<Vec<StoredFile>, StoreError> {
+        self.store.attachment_files(sha256)
+    }
+
+    /// The folder that holds this desk's attachment files.
+    pub fn attachments_dir(&self) -> Result<std::path::PathBuf, StoreError> {
+        self.store.attachments_dir()
+    }
+
+    /// What to fetch from the team server before attachment `id` opens; `None` when it is here.
+    pub fn attachment_to_fetch(&self, id: i64) -> Result<Option<RemoteFile>, StoreError> {
+        self.store.attachment_to_fetch(id)
+    }
+
+    /// Records that a fetched, checked file (`write_fetched`) holds attachment `id`.
+    pub fn adopt_fetched(&mut self, id: i64, stored_name: &str) -> Result<(), StoreError> {
+        self.store.adopt_fetched(id, stored_name)?;
+        self.tell(Change::Cases);
+        Ok(())
     }
 }

@@ -59,6 +59,9 @@ pub struct CaseDetail {
     /// Promise changes that lost a team conflict (the same promise kept twice...): kept, shown
     /// struck through in the timeline, with their review once a lead has resolved them.
     pub promise_conflicts: Vec<crate::team::Conflict>,
+    /// The code of the desk that recorded each of `events` (same positions), shown with the
+    /// time that desk's clock said. All '' on a desk that never joined a team.
+    pub event_desks: Vec<String>,
     /// The promises made on this case, by due time.
     pub promises: Vec<crate::promises::PromiseView>,
     /// Due times against the desk's SLA targets, paused while waiting.
@@ -81,7 +84,7 @@ pub struct CaseListQuery {
 }
 
 pub(crate) const SUMMARY_CHARS: usize = 140;
-const MAX_PAGE: u32 = 500;
+pub(crate) const MAX_PAGE: u32 = 500;
 
 impl Store {
     /// Opens a new case from a validated intake, in one transaction: customer, case, first event.
@@ -141,6 +144,7 @@ impl Store {
         let conflict_reviews = crate::team::position_reviews(&self.conn, &losers)?;
         let mut promise_conflicts = self.case_conflicts(case_id)?;
         promise_conflicts.retain(|conflict| conflict.log == "promise");
+        let event_desks = ordered.iter().map(|event| event.desk.clone()).collect();
         let events: Vec<EventRecord> = ordered.into_iter().map(|event| event.record).collect();
         let customer_id: i64 =
             self.conn.query_row("SELECT customer_id FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
@@ -160,6 +164,7 @@ impl Store {
             conflict_losers,
             conflict_reviews,
             promise_conflicts,
+            event_desks,
         })
     }
 
@@ -205,24 +210,6 @@ impl Store {
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(format!("There is no case with id {id}.")),
             other => other.into(),
         })?
-    }
-
-    /// A customer's cases, newest first: "this customer's earlier complaints". In a team each
-    /// desk keeps its own customer row, so the same person recorded on another desk (the same
-    /// e-mail or customer number) is found too, through the two indexes on them.
-    pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
-        let sql = format!(
-            "WITH same (id) AS (
-                 SELECT ?1
-                 UNION SELECT o.id FROM customers me JOIN customers o ON o.email = me.email COLLATE NOCASE
-                     WHERE me.id = ?1 AND me.email IS NOT NULL
-                 UNION SELECT o.id FROM customers me JOIN customers o ON o.customer_number = me.customer_number
-                     WHERE me.id = ?1 AND me.customer_number IS NOT NULL)
-             {SUMMARY_SELECT} WHERE c.customer_id IN (SELECT id FROM same) ORDER BY c.received_at DESC LIMIT ?2"
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(params![customer_id, limit.min(MAX_PAGE)], summary_from_row)?;
-        rows.map(|row| row?).collect()
     }
 
     /// Cases with compensation waiting for a lead's decision, oldest change first.

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::cases::{CaseSummary, MAX_PAGE, SUMMARY_SELECT, summary_from_row};
 use crate::{Store, StoreError, time};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -63,7 +64,8 @@ pub(crate) fn find_or_create(
 }
 
 impl Store {
-    /// Customers whose name starts with, or whose e-mail, phone or customer number equals, `query`,
+    /// Customers whose name starts with, or whose e-mail, customer number or phone (however it
+    /// was typed, see [`phone_key`]) equals, `query`,
     /// by name. Walks `customers_by_name` from the prefix and stops after `limit` names, so a
     /// common four-letter prefix costs the same as a rare one; cases are counted only for the
     /// customers returned.
@@ -80,18 +82,49 @@ impl Store {
                      ORDER BY name COLLATE NOCASE LIMIT ?2)
                  UNION SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE
                  UNION SELECT id FROM customers WHERE customer_number = ?1
+                 UNION SELECT id FROM customers WHERE phone_key = ?3
              )
              {CUSTOMER_SELECT}
              WHERE c.id IN (SELECT id FROM found)
              ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?2"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(params![query, limit], customer_from_row)?;
+        let rows = statement.query_map(params![query, limit, phone_key(query)], customer_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
 impl Store {
+    /// A customer's cases, newest first: "this customer's earlier complaints". In a team each
+    /// desk keeps its own customer row, so the same person recorded on another desk is found
+    /// too: the same e-mail, customer number or phone (however typed), or the same name where
+    /// no e-mail, phone or customer number both rows hold differs; each through its index.
+    pub fn customer_cases(&self, customer_id: i64, limit: u32) -> Result<Vec<CaseSummary>, StoreError> {
+        let sql = format!(
+            "WITH same (id) AS (
+                 SELECT ?1
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.email = me.email COLLATE NOCASE
+                     WHERE me.id = ?1 AND me.email IS NOT NULL
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.customer_number = me.customer_number
+                     WHERE me.id = ?1 AND me.customer_number IS NOT NULL
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.phone_key = me.phone_key
+                     WHERE me.id = ?1 AND me.phone_key IS NOT NULL
+                 -- The same name on another desk, unless an e-mail, phone or customer number
+                 -- both rows hold tells them apart.
+                 UNION SELECT o.id FROM customers me JOIN customers o ON o.name = me.name COLLATE NOCASE
+                     WHERE me.id = ?1 AND me.name <> ?3
+                         AND NOT (o.email IS NOT NULL AND me.email IS NOT NULL AND o.email <> me.email COLLATE NOCASE)
+                         AND NOT (o.phone_key IS NOT NULL AND me.phone_key IS NOT NULL AND o.phone_key <> me.phone_key)
+                         AND NOT (o.customer_number IS NOT NULL AND me.customer_number IS NOT NULL
+                             AND o.customer_number <> me.customer_number))
+             {SUMMARY_SELECT} WHERE c.customer_id IN (SELECT id FROM same) ORDER BY c.received_at DESC LIMIT ?2"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement
+            .query_map(params![customer_id, limit.min(MAX_PAGE), crate::privacy::ANONYMISED_NAME], summary_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
     pub fn customer(&self, id: i64) -> Result<Customer, StoreError> {
         let sql = format!("{CUSTOMER_SELECT} WHERE c.id = ?1");
         self.conn
@@ -115,4 +148,56 @@ fn customer_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
         customer_number: row.get(4)?,
         case_count: row.get(5)?,
     })
+}
+
+/// A phone number as the `customers.phone_key` column keeps it (SQLite migration 10): spaces,
+/// dashes, brackets and dots dropped, `00` as `+`, a Finnish trunk `0` as `+358`. The two must
+/// agree, so that "040 123 4567" finds "+358 40 1234567". `None` for text with no digits.
+pub fn phone_key(text: &str) -> Option<String> {
+    let kept: String = text.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
+    if !kept.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(if let Some(rest) = kept.strip_prefix("00") {
+        format!("+{rest}")
+    } else if let Some(rest) = kept.strip_prefix('0') {
+        format!("+358{rest}")
+    } else {
+        kept
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phone_key;
+    use crate::Store;
+
+    /// The Rust key of a query and the SQL column of a stored number agree, for the ways a
+    /// Finnish number is typed.
+    #[test]
+    fn a_phone_number_has_one_key_however_it_was_typed() {
+        let store = Store::open_in_memory().expect("store");
+        for (typed, key) in [
+            ("040 123 4567", Some("+358401234567")),
+            ("+358 40 123 4567", Some("+358401234567")),
+            ("00358-40-1234567", Some("+358401234567")),
+            ("(09) 123.456", Some("+3589123456")),
+            ("+46 8 123 456", Some("+468123456")),
+            ("", None),
+            ("ei puhelinta", None),
+        ] {
+            assert_eq!(phone_key(typed).as_deref(), key, "{typed}");
+            let stored: Option<String> = store
+                .conn
+                .query_row(
+                    "INSERT INTO customers (name, phone, created_at) VALUES ('X', ?1, 0) RETURNING phone_key",
+                    [typed],
+                    |row| row.get(0),
+                )
+                .expect("insert");
+            if key.is_some() {
+                assert_eq!(stored.as_deref(), key, "the column agrees for {typed}");
+            }
+        }
+    }
 }

@@ -111,24 +111,28 @@ pub(crate) struct OrderedEvent {
     pub(crate) record: EventRecord,
     /// Kept as the losing side of a team conflict (team/apply.rs): shown, not applied.
     pub(crate) flagged: bool,
+    /// The code of the desk that recorded it; '' on a desk that never joined a team.
+    pub(crate) desk: String,
 }
 
 /// A case's events in the order every desk of a team agrees on: the server's order, then this
 /// desk's own events not yet back from the server, in the order they were recorded.
 pub(crate) fn in_canonical_order(conn: &rusqlite::Connection, case_id: i64) -> Result<Vec<OrderedEvent>, StoreError> {
     let mut statement = conn.prepare_cached(
-        "SELECT e.event_id, e.record_json, EXISTS (SELECT 1 FROM sync_flags f WHERE f.event_id = e.event_id)
+        "SELECT e.event_id, e.record_json, EXISTS (SELECT 1 FROM sync_flags f WHERE f.event_id = e.event_id),
+             COALESCE(k.desk, CASE WHEN EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id) THEN ''
+                 ELSE (SELECT code FROM desk_identity WHERE id = 1) END, '')
          FROM case_events e LEFT JOIN sync_canon k ON k.event_id = e.event_id
          WHERE e.case_id = ?1 ORDER BY k.pos IS NULL, k.pos, e.seq",
     )?;
     let rows = statement.query_map([case_id], |row| {
-        Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?))
+        Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?, row.get::<_, String>(3)?))
     })?;
     rows.map(|row| {
-        let (event_id, json, flagged) = row?;
+        let (event_id, json, flagged, desk) = row?;
         let record = serde_json::from_str(&json)
             .map_err(|error| StoreError::Corrupt(format!("case {case_id} has an unreadable event: {error}")))?;
-        Ok(OrderedEvent { event_id, record, flagged })
+        Ok(OrderedEvent { event_id, record, flagged, desk })
     })
     .collect()
 }

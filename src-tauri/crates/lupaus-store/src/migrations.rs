@@ -293,6 +293,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     -- Reviews are found by the event they review.
     CREATE INDEX team_events_reviews ON team_events (json_extract(record_json, '$.event_id')) WHERE log = 'review';
     "#,
+    // 13: attachments travel in team mode, content-addressed by their SHA-256 (issue 16).
+    include_str!("migrations/0013_attachments_travel.sql"),
 ];
 
 #[cfg(test)]

@@ -11,6 +11,11 @@ pub enum SyncError {
     Unreachable { server: String, reason: String },
 
     #[error(
+        "The team server {server} showed a certificate this desk does not trust ({reason}). If your team uses its own certificate authority, give this desk its certificate (--ca-file, or Settings → Team); nothing was sent."
+    )]
+    Untrusted { server: String, reason: String },
+
+    #[error(
         "The team server refused the desk's login ({0}). Ask the team's admin for a new secret (lupaus-cli team add-desk) and join again."
     )]
     LoginRefused(String),
@@ -30,6 +35,11 @@ pub enum SyncError {
 
     #[error("{0}")]
     BadInput(String),
+
+    #[error(
+        "The team server does not hold the file of {0}: the desk that added it has not sent it yet, or no longer has it. Try again after that desk has synced."
+    )]
+    FileNotOnServer(String),
 
     #[error("This desk is not in a team. Join one with lupaus-cli team join --server URL --desk NAME.")]
     NotInTeam,
@@ -53,11 +63,13 @@ impl SyncError {
     pub fn code(&self) -> &'static str {
         match self {
             SyncError::Unreachable { .. } => "server_unreachable",
+            SyncError::Untrusted { .. } => "server_not_trusted",
             SyncError::LoginRefused(_) => "login_refused",
             SyncError::SchemaTooNew { .. } => "server_schema_too_new",
             SyncError::NotInitialised(..) => "server_not_initialised",
             SyncError::Refused(_) => "server_refused",
             SyncError::BadInput(_) => "invalid_input",
+            SyncError::FileNotOnServer(_) => "attachment_not_on_server",
             SyncError::NotInTeam => "not_in_team",
             SyncError::Secret(_) => "secret_unavailable",
             SyncError::Store(error) => error.code(),
@@ -91,6 +103,10 @@ impl SyncError {
             reason.push_str(": ");
             reason.push_str(&cause.to_string());
             source = cause.source();
+        }
+        // rustls refused the server's certificate: no network fault, and retrying will not help.
+        if reason.contains("invalid peer certificate") {
+            return SyncError::Untrusted { server: server.to_owned(), reason };
         }
         SyncError::Unreachable { server: server.to_owned(), reason }
     }

@@ -6,6 +6,7 @@
 //! - [`server`]: a desk's connection, the idempotent push and the snapshot-horizon pull.
 //! - [`round`]: one sync round (push everything pending, pull until caught up) and joining.
 //! - [`access`]: how a round reaches a desk that is owned, or shared and locked one step at a time.
+//! - [`files`]: attachments' bytes, uploaded once per hash and fetched when first opened.
 //! - [`live`]: the background task of a desk that is online: push after a save, pull on a wake-up.
 //! - [`secret`]: where a desk keeps the secret of its login.
 //!
@@ -14,6 +15,7 @@
 pub mod access;
 pub mod admin;
 mod error;
+pub mod files;
 pub mod live;
 mod parts;
 pub mod round;
@@ -23,6 +25,8 @@ pub mod server;
 // Debian's PostgreSQL binaries, `su` and Unix permission bits: the server tests run on Unix only.
 #[cfg(all(feature = "test-server", unix))]
 pub mod test_server;
+#[cfg(all(feature = "test-server", unix))]
+pub mod test_tls;
 mod tls;
 
 pub use error::SyncError;

@@ -59,6 +59,9 @@ pub async fn sync_round(
         if batch.events.is_empty() {
             break;
         }
+        // The files these events name go first: no desk hears of a file the server lacks.
+        let desk_code = batch.events[0].desk.clone();
+        crate::files::upload_named(desk, client, shown, &desk_code, &batch.events).await?;
         report.pushed += server::push(client, shown, &batch.events).await?;
         desk.with(move |desk| desk.mark_pushed(&batch)).await?;
     }
@@ -147,7 +150,8 @@ pub async fn join(
     let kept = secret_text.to_owned();
     crate::access::blocking(move || secret::save(&path, &kept)).await?;
     let name = desk_name.to_owned();
-    let membership = desk.with(move |desk| desk.join_team(&url, &name, &code)).await?;
+    let ca_file = address.ca_file().map(|path| path.display().to_string());
+    let membership = desk.with(move |desk| desk.join_team_trusting(&url, &name, &code, ca_file.as_deref())).await?;
     let report = sync_round(desk, &mut client, address).await?;
     Ok((membership, report))
 }
@@ -161,7 +165,10 @@ pub async fn login(desk: &mut impl DeskAccess) -> Result<Option<(ServerAddress, 
         })
         .await?;
     let Some((team, path)) = found else { return Ok(None) };
-    let address = ServerAddress::parse(&team.server_url)?;
+    let mut address = ServerAddress::parse(&team.server_url)?;
+    if let Some(ca_file) = &team.ca_file {
+        address = address.with_ca_file(std::path::Path::new(ca_file))?;
+    }
     // The keyring may block on the OS's service: off the runtime.
     let secret = crate::access::blocking(move || secret::load(&path)).await?;
     Ok(Some((address, team.desk_code, secret)))

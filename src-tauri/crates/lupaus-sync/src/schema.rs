@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_notify.sql"),
     include_str!("migrations/0003_team_log.sql"),
     include_str!("migrations/0004_team_board.sql"),
+    include_str!("migrations/0005_files.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -33,6 +33,8 @@ pub struct ServerAddress {
     config: Config,
     shown: String,
     tls: bool,
+    /// The team's own certificate authority, trusted beside the common roots.
+    ca: Option<tls::TeamCa>,
 }
 
 impl std::fmt::Debug for ServerAddress {
@@ -82,7 +84,21 @@ impl ServerAddress {
         let port = config.get_ports().first().copied().unwrap_or(5432);
         let shown = format!("{}:{port}/{dbname}", hosts.join(","));
         config.connect_timeout(CONNECT_TIMEOUT).application_name("lupaus");
-        Ok(ServerAddress { config, shown, tls })
+        Ok(ServerAddress { config, shown, tls, ca: None })
+    }
+
+    /// Trusts the team's own certificate authority (a PEM file) for this server; connections
+    /// then go over TLS also to a server on this machine.
+    pub fn with_ca_file(mut self, path: &std::path::Path) -> Result<ServerAddress, SyncError> {
+        self.ca = Some(tls::TeamCa::read(path)?);
+        self.config.ssl_mode(SslMode::Require);
+        self.tls = true;
+        Ok(self)
+    }
+
+    /// The CA file this address trusts, as given (absolute).
+    pub fn ca_file(&self) -> Option<&std::path::Path> {
+        self.ca.as_ref().map(tls::TeamCa::path)
     }
 
     /// Whether connections to this server go over TLS (every server off this machine does).
@@ -95,7 +111,7 @@ impl ServerAddress {
         let mut config = self.config.clone();
         config.dbname(dbname);
         let host = self.shown.rsplit_once('/').map_or(self.shown.as_str(), |(host, _)| host);
-        ServerAddress { config, shown: format!("{host}/{dbname}"), tls: self.tls }
+        ServerAddress { config, shown: format!("{host}/{dbname}"), tls: self.tls, ca: self.ca.clone() }
     }
 
     /// host:port/database, for messages and logs.
@@ -153,7 +169,7 @@ pub fn desk_role(dbname: &str, desk: &str) -> String {
 async fn connect(address: &ServerAddress, config: &Config, listening: Option<Listening>) -> Result<Client, SyncError> {
     let shown = address.shown();
     if address.tls {
-        let (client, connection) = open(config, shown, tls::connector()?).await?;
+        let (client, connection) = open(config, shown, tls::connector(address.ca.as_ref())?).await?;
         tokio::spawn(drive(connection, shown.to_owned(), listening));
         Ok(client)
     } else {

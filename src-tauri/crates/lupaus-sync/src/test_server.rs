@@ -13,6 +13,8 @@ pub struct TestServer {
     port: u16,
     password: String,
     as_postgres: bool,
+    /// More `-c` settings for the server (TLS, more listen addresses: test_tls.rs).
+    extra: String,
 }
 
 /// The newest PostgreSQL server binaries on this machine (Debian keeps them per version).
@@ -36,12 +38,17 @@ fn free_port() -> u16 {
     listener.local_addr().expect("port").port()
 }
 
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
 }
 
 impl TestServer {
     pub fn start() -> TestServer {
+        TestServer::start_with(String::new(), |_| {})
+    }
+
+    /// A server with `extra` settings; `prepare` gets the data folder after initdb.
+    pub(crate) fn start_with(extra: String, prepare: impl FnOnce(&Path)) -> TestServer {
         let bin = bin_dir();
         let dir = tempfile::Builder::new().prefix("lupaus-pg-").tempdir().expect("temp dir");
         let as_postgres = is_root();
@@ -53,7 +60,7 @@ impl TestServer {
         let pwfile = dir.path().join("pwfile");
         std::fs::write(&pwfile, &password).expect("pwfile");
         std::fs::set_permissions(&pwfile, std::os::unix::fs::PermissionsExt::from_mode(0o644)).expect("chmod");
-        let mut server = TestServer { dir, bin, port: 0, password, as_postgres };
+        let mut server = TestServer { dir, bin, port: 0, password, as_postgres, extra };
         let data = server.data();
         server.run(
             "initdb",
@@ -71,6 +78,7 @@ impl TestServer {
                 "--no-sync",
             ],
         );
+        prepare(&server.dir.path().join("data"));
         for attempt in 1..=3 {
             server.port = free_port();
             if server.try_start().status.success() {
@@ -115,9 +123,10 @@ impl TestServer {
 
     fn try_start(&self) -> Output {
         let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=60",
+            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=60{}",
             self.port,
-            self.dir.path().display()
+            self.dir.path().display(),
+            self.extra
         );
         let log = self.dir.path().join("log").display().to_string();
         self.command("pg_ctl", &["-D", &self.data(), "-l", &log, "-w", "-t", "30", "-o", &options, "start"])
@@ -191,6 +200,33 @@ pub struct Proxy {
     stalled: std::sync::Arc<std::sync::atomic::AtomicBool>,
     streams: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
     held: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+    /// Bytes the server may still send before the proxy cuts; negative: no limit.
+    budget: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+/// Copies `from` to `to` until either ends; with a budget, cuts both once it is spent.
+fn forward(mut from: std::net::TcpStream, mut to: std::net::TcpStream, budget: Option<&std::sync::atomic::AtomicI64>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::Ordering;
+    let mut buffer = vec![0u8; 16 * 1024];
+    while let Ok(read) = from.read(&mut buffer) {
+        if read == 0 {
+            break;
+        }
+        let mut send = read;
+        if let Some(budget) = budget {
+            let left = budget.load(Ordering::SeqCst);
+            if left >= 0 {
+                send = read.min(left as usize);
+                budget.fetch_sub(send as i64, Ordering::SeqCst);
+            }
+        }
+        if to.write_all(&buffer[..send]).is_err() || send < read {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Both);
+    let _ = from.shutdown(std::net::Shutdown::Both);
 }
 
 impl Proxy {
@@ -202,6 +238,8 @@ impl Proxy {
         let streams = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let stalled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let held = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let budget = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(-1));
+        let accept_budget = budget.clone();
         let (accept_open, accept_streams) = (open.clone(), streams.clone());
         let (accept_stalled, accept_held) = (stalled.clone(), held.clone());
         std::thread::spawn(move || {
@@ -216,21 +254,28 @@ impl Proxy {
                     continue; // dropped: the connection is refused mid-handshake
                 }
                 let Ok(upstream) = std::net::TcpStream::connect(("127.0.0.1", target_port)) else { continue };
-                let pairs = [(client.try_clone(), upstream.try_clone()), (upstream.try_clone(), client.try_clone())];
+                let pairs = [
+                    (client.try_clone(), upstream.try_clone(), false),
+                    (upstream.try_clone(), client.try_clone(), true),
+                ];
                 if let Ok(mut kept) = accept_streams.lock() {
                     kept.extend([client, upstream]);
                 }
-                for (from, to) in pairs {
-                    if let (Ok(mut from), Ok(mut to)) = (from, to) {
-                        std::thread::spawn(move || {
-                            let _ = std::io::copy(&mut from, &mut to);
-                            let _ = to.shutdown(std::net::Shutdown::Both);
-                        });
+                for (from, to, from_server) in pairs {
+                    if let (Ok(from), Ok(to)) = (from, to) {
+                        let budget = accept_budget.clone();
+                        std::thread::spawn(move || forward(from, to, from_server.then_some(&*budget)));
                     }
                 }
             }
         });
-        Proxy { port, open, stalled, streams, held }
+        Proxy { port, open, stalled, streams, held, budget }
+    }
+
+    /// Lets the server send `bytes` more through the proxy, then cuts that connection: a
+    /// network that fails in the middle of an answer.
+    pub fn cut_after(&self, bytes: i64) {
+        self.budget.store(bytes, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Closes every connection through the proxy; new ones are accepted and never answered.
@@ -259,6 +304,7 @@ impl Proxy {
     }
 
     pub fn restore(&self) {
+        self.budget.store(-1, std::sync::atomic::Ordering::SeqCst);
         self.stalled.store(false, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut held) = self.held.lock() {
             held.clear();

@@ -105,12 +105,35 @@ describe('the case view’s helpers', () => {
     await openCase('closed', 'en-US', 'agent', (desk) => {
       const at = '2026-11-20T10:00:00Z';
       desk.detail.attachments = [
-        { id: 7, case_id: 1, file_name: '[poistettu]', media_type: 'image/jpeg', size_bytes: 1000, sha256: 'ab'.repeat(32), added_by: 'Aino', added_at: at, removed_at: at },
+        { id: 7, case_id: 1, file_name: '[poistettu]', media_type: 'image/jpeg', size_bytes: 1000, sha256: 'ab'.repeat(32), added_by: 'Aino', added_at: at, removed_at: at, on_desk: true },
       ];
     });
     const panel = screen.getByTestId('attachments');
     expect(within(panel).getByTestId('attachment-removed').textContent).toContain('The file was deleted when the customer’s data was anonymised');
     expect(within(panel).queryByTestId('attachment-open')).toBeNull();
+  });
+
+  it('lists another desk’s file with its name and size, fetches it when opened, and says so when offline', async () => {
+    const desk = await openCase('solving', 'fi-FI', 'agent', (desk) => {
+      desk.teamServerUp = false;
+      desk.detail.attachments = [
+        { id: 9, case_id: 1, file_name: 'valokuva.jpg', media_type: 'image/jpeg', size_bytes: 4_000_000, sha256: 'cd'.repeat(32), added_by: 'Ville', added_at: '2026-11-20T10:00:00Z', removed_at: null, on_desk: false },
+      ];
+    });
+    const panel = screen.getByTestId('attachments');
+    const item = within(panel).getByTestId('attachment');
+    expect(item.textContent).toContain('valokuva.jpg');
+    expect(item.textContent).toContain('4 MB');
+    expect(within(panel).getByTestId('attachment-on-server').textContent).toBe('Tiimin palvelimella: haetaan tähän työpisteeseen, kun avaat sen');
+    await fireEvent.click(within(panel).getByTestId('attachment-open'));
+    expect((await within(panel).findByTestId('attachment-open-error')).textContent).toBe(
+      'Tiedosto valokuva.jpg on tiimin palvelimella, eikä sitä ole vielä haettu tähän työpisteeseen. Palvelimeen ei juuri nyt saada yhteyttä; yritä uudelleen, kun yhteys palaa.',
+    );
+    desk.teamServerUp = true;
+    await fireEvent.click(within(panel).getByTestId('attachment-open'));
+    await waitFor(() => expect(within(panel).queryByTestId('attachment-on-server')).toBeNull());
+    expect(within(panel).queryByTestId('attachment-open-error')).toBeNull();
+    expect(argsOf(desk, 'open_attachment')).toEqual([{ attachmentId: 9 }, { attachmentId: 9 }]);
   });
 
   it('marks a case for a debrief; only a lead may record what was learned', async () => {

@@ -93,3 +93,30 @@ describe('a resolved conflict and a losing promise change in the timeline', () =
     expect(entries[3].classList.contains('conflict')).toBe(true);
   });
 });
+
+describe('the timeline on a team desk', () => {
+  afterEach(cleanup);
+
+  it('keeps the team’s order when a desk’s clock was hours off, and shows each desk with its own time', () => {
+    speak('en');
+    const detail = caseDetail('solving');
+    const note = (at: string, person: string, text: string): EventRecord => ({
+      at,
+      actor: { person, role: 'agent' },
+      stage_before: 'solving',
+      stage_after: 'solving',
+      event: { kind: 'note_added', visibility: 'internal', text },
+    } as EventRecord);
+    // In the server's order A's note came first; B's clock, five hours behind, recorded an earlier time.
+    detail.events = [...detail.events, note('2026-11-23T14:00:00Z', 'Aino', 'Varaosa tilattu'), note('2026-11-23T09:00:00Z', 'Bea', 'Soitin asiakkaalle')];
+    detail.event_desks = ['A', 'A', 'B'];
+    render(Timeline, { props: { detail } });
+    const entries = screen.getAllByTestId('timeline-entry');
+    const texts = entries.map((entry) => entry.textContent ?? '');
+    const at = (text: string) => texts.findIndex((line) => line.includes(text));
+    expect(at('Varaosa tilattu')).toBeLessThan(at('Soitin asiakkaalle'));
+    const desks = screen.getAllByTestId('timeline-desk').map((desk) => desk.textContent);
+    expect(desks.slice(-2)).toEqual(['A', 'B']);
+    expect(entries[at('Soitin asiakkaalle')].querySelector('time')?.getAttribute('datetime')).toBe('2026-11-23T09:00:00Z');
+  });
+});

@@ -16,31 +16,44 @@ export interface TimelineEntry {
   conflict: boolean;
   /** A conflict's losing side a lead has resolved: still not applied, no longer waiting. */
   reviewedBy: string | null;
+  /** The desk that recorded it, on a team desk ('' otherwise): its clock gave `at`. */
+  desk: string;
 }
 
 type Words = (key: MessageKey, values?: Record<string, string>) => string;
 
+/**
+ * The case log stays in the order the back end gives: on a team desk the team's canonical
+ * order, which desk clocks never change (a desk hours off shows its own times, in place). The
+ * promise records, by time, are merged in around it without moving a case event; at equal times
+ * the case event comes first.
+ */
 export function timeline(language: Language, detail: CaseDetail): TimelineEntry[] {
   const reviews = new Map(detail.conflict_reviews.map((review) => [review.position, review.by]));
+  const events = detail.events.map((record, index) => {
+    const reviewedBy = reviews.get(index) ?? null;
+    const losing = detail.conflict_losers.includes(index) && reviewedBy === null;
+    return { ...fromEvent(language, record, losing, detail.event_desks[index] ?? ''), reviewedBy };
+  });
   // A promise made by a renegotiation that lost is shown only as that conflict.
   const lostPromises = new Set(detail.promise_conflicts.filter((c) => c.kind === 'made').map((c) => c.promise?.id));
-  const entries = [
-    ...detail.events.map((record, index) => {
-      const reviewedBy = reviews.get(index) ?? null;
-      const entry = fromEvent(language, record, detail.conflict_losers.includes(index) && reviewedBy === null);
-      return { ...entry, reviewedBy };
-    }),
+  const promises = [
     ...detail.promises.filter((view) => !lostPromises.has(view.promise.id)).flatMap((view) => fromPromise(language, view)),
     ...detail.promise_conflicts.map((lost) => fromPromiseConflict(language, lost)),
-  ];
-  // Stable sort: at equal times the case log comes before the promise records.
-  return entries
+  ]
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.index - b.index)
     .map(({ entry }) => entry);
+  const merged: TimelineEntry[] = [];
+  let next = 0;
+  for (const event of events) {
+    while (next < promises.length && Date.parse(promises[next].at) < Date.parse(event.at)) merged.push(promises[next++]);
+    merged.push(event);
+  }
+  return [...merged, ...promises.slice(next)];
 }
 
-function fromEvent(language: Language, record: EventRecord, conflict: boolean): TimelineEntry {
+function fromEvent(language: Language, record: EventRecord, conflict: boolean, desk: string): TimelineEntry {
   const t: Words = (key, values) => translate(language, key, values);
   const stage = (value: string) => label(language, 'stage', value);
   const { title, details, tone } = describe(language, t, record.event);
@@ -56,6 +69,7 @@ function fromEvent(language: Language, record: EventRecord, conflict: boolean): 
     tone,
     conflict,
     reviewedBy: null,
+    desk,
   };
 }
 
@@ -155,6 +169,7 @@ function fromPromise(language: Language, view: PromiseView): TimelineEntry[] {
     tone,
     conflict: false,
     reviewedBy: null,
+    desk: '',
   });
   const made = entry(
     promise.made_at,
@@ -211,6 +226,7 @@ function fromPromiseConflict(language: Language, lost: Conflict): TimelineEntry 
     tone: 'promise',
     conflict: lost.review === null,
     reviewedBy: lost.review?.by ?? null,
+    desk: '',
   };
 }
 

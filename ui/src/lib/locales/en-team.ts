@@ -39,4 +39,24 @@ export const enTeam = {
   'error.secret_unavailable':
     'This desk’s password for the team server cannot be read. Join the team again with the password from the team’s admin.',
   'error.not_in_team': 'This desk is not in a team.',
+  'error.attachment_not_on_server':
+    'The team server does not have this file: the desk that attached it has not sent it yet, or no longer has it. Try again once that desk has synced.',
+  'reason.attachment_not_fetched':
+    '{name} is on the team server and has not been fetched to this desk yet. Open it while the server can be reached.',
+  'reason.attachment_fetched_damaged':
+    'The team server’s copy of {name} does not match the file that was attached (its size or SHA-256 differs), so it was not kept. Ask the desk that attached it to check its copy.',
+  'attachments.on_server':
+    'On the team server: fetched to this desk when you open it',
+  'attachments.fetching':
+    'Fetching {file} from the team server…',
+  'attachments.fetch_offline':
+    '{file} is on the team server and has not been fetched to this desk yet. The server cannot be reached just now; try again when the connection is back.',
+  'team.ca_file':
+    'Certificate of the team’s own CA (optional)',
+  'team.ca_file_hint':
+    'Only if your team’s server uses a certificate from your organisation’s own certificate authority: the path of its PEM file, e.g. C:\\Lupaus\\tiimi-ca.pem.',
+  'error.server_not_trusted':
+    'This desk does not trust the team server’s certificate, so nothing was sent. If your team uses its own certificate authority, give the path of its certificate when joining (Settings → Team).',
+  'timeline.desk_title':
+    'Recorded on desk {desk}, at the time its clock showed',
 };

@@ -43,4 +43,24 @@ export const fiTeam: Part<typeof enTeam> = {
   'error.secret_unavailable':
     'Työpisteen salasanaa tiimin palvelimelle ei voi lukea. Liity tiimiin uudelleen ylläpitäjältä saadulla salasanalla.',
   'error.not_in_team': 'Tämä työpiste ei kuulu tiimiin.',
+  'error.attachment_not_on_server':
+    'Tiimin palvelimella ei ole tätä tiedostoa: työpiste, joka liitti sen, ei ole vielä lähettänyt sitä tai sillä ei enää ole sitä. Yritä uudelleen, kun kyseinen työpiste on synkronoinut.',
+  'reason.attachment_not_fetched':
+    'Tiedosto {name} on tiimin palvelimella, eikä sitä ole vielä haettu tähän työpisteeseen. Avaa se, kun palvelimeen saadaan yhteys.',
+  'reason.attachment_fetched_damaged':
+    'Tiimin palvelimella oleva kopio tiedostosta {name} ei vastaa liitettyä tiedostoa (koko tai SHA-256 eroaa), joten sitä ei tallennettu. Pyydä liitteen lisännyttä työpistettä tarkistamaan oma kopionsa.',
+  'attachments.on_server':
+    'Tiimin palvelimella: haetaan tähän työpisteeseen, kun avaat sen',
+  'attachments.fetching':
+    'Haetaan tiedostoa {file} tiimin palvelimelta…',
+  'attachments.fetch_offline':
+    'Tiedosto {file} on tiimin palvelimella, eikä sitä ole vielä haettu tähän työpisteeseen. Palvelimeen ei juuri nyt saada yhteyttä; yritä uudelleen, kun yhteys palaa.',
+  'team.ca_file':
+    'Tiimin oman varmentajan varmenne (valinnainen)',
+  'team.ca_file_hint':
+    'Vain jos tiimin palvelimen varmenne on organisaationne oman varmentajan myöntämä: sen PEM-tiedoston polku, esim. C:\\Lupaus\\tiimi-ca.pem.',
+  'error.server_not_trusted':
+    'Työpiste ei luota tiimin palvelimen varmenteeseen, joten mitään ei lähetetty. Jos tiimillänne on oma varmentaja, anna sen varmenteen polku liittyessäsi (Asetukset → Tiimi).',
+  'timeline.desk_title':
+    'Kirjattu työpisteellä {desk}, sen kellon näyttämään aikaan',
 };

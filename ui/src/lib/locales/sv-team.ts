@@ -43,4 +43,24 @@ export const svTeam: Part<typeof enTeam> = {
   'error.secret_unavailable':
     'Arbetsstationens lösenord till teamets server går inte att läsa. Anslut till teamet igen med lösenordet från administratören.',
   'error.not_in_team': 'Den här arbetsstationen hör inte till något team.',
+  'error.attachment_not_on_server':
+    'Teamets server har inte den här filen: arbetsstationen som bifogade den har inte skickat den ännu eller har den inte längre. Försök igen när den arbetsstationen har synkroniserat.',
+  'reason.attachment_not_fetched':
+    'Filen {name} finns på teamets server och har inte hämtats till den här arbetsstationen ännu. Öppna den när servern kan nås.',
+  'reason.attachment_fetched_damaged':
+    'Kopian av {name} på teamets server stämmer inte med filen som bifogades (storleken eller SHA-256 skiljer sig), så den sparades inte. Be arbetsstationen som bifogade filen att kontrollera sin kopia.',
+  'attachments.on_server':
+    'På teamets server: hämtas till den här arbetsstationen när du öppnar den',
+  'attachments.fetching':
+    'Hämtar {file} från teamets server…',
+  'attachments.fetch_offline':
+    'Filen {file} finns på teamets server och har inte hämtats till den här arbetsstationen ännu. Servern kan inte nås just nu; försök igen när förbindelsen är tillbaka.',
+  'team.ca_file':
+    'Certifikat för teamets egen certifikatutfärdare (valfritt)',
+  'team.ca_file_hint':
+    'Bara om teamets server har ett certifikat från er organisations egen certifikatutfärdare: sökvägen till dess PEM-fil, t.ex. C:\\Lupaus\\tiimi-ca.pem.',
+  'error.server_not_trusted':
+    'Arbetsstationen litar inte på teamserverns certifikat, så ingenting skickades. Om teamet har en egen certifikatutfärdare anger du sökvägen till dess certifikat när du ansluter (Inställningar → Team).',
+  'timeline.desk_title':
+    'Registrerat på arbetsstationen {desk}, vid den tid dess klocka visade',
 };

@@ -53,6 +53,18 @@ describe('Settings → Team', () => {
     clearMocks();
   });
 
+  it('passes the team’s own CA file, and says in Swedish why an untrusted server is refused', async () => {
+    const calls = backEnd(false, { code: 'server_not_trusted', message: 'untrusted', field: null });
+    speak('sv');
+    render(TeamSettings);
+    await fireEvent.input(await screen.findByTestId('team-ca-file'), { target: { value: ' C:\\Lupaus\\tiimi-ca.pem ' } });
+    await fill('postgres://lupaus.example.fi/tiimi', 'kassa2', 'hunter2-long-secret');
+    expect((await screen.findByTestId('team-error')).textContent).toBe(
+      'Arbetsstationen litar inte på teamserverns certifikat, så ingenting skickades. Om teamet har en egen certifikatutfärdare anger du sökvägen till dess certifikat när du ansluter (Inställningar → Team).',
+    );
+    expect(calls.find((call) => call.command === 'join_team')?.args.caFile).toBe('C:\\Lupaus\\tiimi-ca.pem');
+  });
+
   it('joins a team with the password typed into a password field, then forgets it', async () => {
     const calls = backEnd();
     speak('fi');
@@ -63,6 +75,7 @@ describe('Settings → Team', () => {
       server: 'postgres://10.0.0.5/tiimi',
       desk: 'kassa2',
       secret: 'hunter2-long-secret',
+      caFile: null,
     });
     expect(screen.getByTestId('team-member').textContent).toBe('Tämä työpiste on KASSA2 tiimissä, jonka palvelin on 10.0.0.5:5432/tiimi.');
     expect(screen.getByTestId('team-flagged').textContent).toContain(': 2');

@@ -45,14 +45,23 @@ pub fn run(
     runtime.block_on(run_async(open, command, json))
 }
 
+/// The server at `server`, trusting the team's CA file when one is given.
+fn address(server: &str, ca_file: Option<&std::path::Path>) -> Result<ServerAddress, CliError> {
+    let address = ServerAddress::parse(server)?;
+    Ok(match ca_file {
+        Some(path) => address.with_ca_file(path)?,
+        None => address,
+    })
+}
+
 async fn run_async(
     open: impl FnOnce() -> Result<Desk, StoreError>,
     command: TeamCommand,
     json: bool,
 ) -> Result<(), CliError> {
     match command {
-        TeamCommand::ServerInit { server } => {
-            let address = ServerAddress::parse(&server)?;
+        TeamCommand::ServerInit { server, ca_file } => {
+            let address = address(&server, ca_file.as_deref())?;
             let (before, after) = admin::server_init(&address).await?;
             print(
                 json,
@@ -60,8 +69,8 @@ async fn run_async(
                 format!("Team schema on {}: version {before} -> {after}", address.shown()),
             )
         }
-        TeamCommand::AddDesk { server, desk } => {
-            let address = ServerAddress::parse(&server)?;
+        TeamCommand::AddDesk { server, desk, ca_file } => {
+            let address = address(&server, ca_file.as_deref())?;
             let added = admin::add_desk(&address, &desk).await?;
             print(
                 json,
@@ -72,13 +81,13 @@ async fn run_async(
                 ),
             )
         }
-        TeamCommand::RemoveDesk { server, desk } => {
-            let address = ServerAddress::parse(&server)?;
+        TeamCommand::RemoveDesk { server, desk, ca_file } => {
+            let address = address(&server, ca_file.as_deref())?;
             admin::remove_desk(&address, &desk).await?;
             print(json, json!({ "removed": desk }), format!("Desk {desk} can no longer log in to {}", address.shown()))
         }
-        TeamCommand::Join { server, desk: name } => {
-            let address = ServerAddress::parse(&server)?;
+        TeamCommand::Join { server, desk: name, ca_file } => {
+            let address = address(&server, ca_file.as_deref())?;
             let secret = lupaus_sync::secret::read_from(std::io::stdin().lock())?;
             let mut desk = open()?;
             let (team, report) = round::join(&mut desk, &address, &name, &secret).await?;

@@ -4,8 +4,11 @@
 //! original name and media type are kept in the row; open.rs makes a copy the OS can open.
 
 mod open;
+mod remote;
 
 pub(crate) use self::open::{FileProblem, OPENED_DIR, verified_bytes};
+pub use self::remote::{RemoteFile, verified_file, write_fetched};
+pub(crate) use self::remote::{insert_remote, listed, remove_anonymised};
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,6 +22,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::team::TeamFact;
+use crate::team::shared::{self, About};
 use crate::{Store, StoreError, time};
 
 /// Largest file accepted: photos of a broken product and scanned receipts fit comfortably.
@@ -39,10 +44,14 @@ pub struct Attachment {
     pub added_at: DateTime<Utc>,
     /// When anonymisation deleted the file (the row stays, its name redacted).
     pub removed_at: Option<DateTime<Utc>>,
+    /// Whether its bytes are on this desk. In team mode another desk's file is listed at once
+    /// and fetched from the team server when it is first opened.
+    pub on_desk: bool,
 }
 
-/// One attachment's row as stored, for backup, restore, open and export.
-pub(crate) struct StoredFile {
+/// One attachment's file as stored, for backup, restore, open, export and the team server.
+#[derive(Debug, Clone)]
+pub struct StoredFile {
     pub stored_name: String,
     pub sha256: String,
 }
@@ -86,11 +95,32 @@ impl Store {
         let dir = self.attachments_dir()?;
         let (stored_name, sha256, first_bytes) = copy_in(source, &dir, at)?;
         let media_type = lupaus_core::attachment::media_type(&file_name, &first_bytes).to_owned();
+        let fact = TeamFact::AttachmentAdded {
+            file_name: file_name.clone(),
+            media_type: media_type.clone(),
+            size_bytes: size as i64,
+            sha256: sha256.clone(),
+        };
         let result = self.write(|tx| {
+            // The event that makes the file travel is written with its row, or neither is.
+            let case_gid: Vec<u8> = tx.query_row("SELECT gid FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
+            let about = About { case_gid: Some(crate::team::uuid_from(&case_gid)?), promise_gid: None };
+            let event_id = shared::record(tx, &fact, &by.person, at, about)?;
             tx.execute(
-                "INSERT INTO attachments (case_id, file_name, media_type, stored_name, size_bytes, sha256, added_by, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![case_id, file_name, media_type, stored_name, size as i64, sha256, by.person, time::to_millis(at)],
+                "INSERT INTO attachments (case_id, file_name, media_type, stored_name, size_bytes, sha256, added_by, added_at,
+                     event_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    case_id,
+                    file_name,
+                    media_type,
+                    stored_name,
+                    size as i64,
+                    sha256,
+                    by.person,
+                    time::to_millis(at),
+                    event_id.as_bytes()
+                ],
             )?;
             Ok(tx.last_insert_rowid())
         });
@@ -105,6 +135,7 @@ impl Store {
                 added_by: by.person.clone(),
                 added_at: at,
                 removed_at: None,
+                on_desk: true,
             }),
             Err(error) => {
                 // No row points at the copy; remove it so a failed attachment leaves nothing.
@@ -139,7 +170,7 @@ impl Store {
 }
 
 const SELECT: &str =
-    "SELECT id, case_id, file_name, media_type, size_bytes, sha256, added_by, added_at, removed_at, stored_name
+    "SELECT id, case_id, file_name, media_type, size_bytes, sha256, added_by, added_at, removed_at, stored_name, on_desk
      FROM attachments";
 
 type Row = (Result<Attachment, StoreError>, StoredFile);
@@ -165,6 +196,7 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
             added_by: row.get(6)?,
             added_at: time::from_millis(added_at)?,
             removed_at: removed_at.map(time::from_millis).transpose()?,
+            on_desk: row.get(10)?,
         })
     })();
     Ok((attachment, stored))
@@ -207,8 +239,10 @@ fn copy_in(source: &Path, dir: &Path, at: DateTime<Utc>) -> Result<(String, Stri
     }
     output.sync_all()?;
     let sha256: String = hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect();
-    // The stored name is ours: hash prefix plus time, with no extension that could be opened.
-    let stored_name = format!("{}-{}.bin", &sha256[..16], at.timestamp_millis());
+    // The stored name is ours: hash prefix, time and a random part (the same file attached
+    // twice in one millisecond must not share a name), with no extension that could be opened.
+    let unique = uuid::Uuid::new_v4().simple().to_string();
+    let stored_name = format!("{}-{}-{}.bin", &sha256[..16], at.timestamp_millis(), &unique[..8]);
     std::fs::rename(&temp_path, dir.join(&stored_name))?;
     Ok((stored_name, sha256, first_bytes))
 }

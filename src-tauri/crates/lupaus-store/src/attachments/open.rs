@@ -39,6 +39,13 @@ impl Store {
             let message = format!("{name} was deleted when the customer's data was anonymised.");
             return Err(CoreError::invalid_because("attachment", Reason::new(why::ATTACHMENT_REMOVED), message).into());
         }
+        if !attachment.on_desk {
+            let message = format!(
+                "{name} is on the team server and has not been fetched to this desk yet; open it while the server can be reached."
+            );
+            let reason = Reason::new(why::ATTACHMENT_NOT_FETCHED).with("name", &name);
+            return Err(CoreError::invalid_because("attachment", reason, message).into());
+        }
         let Some(extension) = open_extension(&attachment.media_type) else {
             let reason = Reason::new(why::ATTACHMENT_NOT_OPENABLE)
                 .with("name", &name)

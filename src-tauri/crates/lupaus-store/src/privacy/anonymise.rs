@@ -60,7 +60,7 @@ impl Store {
             let mut files = Vec::new();
             with_log_unlocked(tx, |tx| {
                 for (case_id, reference) in &pending {
-                    let scrubbed = scrub_case(tx, *case_id, customer_id, at, morphology)?;
+                    let scrubbed = scrub_case(tx, *case_id, customer_id, at, by, morphology)?;
                     let changed = Changed { events: scrubbed.events, files: scrubbed.files.len() };
                     log(tx, Reason::Request, by, at, Some(customer_id), Some(*case_id), changed)?;
                     report.events_rewritten += scrubbed.events;

@@ -54,7 +54,7 @@ impl Store {
             with_log_unlocked(&tx, |tx| {
                 let mut customers = BTreeSet::new();
                 for (case_id, customer_id, reference) in &due {
-                    let scrubbed = scrub_case(tx, *case_id, *customer_id, now, morphology)?;
+                    let scrubbed = scrub_case(tx, *case_id, *customer_id, now, by, morphology)?;
                     let changed = Changed { events: scrubbed.events, files: scrubbed.files.len() };
                     log(tx, Reason::Retention, by, now, Some(*customer_id), Some(*case_id), changed)?;
                     report.events_rewritten += scrubbed.events;

@@ -1,12 +1,14 @@
 //! One case scrubbed of one customer's identifiers: the projection, the event payloads, the
 //! promises and the attachment names, then proof that the log still rebuilds the case.
 
-use lupaus_core::lifecycle::{CaseState, EventRecord};
+use lupaus_core::lifecycle::{Actor, CaseState, EventRecord};
 use rusqlite::{Transaction, params};
 use serde_json::Value;
 
 use super::redact::Identifiers;
 use super::{ANONYMISED_NAME, REDACTED};
+use crate::team::TeamFact;
+use crate::team::shared::{self, About};
 use crate::{StoreError, cases};
 
 /// What scrubbing one case changed: event rows rewritten, attachment files to delete after commit.
@@ -28,6 +30,7 @@ pub(super) fn scrub_case(
     case_id: i64,
     customer_id: i64,
     at: chrono::DateTime<chrono::Utc>,
+    by: &Actor,
     morphology: crate::search::Morphology,
 ) -> Result<Scrubbed, StoreError> {
     let state = cases::load_state(tx, case_id)?;
@@ -86,13 +89,23 @@ pub(super) fn scrub_case(
         [case_id],
     )?;
 
-    let files: Vec<RemovedFile> = {
+    let removed: Vec<(RemovedFile, String)> = {
         let mut statement =
-            tx.prepare("SELECT id, stored_name FROM attachments WHERE case_id = ?1 AND removed_at IS NULL")?;
+            tx.prepare("SELECT id, stored_name, sha256 FROM attachments WHERE case_id = ?1 AND removed_at IS NULL")?;
         statement
-            .query_map([case_id], |row| Ok(RemovedFile { id: row.get(0)?, stored_name: row.get(1)? }))?
+            .query_map([case_id], |row| Ok((RemovedFile { id: row.get(0)?, stored_name: row.get(1)? }, row.get(2)?)))?
             .collect::<Result<_, _>>()?
     };
+    // A tombstone per file, so the team's server and the other desks delete their copies too.
+    let hashes: std::collections::BTreeSet<&String> = removed.iter().map(|(_, sha256)| sha256).collect();
+    if !hashes.is_empty() {
+        let gid: Vec<u8> = tx.query_row("SELECT gid FROM cases WHERE id = ?1", [case_id], |row| row.get(0))?;
+        let about = About { case_gid: Some(crate::team::uuid_from(&gid)?), promise_gid: None };
+        for sha256 in hashes {
+            shared::record(tx, &TeamFact::AttachmentRemoved { sha256: sha256.clone() }, &by.person, at, about)?;
+        }
+    }
+    let files: Vec<RemovedFile> = removed.into_iter().map(|(file, _)| file).collect();
     tx.execute(
         "UPDATE attachments SET file_name = ?2, removed_at = COALESCE(removed_at, ?3) WHERE case_id = ?1",
         params![case_id, REDACTED, crate::time::to_millis(at)],

@@ -69,8 +69,8 @@ impl Store {
             for event in &batch.events {
                 let id = event.event_id.as_bytes();
                 let known = tx
-                    .prepare_cached("INSERT OR IGNORE INTO sync_canon (event_id, pos) VALUES (?1, ?2)")?
-                    .execute(params![id, pos + 1])?;
+                    .prepare_cached("INSERT OR IGNORE INTO sync_canon (event_id, pos, desk) VALUES (?1, ?2, ?3)")?
+                    .execute(params![id, pos + 1, event.desk])?;
                 if known == 0 {
                     continue;
                 }
@@ -94,6 +94,9 @@ impl Store {
                         team_log::store_person_or_settings(tx, event, &mut applied)?
                     }
                     SyncLog::Lesson => team_log::store_lesson(tx, event, &mut applied)?,
+                    SyncLog::Attachment => team_log::store_attachment(tx, event, &mut applied)?.map(|case| {
+                        cases.insert(case);
+                    }),
                     SyncLog::Reminder => team_log::store_reminder(tx, event, &mut applied)?.map(|promise| {
                         reminded.insert(promise);
                     }),

@@ -63,3 +63,40 @@ fn a_version_7_database_keeps_its_people_settings_lessons_and_steps_as_team_even
     assert_eq!(store.pending_count().expect("pending"), 6, "3 people, settings, a lesson, a step");
     assert_eq!(store.check().expect("check").integrity, "ok");
 }
+
+/// Migration 10 on a desk with two attachments, one deleted by anonymisation: the kept one
+/// becomes an `attachment_added` event pending for a team, the deleted one stays local; the
+/// team log keeps its rows and stays append-only.
+#[test]
+fn a_version_9_database_sends_its_kept_attachments_with_its_history() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("lupaus.db");
+    {
+        let conn = Connection::open(&path).expect("create");
+        for sql in &MIGRATIONS[..9] {
+            conn.execute_batch(sql).expect("old schema");
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 9; PRAGMA application_id = 1280659521;
+             INSERT INTO customers (id, name, created_at) VALUES (1, 'Maija', 0);
+             INSERT INTO cases (id, ref_year, ref_number, customer_id, received_at, channel, priority, stage,
+                 owner, summary, updated_at, state_json, gid)
+             VALUES (7, 2026, 1, 1, 1767225600000, 'phone', 'normal', 'received', 'Aino', 'Vuotaa', 0, '{}',
+                 randomblob(16));
+             INSERT INTO attachments (case_id, file_name, stored_name, size_bytes, sha256, added_by, added_at, media_type, removed_at)
+             VALUES (7, 'kuitti.pdf', 'a.bin', 3, 'ab', 'Aino', 1767225600000, 'application/pdf', NULL),
+                    (7, '[poistettu]', 'b.bin', 3, 'cd', 'Aino', 1767225600000, NULL, 1767225700000);",
+        )
+        .expect("a desk's attachments");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |row| row.get(0)).expect(sql) };
+    assert_eq!(count("SELECT COUNT(*) FROM attachments WHERE length(event_id) = 16 AND on_desk = 1"), 2);
+    let sent = "SELECT COUNT(*) FROM team_events e JOIN attachments a ON a.event_id = e.event_id
+        WHERE e.log = 'attachment' AND json_extract(e.record_json, '$.sha256') = 'ab' AND length(e.case_gid) = 16";
+    assert_eq!(count(sent), 1);
+    assert_eq!(count("SELECT COUNT(*) FROM team_events"), 1, "the anonymised file does not travel");
+    let update = store.conn.execute("UPDATE team_events SET actor = 'x'", []);
+    assert!(update.is_err_and(|error| error.to_string().contains("append-only")));
+    assert_eq!(store.pending_count().expect("pending"), 1);
+}

@@ -47,10 +47,12 @@ pub enum SyncLog {
     Reminder,
     /// A lead's review of a team conflict's losing side.
     Review,
+    /// Files added to a case: their name, type, size and SHA-256 (the bytes travel apart).
+    Attachment,
 }
 
 impl SyncLog {
-    pub const ALL: [SyncLog; 7] = [
+    pub const ALL: [SyncLog; 8] = [
         SyncLog::Case,
         SyncLog::Promise,
         SyncLog::Person,
@@ -58,6 +60,7 @@ impl SyncLog {
         SyncLog::Lesson,
         SyncLog::Reminder,
         SyncLog::Review,
+        SyncLog::Attachment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +72,7 @@ impl SyncLog {
             SyncLog::Lesson => "lesson",
             SyncLog::Reminder => "reminder",
             SyncLog::Review => "review",
+            SyncLog::Attachment => "attachment",
         }
     }
 
@@ -120,6 +124,8 @@ pub struct Membership {
     pub desk_code: String,
     pub joined_at: DateTime<Utc>,
     pub last_sync_at: Option<DateTime<Utc>>,
+    /// The team's own certificate authority (a PEM file) this desk trusts for the server.
+    pub ca_file: Option<String>,
 }
 
 /// The numbers `team status` and the app's header show.
@@ -156,7 +162,7 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT m.server_url, m.desk_name, d.code, m.joined_at, m.last_sync_at
+                "SELECT m.server_url, m.desk_name, d.code, m.joined_at, m.last_sync_at, m.ca_file
                  FROM team_membership m, desk_identity d WHERE m.id = 1",
                 [],
                 |row| {
@@ -166,17 +172,19 @@ impl Store {
                         row.get::<_, String>(2)?,
                         row.get::<_, i64>(3)?,
                         row.get::<_, Option<i64>>(4)?,
+                        row.get::<_, Option<String>>(5)?,
                     ))
                 },
             )
             .optional()?;
-        row.map(|(server_url, desk_name, desk_code, joined, last)| {
+        row.map(|(server_url, desk_name, desk_code, joined, last, ca_file)| {
             Ok(Membership {
                 server_url,
                 desk_name,
                 desk_code,
                 joined_at: time::from_millis(joined)?,
                 last_sync_at: last.map(time::from_millis).transpose()?,
+                ca_file,
             })
         })
         .transpose()
@@ -191,6 +199,18 @@ impl Store {
         desk_code: &str,
         at: DateTime<Utc>,
     ) -> Result<Membership, StoreError> {
+        self.join_team_trusting(server_url, desk_name, desk_code, None, at)
+    }
+
+    /// [`Store::join_team`], trusting the team's own certificate authority `ca_file` too.
+    pub fn join_team_trusting(
+        &mut self,
+        server_url: &str,
+        desk_name: &str,
+        desk_code: &str,
+        ca_file: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<Membership, StoreError> {
         if let Some(team) = self.team()? {
             return Err(lupaus_core::CoreError::invalid(
                 "team",
@@ -203,8 +223,8 @@ impl Store {
         }
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO team_membership (id, server_url, desk_name, joined_at) VALUES (1, ?1, ?2, ?3)",
-                params![server_url, desk_name, time::to_millis(at)],
+                "INSERT INTO team_membership (id, server_url, desk_name, joined_at, ca_file) VALUES (1, ?1, ?2, ?3, ?4)",
+                params![server_url, desk_name, time::to_millis(at), ca_file],
             )?;
             tx.execute("UPDATE desk_identity SET code = ?1 WHERE id = 1", [desk_code])?;
             tx.execute("INSERT OR IGNORE INTO desk_codes (code) VALUES (?1)", [desk_code])?;

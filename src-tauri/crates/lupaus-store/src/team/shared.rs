@@ -81,6 +81,18 @@ pub enum TeamFact {
         event_id: String,
         note: String,
     },
+    /// A file added to a case; its bytes are on the team server under their SHA-256.
+    AttachmentAdded {
+        file_name: String,
+        media_type: String,
+        size_bytes: i64,
+        sha256: String,
+    },
+    /// A tombstone: the case's file was deleted by anonymisation. Desks delete their copy; the
+    /// server deletes its bytes once no case still holds the file (server schema 4).
+    AttachmentRemoved {
+        sha256: String,
+    },
 }
 
 impl TeamFact {
@@ -96,6 +108,7 @@ impl TeamFact {
             TeamFact::DebriefRequested { .. } | TeamFact::LessonRecorded { .. } => "lesson",
             TeamFact::ReminderRaised { .. } => "reminder",
             TeamFact::ConflictReviewed { .. } => "review",
+            TeamFact::AttachmentAdded { .. } | TeamFact::AttachmentRemoved { .. } => "attachment",
         }
     }
 
@@ -234,7 +247,9 @@ impl Folded {
             | TeamFact::LessonRecorded { .. }
             | TeamFact::ReminderRaised { .. }
             | TeamFact::SignedIn { .. }
-            | TeamFact::ConflictReviewed { .. } => {}
+            | TeamFact::ConflictReviewed { .. }
+            | TeamFact::AttachmentAdded { .. }
+            | TeamFact::AttachmentRemoved { .. } => {}
         }
         Ok(())
     }

@@ -1,6 +1,6 @@
-//! Storing pulled events of the team log (people, settings, lessons, reminder steps): each is
-//! kept in `team_events` once; a lesson also becomes its `lessons` row and a step its
-//! `reminder_log` row. People and settings are derived after the batch (shared.rs).
+//! Storing pulled events of the team log (people, settings, lessons, reminder steps,
+//! attachments): each is kept in `team_events` once; a lesson also becomes its `lessons` row, a
+//! step its `reminder_log` row and an attachment its `attachments` row (bytes fetched later). People and settings are derived after the batch (shared.rs).
 
 use rusqlite::{OptionalExtension, Transaction};
 
@@ -126,4 +126,53 @@ pub(crate) fn store_review(tx: &Transaction<'_>, event: &SyncEvent, applied: &mu
     };
     keep(tx, event, &fact, applied)?;
     Ok(Ok(case_id))
+}
+
+/// Another desk's file: listed on its case, its bytes fetched from the server when opened; or
+/// its tombstone: the case was anonymised there, so the copy here goes too. Answers the case,
+/// whose view shows it (the case counts as touched, so lists reload).
+pub(crate) fn store_attachment(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<i64> {
+    let case_id = event.case.as_ref().map(|link| case_by_gid(tx, link.gid)).transpose()?.flatten();
+    let fact = match fact_of(event) {
+        Ok(fact) => fact,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let held = held(tx, event)?;
+    match &fact {
+        TeamFact::AttachmentAdded { .. } if held && crate::attachments::listed(tx, event.event_id)? => {
+            Ok(case_id.ok_or_else(|| Unreadable::from("an attachment of an unknown case")))
+        }
+        TeamFact::AttachmentAdded { file_name, media_type, size_bytes, sha256 } => {
+            let well_formed = sha256.len() == 64 && sha256.bytes().all(|byte| byte.is_ascii_hexdigit());
+            if !well_formed || *size_bytes < 0 || *size_bytes as u64 > crate::attachments::MAX_ATTACHMENT_BYTES {
+                let reason = format!("an attachment this desk cannot keep ({size_bytes} bytes, hash '{sha256}')");
+                return Ok(Err(Unreadable(reason)));
+            }
+            let Some(case_id) = case_id else {
+                return Ok(Err(Unreadable::from("an attachment for a case this desk has never seen opened")));
+            };
+            if !held {
+                keep(tx, event, &fact, applied)?;
+            }
+            let file = crate::attachments::RemoteFile {
+                file_name: file_name.clone(),
+                sha256: sha256.to_lowercase(),
+                size_bytes: *size_bytes,
+            };
+            let (actor, at) = (&event.actor, event.at_millis);
+            crate::attachments::insert_remote(tx, case_id, event.event_id, &file, media_type, actor, at)?;
+            Ok(Ok(case_id))
+        }
+        TeamFact::AttachmentRemoved { sha256 } => {
+            let Some(case_id) = case_id else {
+                return Ok(Err(Unreadable::from("a deleted attachment of a case this desk has never seen opened")));
+            };
+            if !held {
+                keep(tx, event, &fact, applied)?;
+                crate::attachments::remove_anonymised(tx, case_id, sha256, event.at_millis)?;
+            }
+            Ok(Ok(case_id))
+        }
+        _ => Ok(Err(Unreadable::from("an attachment event without its file"))),
+    }
 }
