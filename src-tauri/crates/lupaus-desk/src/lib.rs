@@ -11,8 +11,8 @@
 
 #![forbid(unsafe_code)]
 
-mod calendar;
 mod board;
+mod calendar;
 mod cases;
 mod data;
 mod files;
@@ -33,8 +33,8 @@ use lupaus_core::language::Language;
 use lupaus_core::lifecycle::Actor;
 use lupaus_store::{Store, StoreError};
 
-pub use calendar::{CalendarFile, feed_path, promises_to_ics};
 pub use board::{AgentWorkload, BoardPromise, DeskSync, PromiseGroup, STALE_AFTER_MINUTES, TeamBoard};
+pub use calendar::{CalendarFile, feed_path, promises_to_ics};
 pub use cases::{CallbackPromise, CaseCreated, CaseIntake, CustomerHistory, VerifyReport};
 pub use data::{ExportSaved, daily_backup};
 pub use hand_off::HandOffTo;
