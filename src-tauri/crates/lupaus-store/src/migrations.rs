@@ -237,62 +237,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         (SELECT MIN(a.at) FROM anonymisations a WHERE a.case_id = attachments.case_id)
         WHERE case_id IN (SELECT case_id FROM anonymisations WHERE case_id IS NOT NULL);
     "#,
-    // 10: the desk without a terminal (issue 20). A person may keep a calendar file of their open
-    // promises in a folder of their choosing (a device preference, like the language); every
-    // export of everything about a customer is logged (who, when, whose), as anonymisation is.
-    r#"
-    ALTER TABLE person_preferences ADD COLUMN calendar_folder TEXT;
-    CREATE TABLE customer_exports (
-        id          INTEGER PRIMARY KEY,
-        at          INTEGER NOT NULL,
-        actor       TEXT NOT NULL,
-        customer_id INTEGER NOT NULL REFERENCES customers (id)
-    ) STRICT;
-    CREATE TRIGGER customer_exports_no_update BEFORE UPDATE ON customer_exports
-        BEGIN SELECT RAISE(ABORT, 'customer_exports is append-only'); END;
-    CREATE TRIGGER customer_exports_no_delete BEFORE DELETE ON customer_exports
-        BEGIN SELECT RAISE(ABORT, 'customer_exports is append-only'); END;
-    "#,
+    // 10: the desk without a terminal (issue 20): a person's calendar folder, customer exports logged.
+    include_str!("migrations/0010_desk_without_terminal.sql"),
     // 11: where people are signed in, and the hand-off notices a desk keeps (issue 17).
     include_str!("migrations/0011_presence_notices.sql"),
-    // 12: when each desk of the team last synced, as the server last told this desk (issue 17,
-    // the lead's team board), and a lead's conflict reviews in the team log. `synced_at` and
-    // `server_now` are the server's clock, `read_at` this desk's: the age of a desk's picture is
-    // `(now - read_at) + (server_now - synced_at)`, right however far this desk's clock is off.
-    // Sync bookkeeping: never travels.
-    r#"
-    CREATE TABLE team_desk_sync (
-        desk_code   TEXT PRIMARY KEY,
-        synced_at   INTEGER,
-        server_now  INTEGER NOT NULL,
-        read_at     INTEGER NOT NULL
-    ) STRICT, WITHOUT ROWID;
-
-    -- A lead's review of a team conflict travels in the team log as its own log, 'review'. SQLite
-    -- cannot change a CHECK, so the log is copied into a table that allows it, rows and ids kept.
-    CREATE TABLE team_events_new (
-        id           INTEGER PRIMARY KEY,
-        event_id     BLOB NOT NULL CHECK (length(event_id) = 16),
-        log          TEXT NOT NULL CHECK (log IN ('person', 'settings', 'lesson', 'reminder', 'review')),
-        kind         TEXT NOT NULL,
-        at           INTEGER NOT NULL,
-        actor        TEXT NOT NULL,
-        case_gid     BLOB CHECK (length(case_gid) = 16),
-        promise_gid  BLOB CHECK (length(promise_gid) = 16),
-        record_json  TEXT NOT NULL
-    ) STRICT;
-    INSERT INTO team_events_new SELECT id, event_id, log, kind, at, actor, case_gid, promise_gid, record_json
-        FROM team_events;
-    DROP TABLE team_events;
-    ALTER TABLE team_events_new RENAME TO team_events;
-    CREATE UNIQUE INDEX team_events_by_event_id ON team_events (event_id);
-    CREATE TRIGGER team_events_no_update BEFORE UPDATE ON team_events
-        BEGIN SELECT RAISE(ABORT, 'team_events is append-only'); END;
-    CREATE TRIGGER team_events_no_delete BEFORE DELETE ON team_events
-        BEGIN SELECT RAISE(ABORT, 'team_events is append-only'); END;
-    -- Reviews are found by the event they review.
-    CREATE INDEX team_events_reviews ON team_events (json_extract(record_json, '$.event_id')) WHERE log = 'review';
-    "#,
+    // 12: each desk's last sync as the server last told this desk, and leads' conflict reviews (issue 17).
+    include_str!("migrations/0012_team_board.sql"),
     // 13: attachments travel in team mode, content-addressed by their SHA-256 (issue 16).
     include_str!("migrations/0013_attachments_travel.sql"),
 ];

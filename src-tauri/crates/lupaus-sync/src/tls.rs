@@ -90,9 +90,8 @@ fn common_roots() -> RootCertStore {
 // rustls 0.23.48 deprecates its provider for lacking post-quantum key exchange; TLS 1.3 with
 // X25519 is what a PostgreSQL server offers today.
 #[allow(deprecated)]
-fn client_config(roots: RootCertStore) -> Result<ClientConfig, String> {
+fn client_config(roots: RootCertStore) -> Result<ClientConfig, rustls::Error> {
     ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_safe_default_protocol_versions()
-        .map_err(|error| error.to_string())
         .map(|builder| builder.with_root_certificates(roots).with_no_client_auth())
 }
