@@ -150,7 +150,7 @@ fn customer_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
-/// A phone number as the `customers.phone_key` column keeps it (SQLite migration 10): spaces,
+/// A phone number as the `customers.phone_key` column keeps it (SQLite migration 13): spaces,
 /// dashes, brackets and dots dropped, `00` as `+`, a Finnish trunk `0` as `+358`. The two must
 /// agree, so that "040 123 4567" finds "+358 40 1234567". `None` for text with no digits.
 pub fn phone_key(text: &str) -> Option<String> {

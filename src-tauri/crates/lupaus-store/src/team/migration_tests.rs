@@ -64,7 +64,7 @@ fn a_version_7_database_keeps_its_people_settings_lessons_and_steps_as_team_even
     assert_eq!(store.check().expect("check").integrity, "ok");
 }
 
-/// Migration 10 on a desk with two attachments, one deleted by anonymisation: the kept one
+/// Migration 13 on a desk with two attachments, one deleted by anonymisation: the kept one
 /// becomes an `attachment_added` event pending for a team, the deleted one stays local; the
 /// team log keeps its rows and stays append-only.
 #[test]

@@ -89,7 +89,7 @@ pub enum TeamFact {
         sha256: String,
     },
     /// A tombstone: the case's file was deleted by anonymisation. Desks delete their copy; the
-    /// server deletes its bytes once no case still holds the file (server schema 4).
+    /// server deletes its bytes once no case still holds the file (server schema 5).
     AttachmentRemoved {
         sha256: String,
     },
