@@ -94,6 +94,9 @@ pub fn render() -> String {
     // Every error code and reason key the UI can receive, so its tests can check each has words.
     out.push_str(&constant_list("ERROR_CODES", &crate::error::all_codes()));
     out.push_str(&constant_list("ERROR_REASONS", lupaus_core::reason::ALL));
+    // The import's problems have their own keys (and name the file's columns by key).
+    out.push_str(&constant_list("IMPORT_REASONS", lupaus_store::import::problems::ALL));
+    out.push_str(&constant_list("IMPORT_FIELDS", &lupaus_store::import::problems::field_keys()));
     out
 }
 

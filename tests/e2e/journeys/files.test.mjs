@@ -45,6 +45,11 @@ test('import, export and my calendar, each through the OS file dialog', async ()
       [...document.querySelectorAll('[data-testid="import-problem"]')].map((row) => [...row.children].map((cell) => cell.textContent.trim())),
     );
     assert.ok(cells.some(([row, column]) => row === '3' && column === 'Vastaanotettu'), `row 3, column Vastaanotettu: ${JSON.stringify(cells)}`);
+    // Said in the desk's language from the problem's reason key, with the hint of what to write.
+    assert.ok(
+      cells.some(([row, , problem]) => row === '3' && problem.startsWith('”31.11.2026” ei ole päivämäärä. Kirjoita muodossa 24.12.2025')),
+      `row 3 in Finnish: ${JSON.stringify(cells)}`,
+    );
     assert.equal(await (await byTestId(browser, 'import-run')).isExisting(), false, 'no import while a problem stands');
     await screenshot(browser, 'files-import-problems');
     assert.equal(cli(db, ['case', 'list']).length, 1, 'nothing was imported');

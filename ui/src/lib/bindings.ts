@@ -812,7 +812,19 @@ export type Priority = "low" | "normal" | "high" | "urgent";
 /**
  * One thing wrong with the file. `row` 0 is the file as a whole, 1 the header row.
  */
-export type Problem = { row: number, column: string, message: string, };
+export type Problem = { row: number, column: string, 
+/**
+ * The sentence in English, for the CLI and the log.
+ */
+message: string, 
+/**
+ * Why, as a stable key: one of [`ALL`], or a key of `lupaus_core::reason::ALL`.
+ */
+reason: string, 
+/**
+ * The values the reason's sentence names, e.g. `value` for the cell as written.
+ */
+params: { [key in string]: string }, };
 
 /**
  * A promise made to a customer.
@@ -1146,3 +1158,7 @@ export type WeeklyHours = { monday: OpeningHours | null, tuesday: OpeningHours |
 export const ERROR_CODES = ['autostart_failed', 'autostart_unavailable', 'backup_invalid', 'corrupt_event_log', 'database_busy', 'database_corrupt', 'database_too_new', 'database_unavailable', 'disk_full', 'file_too_large', 'import_rejected', 'internal', 'invalid_input', 'invalid_transition', 'lead_only', 'no_program_to_open', 'no_room_for_backup', 'not_found', 'not_lupaus_database', 'older_backup_not_accepted', 'pin_required', 'pin_wait', 'remedy_first', 'storage_error', 'unsupported_platform', 'who_are_you', 'wrong_pin'] as const;
 
 export const ERROR_REASONS = ['case_closed', 'already_started', 'remedy_already_agreed', 'remedy_delivered', 'already_waiting', 'not_waiting', 'no_compensation_pending', 'nothing_to_reopen', 'already_delivered', 'declined_tell_instead', 'agreed_deliver_instead', 'agree_remedy_first', 'compensation_pending', 'compensation_not_pending', 'deliver_before_close', 'analysis_needs_closed_case', 'settle_promises_first', 'lead_decides_compensation', 'lead_closes_without_root_cause', 'lead_reopens', 'lead_restores_backup', 'lead_records_lessons', 'lead_changes_settings', 'first_person_is_lead', 'lead_only', 'lead_resolves_conflicts', 'hand_back_bounces', 'promise_already_kept', 'promise_replaced', 'promise_not_open', 'promise_withdrawn', 'told_after_due', 'open_cases_before_anonymising', 'lock_agree_and_deliver_first', 'lock_deliver_agreed_first', 'lock_tell_decline_first', 'required', 'too_long', 'unknown_choice', 'not_an_email', 'not_a_case_reference', 'promise_due_in_past', 'promise_due_too_far', 'contact_before_promise', 'told_at_out_of_range', 'new_due_unchanged', 'only_lead_role_change', 'only_lead_deactivate', 'pin_own_only', 'pin_missing', 'pin_digits_only', 'pin_length', 'promise_buffer_too_long', 'expected_date_past', 'compensation_amount_or_form', 'remedy_form_required', 'amount_not_positive', 'amount_too_large', 'already_owner', 'callback_due_in_past', 'root_cause_recorded', 'root_cause_or_reason', 'reminder_delay_out_of_range', 'too_many_reminders', 'duplicate_reminder', 'sla_target_out_of_range', 'sla_targets_shrink', 'unknown_time_zone', 'opens_after_closes', 'no_weekday_opening_hours', 'end_before_start', 'range_too_long', 'choose_person', 'owner_not_active', 'hand_off_unknown_person', 'hand_off_person_away', 'hand_off_person_absent', 'away_days_out_of_range', 'file_name_unreadable', 'file_unreadable', 'attachment_not_openable', 'attachment_file_missing', 'attachment_file_damaged', 'attachment_removed', 'attachment_not_fetched', 'attachment_fetched_damaged', 'due_text_unreadable', 'not_a_conflict', 'conflict_already_reviewed', 'due_outside_hours'] as const;
+
+export const IMPORT_REASONS = ['not_a_date', 'unreadable_time', 'skipped_local_time', 'in_the_future', 'before_1990', 'not_an_amount', 'negative_amount', 'unknown_channel', 'unknown_priority', 'not_yes_or_no', 'unknown_basis', 'not_a_phone_number', 'excel_error', 'not_an_excel_date', 'received_empty', 'already_imported', 'duplicate_column', 'missing_column', 'file_too_large', 'binary_file', 'csv_row_unreadable', 'too_many_rows', 'file_empty', 'workbook_unreadable', 'sheet_empty', 'undecodable_cell', 'check_value'] as const;
+
+export const IMPORT_FIELDS = ['customer', 'email', 'phone', 'customer_number', 'description', 'requested_remedy', 'channel', 'received', 'product', 'priority', 'category', 'tags', 'amount', 'claimed', 'basis', 'acknowledged', 'former_ref'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, ERROR_REASONS } from './bindings';
+import { ERROR_CODES, ERROR_REASONS, IMPORT_FIELDS, IMPORT_REASONS } from './bindings';
 import { dictionaries, errorSentence, errorText, LANGUAGES } from './i18n';
 
 // ERROR_CODES and ERROR_REASONS are generated from the Rust side (`make bindings`), so a code or
@@ -95,5 +95,19 @@ describe('a refusal says its point once', () => {
         if (code !== 'invalid_transition') expect(text.startsWith(dictionaries[language][`error.${code}` as 'error.lead_only']), text).toBe(false);
       }
     }
+  });
+});
+
+// IMPORT_REASONS and IMPORT_FIELDS are generated from lupaus-store's import (`make bindings`):
+// a problem or a column added there without words here fails this test.
+describe('every import problem and column has words in every language', () => {
+  it.each(LANGUAGES)('%s has a sentence for every import problem', (language) => {
+    const dictionary = dictionaries[language] as Record<string, string>;
+    expect(IMPORT_REASONS.filter((reason) => !dictionary[`import.problem.${reason}`]?.trim())).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s names every column the import knows', (language) => {
+    const dictionary = dictionaries[language] as Record<string, string>;
+    expect(IMPORT_FIELDS.filter((field) => !dictionary[`import.field.${field}`]?.trim())).toEqual([]);
   });
 });

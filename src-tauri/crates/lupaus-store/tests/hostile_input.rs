@@ -16,6 +16,12 @@ fn now() -> DateTime<Utc> {
 }
 
 /// A message a person reads: a non-empty, whole sentence.
+/// A problem the UI can word: its reason is an import key or one of the core's.
+fn has_known_reason(problem: &lupaus_store::import::Problem) -> bool {
+    let reason = problem.reason.as_str();
+    lupaus_store::import::problems::ALL.contains(&reason) || lupaus_core::reason::ALL.contains(&reason)
+}
+
 fn is_sentence(message: &str) -> bool {
     let message = message.trim();
     !message.is_empty() && message.ends_with(['.', '!', '?', ')'])
@@ -115,6 +121,7 @@ proptest! {
         prop_assert!(!report.saved);
         for problem in &report.problems {
             prop_assert!(is_sentence(&problem.message), "{problem:?}");
+            prop_assert!(has_known_reason(problem), "{problem:?}");
         }
     }
 
@@ -134,6 +141,7 @@ proptest! {
         let report = dry_run(&mut store, file.as_bytes());
         for problem in &report.problems {
             prop_assert!(is_sentence(&problem.message), "{problem:?}");
+            prop_assert!(has_known_reason(problem), "{problem:?}");
             prop_assert!(problem.row <= rows.len() + 1, "{problem:?} points past the last row");
         }
         prop_assert_eq!(store.check().expect("check").cases, 0, "a dry run saves nothing");

@@ -112,6 +112,23 @@ Tyhjä Päivä;puhelin;;Kuvaus;Korjaus;
                 problem(6, "vastaanotettu", "empty"),
             ],
         );
+        // Each problem also travels as a key and values, for the UI to say in the person's language.
+        let reasons: Vec<(&str, Option<&str>)> = report
+            .problems
+            .iter()
+            .map(|problem| (problem.reason.as_str(), problem.params.get("value").map(String::as_str)))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("not_a_date", Some("31.11.2026")),
+                ("required", None),
+                ("unreadable_time", Some("3.11.2026 25.00")),
+                ("unknown_channel", Some("kirjekyyhky")),
+                ("not_an_amount", Some("12,345")),
+                ("received_empty", None),
+            ]
+        );
         assert!(!report.saved);
         assert_eq!(store.check().expect("check").cases, 0, "all or nothing: the good row is not saved either");
         assert_eq!(store.check().expect("check").customers, 0);

@@ -23,14 +23,14 @@ describe('import and export without a terminal', () => {
   it('shows the dry run’s problems by row and column, imports nothing, and imports once the file is fixed', async () => {
     const desk = await openFiles(fakeDesk('intake', 'fi-FI', 'agent'));
     desk.importProblems = [
-      { row: 3, column: 'Vastaanotettu', message: 'Not a date' },
-      { row: 0, column: '', message: 'Empty sheet' },
+      { row: 3, column: 'Vastaanotettu', message: "'31.2.2025' is not a date; …", reason: 'not_a_date', params: { value: '31.2.2025' } },
+      { row: 0, column: '', message: 'The first sheet is empty: …', reason: 'sheet_empty', params: {} },
     ];
     await fireEvent.click(screen.getByTestId('import-choose'));
     const table = await screen.findByTestId('import-problems');
     expect(cells(table)).toEqual([
-      ['3', 'Vastaanotettu', 'Not a date'],
-      ['koko tiedosto', '', 'Empty sheet'],
+      ['3', 'Vastaanotettu', '”31.2.2025” ei ole päivämäärä. Kirjoita muodossa 24.12.2025 tai 24.12.2025 14.30 (päivä.kuukausi.vuosi, paikallista aikaa).'],
+      ['koko tiedosto', '', 'Ensimmäinen taulukko on tyhjä. Sen ensimmäisellä rivillä on oltava sarakkeiden otsikot.'],
     ]);
     expect(screen.getByTestId('import-problem-count').textContent).toContain('Tiedostosta löytyi 2 ongelmaa, joten mitään ei tuotu.');
     expect(screen.queryByTestId('import-run')).toBeNull();
@@ -45,6 +45,23 @@ describe('import and export without a terminal', () => {
     );
     expect(argsOf(desk, 'check_import').map((args) => args.path)).toEqual([desk.chosenFile, desk.chosenFile]);
     expect(argsOf(desk, 'run_import').map((args) => args.path)).toEqual([desk.chosenFile]);
+  });
+
+  it('says the problems in Swedish, naming a missing column as a Swedish header would', async () => {
+    const desk = await openFiles(fakeDesk('intake', 'sv-FI', 'agent'));
+    desk.importProblems = [
+      { row: 1, column: 'kuvaus / description', message: 'The file has no kuvaus / description column…', reason: 'missing_column', params: { field: 'description' } },
+      { row: 4, column: 'Kanal', message: "'kirjekyyhky' is not a channel…", reason: 'unknown_channel', params: { value: 'kirjekyyhky' } },
+      // A compensation the lifecycle refuses carries the core's reason, which the UI words too.
+      { row: 5, column: 'Ersättning', message: 'The amount must be more than 0 €.', reason: 'amount_not_positive', params: {} },
+    ];
+    await fireEvent.click(screen.getByTestId('import-choose'));
+    expect(cells(await screen.findByTestId('import-problems'))).toEqual([
+      ['1', 'beskrivning', 'Filen saknar den obligatoriska kolumnen ”beskrivning”. Lägg till den (rubriken kan vara på finska, svenska eller engelska).'],
+      ['4', 'Kanal', 'Lupaus känner inte till kanalen ”kirjekyyhky”. Skriv telefon, disk, e-post, chat, webblankett eller brev.'],
+      ['5', 'Ersättning', 'Beloppet måste vara mer än 0 €.'],
+    ]);
+    expect(screen.getByTestId('import-problems').textContent).not.toMatch(/is not|The file|amount/);
   });
 
   it('a closed file dialog checks nothing', async () => {

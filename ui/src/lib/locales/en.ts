@@ -12,6 +12,7 @@ import { enTeam } from './en-team';
 import { enFiles } from './en-files';
 import { enTogether } from './en-together';
 import { enBoard } from './en-board';
+import { enImport } from './en-import';
 
 export const enCore = {
   'app.title': 'Lupaus — complaint desk',
@@ -341,7 +342,7 @@ export const enCore = {
   'error.not_found': 'It was not found. It may have been removed; go back to the list and try again.',
 };
 
-export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles, ...enTogether, ...enBoard };
+export const en = { ...enCore, ...enDesk, ...enList, ...enErrors, ...enPeople, ...enRecovery, ...enSettings, ...enTemplates, ...enTeam, ...enFiles, ...enTogether, ...enBoard, ...enImport };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

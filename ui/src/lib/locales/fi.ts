@@ -11,6 +11,7 @@ import { fiTeam } from './fi-team';
 import { fiFiles } from './fi-files';
 import { fiTogether } from './fi-together';
 import { fiBoard } from './fi-board';
+import { fiImport } from './fi-import';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamaatiot',
@@ -341,4 +342,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Tietoa ei löytynyt. Se on ehkä poistettu; palaa luetteloon ja yritä uudelleen.',
 };
 
-export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiFiles, ...fiTogether, ...fiBoard };
+export const fi: Dictionary = { ...core, ...fiDesk, ...fiList, ...fiErrors, ...fiPeople, ...fiRecovery, ...fiSettings, ...fiTemplates, ...fiTeam, ...fiFiles, ...fiTogether, ...fiBoard, ...fiImport };

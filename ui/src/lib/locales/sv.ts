@@ -11,6 +11,7 @@ import { svTeam } from './sv-team';
 import { svFiles } from './sv-files';
 import { svTogether } from './sv-together';
 import { svBoard } from './sv-board';
+import { svImport } from './sv-import';
 
 const core: Part<typeof enCore> = {
   'app.title': 'Lupaus — reklamationer',
@@ -341,4 +342,4 @@ const core: Part<typeof enCore> = {
   'error.not_found': 'Det hittades inte. Det kan ha tagits bort; gå tillbaka till listan och försök igen.',
 };
 
-export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam, ...svFiles, ...svTogether, ...svBoard };
+export const sv: Dictionary = { ...core, ...svDesk, ...svList, ...svErrors, ...svPeople, ...svRecovery, ...svSettings, ...svTemplates, ...svTeam, ...svFiles, ...svTogether, ...svBoard, ...svImport };

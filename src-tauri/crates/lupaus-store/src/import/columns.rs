@@ -23,6 +23,27 @@ pub(crate) enum Field {
 }
 
 impl Field {
+    /// Every column, for the UI's list of column names (`problems::field_keys`).
+    pub const ALL: [Field; 17] = [
+        Field::Customer,
+        Field::Email,
+        Field::Phone,
+        Field::CustomerNumber,
+        Field::Description,
+        Field::RequestedRemedy,
+        Field::Channel,
+        Field::Received,
+        Field::Product,
+        Field::Priority,
+        Field::Category,
+        Field::Tags,
+        Field::Amount,
+        Field::Claimed,
+        Field::Basis,
+        Field::Acknowledged,
+        Field::FormerRef,
+    ];
+
     /// How the column is named in problems when it is missing: Finnish first, then English.
     pub fn label(self) -> &'static str {
         match self {
@@ -43,6 +64,29 @@ impl Field {
             Field::Basis => "peruste / basis",
             Field::Acknowledged => "kuitattu / acknowledged",
             Field::FormerRef => "viite / reference",
+        }
+    }
+
+    /// The column's stable key, which the UI names in the person's language (`import.field.*`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Customer => "customer",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::CustomerNumber => "customer_number",
+            Field::Description => "description",
+            Field::RequestedRemedy => "requested_remedy",
+            Field::Channel => "channel",
+            Field::Received => "received",
+            Field::Product => "product",
+            Field::Priority => "priority",
+            Field::Category => "category",
+            Field::Tags => "tags",
+            Field::Amount => "amount",
+            Field::Claimed => "claimed",
+            Field::Basis => "basis",
+            Field::Acknowledged => "acknowledged",
+            Field::FormerRef => "former_ref",
         }
     }
 

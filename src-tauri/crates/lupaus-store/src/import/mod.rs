@@ -17,6 +17,7 @@
 mod columns;
 mod indexer;
 pub mod phone;
+pub mod problems;
 mod rows;
 mod sheet;
 mod table;
@@ -27,6 +28,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use lupaus_core::lifecycle::Actor;
+use lupaus_core::reason::Reason;
 use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::TransactionBehavior;
 use serde::Serialize;
@@ -37,24 +39,11 @@ use self::sheet::Sheet;
 use self::table::Table;
 use crate::{Store, StoreError, search};
 
+pub use self::problems::Problem;
 pub use self::table::{MAX_FILE_BYTES, MAX_ROWS};
 
 /// SQLite's page cache while an import runs, in KiB.
 const IMPORT_CACHE_KIB: i64 = 64 * 1024;
-
-/// One thing wrong with the file. `row` 0 is the file as a whole, 1 the header row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Problem {
-    pub row: usize,
-    pub column: String,
-    pub message: String,
-}
-
-impl Problem {
-    fn file(message: impl Into<String>) -> Problem {
-        Problem { row: 0, column: String::new(), message: message.into() }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -141,22 +130,20 @@ impl Store {
             Err(problem) => return Ok(ImportReport::refused(name, options, problem)),
         };
         let desk = self.desk_settings()?;
-        let mut report = ImportReport::refused(name, options, Problem::file(""));
-        report.problems.clear();
+        let mut report = ImportReport::empty(name, options);
         report.encoding = table.encoding.clone();
         report.rows = table.rows.len();
         let undecodable = table.undecodable_cells();
         if !undecodable.is_empty() {
             for (row, column, cell) in undecodable {
-                report.problem(
-                    row,
-                    &column,
-                    format!(
-                        "This cell holds bytes that are not {} text, though the file says it is (its byte order mark): \
-                         '{cell}'. Fix the cell, or save the file again as CSV UTF-8.",
-                        table.encoding
-                    ),
+                let message = format!(
+                    "This cell holds bytes that are not {} text, though the file says it is (its byte order mark): \
+                     '{cell}'. Fix the cell, or save the file again as CSV UTF-8.",
+                    table.encoding
                 );
+                let reason =
+                    Reason::new(problems::UNDECODABLE_CELL).with("encoding", &table.encoding).with("value", cell);
+                report.problems.push(Problem::new(row, column, reason, message));
             }
             return Ok(report);
         }
@@ -226,6 +213,10 @@ impl Store {
 
 impl ImportReport {
     fn refused(name: &str, options: &ImportOptions<'_>, problem: Problem) -> ImportReport {
+        ImportReport { problems: vec![problem], ..ImportReport::empty(name, options) }
+    }
+
+    fn empty(name: &str, options: &ImportOptions<'_>) -> ImportReport {
         ImportReport {
             file: name.to_owned(),
             kind: None,
@@ -235,7 +226,7 @@ impl ImportReport {
             customers_created: 0,
             customers_matched: 0,
             ignored_columns: Vec::new(),
-            problems: vec![problem],
+            problems: Vec::new(),
             starting_stages: Vec::new(),
             dry_run: options.dry_run,
             saved: false,
@@ -248,9 +239,5 @@ impl ImportReport {
             Some(start) => start.rows.push(row),
             None => self.starting_stages.push(StartingStage { stage, why, rows: vec![row] }),
         }
-    }
-
-    fn problem(&mut self, row: usize, column: &str, message: impl Into<String>) {
-        self.problems.push(Problem { row, column: column.to_owned(), message: message.into() });
     }
 }

@@ -19,12 +19,13 @@ use lupaus_core::reason::{self as why, Reason};
 use lupaus_core::{CoreError, text};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::ImportReport;
 use super::columns::Field;
 use super::indexer::ToIndex;
+use super::problems::{self, Problem};
 use super::sheet::Sheet;
 use super::table::Table;
 use super::values::{self, CellProblem};
-use super::{ImportReport, Problem};
 use crate::cases::NewCaseRow;
 use crate::events::EncodedEvent;
 use crate::{StoreError, cases, customers, events, time};
@@ -123,7 +124,7 @@ pub(super) fn prepare_complaint(
         if let Some(cell) = sheet.cell(cells, field)
             && let Err(problem) = parse(cell)
         {
-            problems.push(Problem { row, column: sheet.header(field), message: problem.to_string() });
+            problems.push(problem.at(row, sheet.header(field)));
         }
     };
     let received = std::cell::Cell::new(None);
@@ -146,11 +147,12 @@ pub(super) fn prepare_complaint(
     let basis = std::cell::Cell::new(CompensationBasis::Goodwill);
     parsed(Field::Basis, &|cell| values::compensation_basis(cell).map(|value| basis.set(value)));
     if sheet.cell(cells, Field::Received).is_none() {
-        problems.push(Problem {
+        problems.push(Problem::new(
             row,
-            column: sheet.header(Field::Received),
-            message: "The date received is empty; fill it in, e.g. 24.12.2025.".to_owned(),
-        });
+            sheet.header(Field::Received),
+            Reason::new(problems::RECEIVED_EMPTY),
+            "The date received is empty; fill it in, e.g. 24.12.2025.",
+        ));
     }
     let mut prepared = PreparedComplaint { row, problems, case: None };
 
@@ -192,7 +194,7 @@ pub(super) fn prepare_complaint(
     let compensation = match amount.get() {
         Some(cents) => Some(
             propose_compensation(&new_case.state, cents, basis.get(), received_at, context)?
-                .map_err(|refused| Problem { row, column: sheet.header(Field::Amount), message: refused.to_string() }),
+                .map_err(|refused| Problem::from_core(row, sheet.header(Field::Amount), &refused, refused.to_string())),
         ),
         None => None,
     };
@@ -256,13 +258,11 @@ pub(super) fn write_complaint(
     let Some(ReadyCase { new_case, for_index, compensation }) = case else { return Ok(None) };
     let intake = &new_case.state.intake;
     if let Some(existing) = duplicate_of(tx, &intake.customer.name, &intake.description, new_case.state.received_at)? {
-        report.problems.push(Problem {
-            row,
-            column: sheet.header(Field::Description),
-            message: format!(
-                "This complaint is already in Lupaus as {existing} (same customer, time and description); remove the row so it is not imported twice."
-            ),
-        });
+        let message = format!(
+            "This complaint is already in Lupaus as {existing} (same customer, time and description); remove the row so it is not imported twice."
+        );
+        let reason = Reason::new(problems::ALREADY_IMPORTED).with("reference", &existing);
+        report.problems.push(Problem::new(row, sheet.header(Field::Description), reason, message));
         return Ok(None);
     }
     let opened_in = new_case.state.stage;
@@ -305,23 +305,28 @@ pub(super) fn import_customer(
     now: DateTime<Utc>,
     report: &mut ImportReport,
 ) -> Result<(), StoreError> {
-    let field = |field: Field, core: &str, required: bool| -> Result<Option<String>, CoreError> {
+    let field = |field: Field, core: &str, required: bool| -> Result<Option<String>, Problem> {
         let cell = sheet.cell(cells, field);
         if required {
             text::required(core, cell.unwrap_or(""), MAX_SHORT_CHARS).map(Some)
         } else {
             text::optional(core, cell, MAX_SHORT_CHARS)
         }
+        .map_err(|error| core_problem(sheet, row, &error))
     };
-    let input = (|| -> Result<CustomerInput, CoreError> {
+    let input = (|| -> Result<CustomerInput, Problem> {
         let email = field(Field::Email, "customer.email", false)?;
         if let Some(email) = &email
             && !(email.contains('@') && email.contains('.') && !email.contains(char::is_whitespace))
         {
-            return Err(CoreError::invalid_because(
-                "customer.email",
-                Reason::new(why::NOT_AN_EMAIL).with("email", email),
-                format!("'{email}' is not an e-mail address; check it or leave the cell empty."),
+            return Err(core_problem(
+                sheet,
+                row,
+                &CoreError::invalid_because(
+                    "customer.email",
+                    Reason::new(why::NOT_AN_EMAIL).with("email", email),
+                    format!("'{email}' is not an e-mail address; check it or leave the cell empty."),
+                ),
             ));
         }
         Ok(CustomerInput {
@@ -330,7 +335,7 @@ pub(super) fn import_customer(
             phone: field(Field::Phone, "customer.phone", false)?
                 .map(|cell| super::phone::phone(&cell))
                 .transpose()
-                .map_err(|problem| CoreError::invalid("customer.phone", problem.to_string()))?,
+                .map_err(|problem| problem.at(row, sheet.header(Field::Phone)))?,
             customer_number: field(Field::CustomerNumber, "customer.customer_number", false)?,
         })
     })();
@@ -342,7 +347,7 @@ pub(super) fn import_customer(
                 report.customers_matched += 1;
             }
         }
-        Err(error) => report.problems.push(core_problem(sheet, row, &error)),
+        Err(problem) => report.problems.push(problem),
     }
     Ok(())
 }
@@ -354,7 +359,7 @@ fn core_problem(sheet: &Sheet, row: usize, error: &CoreError) -> Problem {
         .to_string()
         .replace("customer.name", "the customer's name")
         .replace("requested_remedy", "the requested remedy");
-    Problem { row, column, message }
+    Problem::from_core(row, column, error, message)
 }
 
 /// The reference of a case with the same customer name, time and description, if there is one.

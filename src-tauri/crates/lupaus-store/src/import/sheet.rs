@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
+use lupaus_core::reason::Reason;
+
 use super::columns::{Field, field_for};
+use super::problems::{self, Problem};
 use super::table::Table;
 use super::{ImportKind, ImportReport};
 
@@ -20,11 +23,13 @@ impl Sheet {
             match field_for(header) {
                 Some(field) => {
                     if let Some((_, first)) = columns.get(&field) {
-                        report.problem(
-                            1,
-                            header,
-                            format!("Columns '{first}' and '{header}' both give {}; keep one of them.", field.label()),
-                        );
+                        let reason = Reason::new(problems::DUPLICATE_COLUMN)
+                            .with("first", first)
+                            .with("header", header)
+                            .with("field", field.key());
+                        let message =
+                            format!("Columns '{first}' and '{header}' both give {}; keep one of them.", field.label());
+                        report.problems.push(Problem::new(1, header, reason, message));
                     } else {
                         columns.insert(field, (index, header.clone()));
                     }
@@ -46,14 +51,12 @@ impl Sheet {
         };
         for field in required {
             if !columns.contains_key(field) {
-                report.problem(
-                    1,
-                    field.label(),
-                    format!(
-                        "The file has no {} column, which is required; add it (the header can be Finnish or English).",
-                        field.label()
-                    ),
+                let message = format!(
+                    "The file has no {} column, which is required; add it (the header can be Finnish, Swedish or English).",
+                    field.label()
                 );
+                let reason = Reason::new(problems::MISSING_COLUMN).with("field", field.key());
+                report.problems.push(Problem::new(1, field.label(), reason, message));
             }
         }
         report.problems.is_empty().then_some(Sheet { kind, columns })

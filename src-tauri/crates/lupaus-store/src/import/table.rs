@@ -4,7 +4,9 @@
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
-use super::Problem;
+use lupaus_core::reason::Reason;
+
+use super::problems::{self, Problem};
 
 /// Largest file accepted; a desk's complaint history is far smaller.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -47,15 +49,12 @@ impl Table {
 /// Decodes a CSV (or tab-separated) export.
 pub(crate) fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Problem::file(format!(
-            "The file is {} MB; import at most {} MB at a time (split it into several files).",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(bytes.len(), "The file"));
     }
     let (text, encoding, undecodable) = decode(bytes);
     if text.contains('\0') {
         return Err(Problem::file(
+            Reason::new(problems::BINARY_FILE),
             "The file holds binary data, not text. Save it from Excel as \"CSV (semicolon separated)\" and import that.",
         ));
     }
@@ -66,25 +65,44 @@ pub(crate) fn read_csv(bytes: &[u8]) -> Result<Table, Problem> {
     let mut table = Table { encoding: encoding.to_owned(), undecodable, ..Table::default() };
     for (index, record) in reader.records().enumerate() {
         let row = index + 1;
-        let record = record.map_err(|error| Problem {
-            row,
-            column: String::new(),
-            message: format!("This row cannot be read as CSV ({error}); check its quotes."),
+        let record = record.map_err(|error| {
+            let reason = Reason::new(problems::CSV_ROW_UNREADABLE).with("detail", &error);
+            Problem::new(row, "", reason, format!("This row cannot be read as CSV ({error}); check its quotes."))
         })?;
         let cells: Vec<String> = record.iter().map(clean_cell).collect();
         if row == 1 {
             table.headers = cells;
         } else if cells.iter().any(|cell| !cell.is_empty()) {
             if table.rows.len() == MAX_ROWS {
-                return Err(Problem::file(format!("The file has more than {MAX_ROWS} rows; import it in parts.")));
+                return Err(too_many_rows("file"));
             }
             table.rows.push((row, cells));
         }
     }
     if table.headers.iter().all(String::is_empty) {
-        return Err(Problem::file("The file is empty: the first row must name the columns."));
+        return Err(Problem::file(
+            Reason::new(problems::FILE_EMPTY),
+            "The file is empty: the first row must name the columns.",
+        ));
     }
     Ok(table)
+}
+
+/// The file (`what`: "The file", "The workbook") is larger than an import takes.
+pub(crate) fn too_large(size: usize, what: &str) -> Problem {
+    let (size_mb, max_mb) = (size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+    Problem::file(
+        Reason::new(problems::FILE_TOO_LARGE).with("size_mb", size_mb).with("max_mb", max_mb),
+        format!("{what} is {size_mb} MB; import at most {max_mb} MB at a time (split it into several files)."),
+    )
+}
+
+/// The file (`what`: "file" or "sheet") has more rows than an import takes.
+pub(crate) fn too_many_rows(what: &str) -> Problem {
+    Problem::file(
+        Reason::new(problems::TOO_MANY_ROWS).with("max", MAX_ROWS),
+        format!("The {what} has more than {MAX_ROWS} rows; import it in parts."),
+    )
 }
 
 /// A trimmed cell, without the `'` our own CSV export puts before formula-like text.

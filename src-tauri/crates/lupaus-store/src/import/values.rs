@@ -8,7 +8,10 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, 
 use chrono_tz::Tz;
 use lupaus_core::case::{Channel, Priority};
 use lupaus_core::lifecycle::CompensationBasis;
+use lupaus_core::reason::Reason;
 use thiserror::Error;
+
+use super::problems::{self as key, Problem};
 
 /// Why one cell's value was refused. `Display` is the sentence a person sees beside the row
 /// and column; each variant carries the cell's text as written (trimmed).
@@ -46,6 +49,36 @@ pub enum CellProblem {
     /// A workbook date cell whose serial number is no date Excel can show.
     #[error("The date cell holds {0}, which is not a date Excel can show.")]
     NotAnExcelDate(String),
+}
+
+impl CellProblem {
+    /// The problem's key and values, for the UI to say it in the person's language.
+    pub fn reason(&self) -> Reason {
+        let (name, value) = match self {
+            CellProblem::NotADate(value) => (key::NOT_A_DATE, value),
+            CellProblem::UnreadableTime(value) => (key::UNREADABLE_TIME, value),
+            CellProblem::SkippedLocalTime { text, zone } => {
+                return Reason::new(key::SKIPPED_LOCAL_TIME).with("value", text).with("zone", zone);
+            }
+            CellProblem::InTheFuture(value) => (key::IN_THE_FUTURE, value),
+            CellProblem::BeforeYear1990(value) => (key::BEFORE_1990, value),
+            CellProblem::NotAnAmount(value) => (key::NOT_AN_AMOUNT, value),
+            CellProblem::NegativeAmount(value) => (key::NEGATIVE_AMOUNT, value),
+            CellProblem::UnknownChannel(value) => (key::UNKNOWN_CHANNEL, value),
+            CellProblem::UnknownPriority(value) => (key::UNKNOWN_PRIORITY, value),
+            CellProblem::NotYesOrNo(value) => (key::NOT_YES_OR_NO, value),
+            CellProblem::UnknownBasis(value) => (key::UNKNOWN_BASIS, value),
+            CellProblem::NotAPhoneNumber(value) => (key::NOT_A_PHONE_NUMBER, value),
+            CellProblem::ExcelError(value) => (key::EXCEL_ERROR, value),
+            CellProblem::NotAnExcelDate(value) => (key::NOT_AN_EXCEL_DATE, value),
+        };
+        Reason::new(name).with("value", value)
+    }
+
+    /// The problem as reported against a row and column.
+    pub(crate) fn at(&self, row: usize, column: impl Into<String>) -> Problem {
+        Problem::new(row, column, self.reason(), self.to_string())
+    }
 }
 
 /// A date, or a date and time, in the desk's local time (converted to UTC). A date alone means

@@ -7,8 +7,10 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use chrono::{NaiveDate, TimeDelta};
 
-use super::Problem;
-use super::table::{MAX_FILE_BYTES, MAX_ROWS, Table};
+use lupaus_core::reason::Reason;
+
+use super::problems::{self, Problem};
+use super::table::{MAX_FILE_BYTES, MAX_ROWS, Table, too_large, too_many_rows};
 use super::values::CellProblem;
 
 /// Whether `bytes` look like a workbook: a zip (`.xlsx`, `.ods`) or an OLE file (`.xls`).
@@ -18,16 +20,13 @@ pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
 
 pub(crate) fn read_workbook(bytes: &[u8]) -> Result<Table, Problem> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Problem::file(format!(
-            "The workbook is {} MB; import at most {} MB at a time.",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(bytes.len(), "The workbook"));
     }
     let unreadable = |error: String| {
-        Problem::file(format!(
+        let message = format!(
             "The workbook cannot be read ({error}). Open it in Excel and save it again, or save it as CSV (semicolon delimited) and import that."
-        ))
+        );
+        Problem::file(Reason::new(problems::WORKBOOK_UNREADABLE).with("detail", error), message)
     };
     let mut workbook =
         open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| unreadable(e.to_string()))?;
@@ -35,7 +34,7 @@ pub(crate) fn read_workbook(bytes: &[u8]) -> Result<Table, Problem> {
     let range = workbook.worksheet_range(&name).map_err(|e| unreadable(e.to_string()))?;
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let mut table = Table { encoding: format!("Excel workbook, sheet '{name}'"), ..Table::default() };
-    let mut problems = Vec::new();
+    let mut found = Vec::new();
     for (index, cells) in range.rows().enumerate() {
         let row = first_row + index + 1;
         let mut texts = Vec::with_capacity(cells.len());
@@ -44,7 +43,7 @@ pub(crate) fn read_workbook(bytes: &[u8]) -> Result<Table, Problem> {
                 Ok(text) => texts.push(text),
                 Err(problem) => {
                     let header = table.headers.get(column).cloned().unwrap_or_default();
-                    problems.push(Problem { row, column: header, message: problem.to_string() });
+                    found.push(problem.at(row, header));
                     texts.push(String::new());
                 }
             }
@@ -55,16 +54,19 @@ pub(crate) fn read_workbook(bytes: &[u8]) -> Result<Table, Problem> {
             }
         } else if texts.iter().any(|text| !text.is_empty()) {
             if table.rows.len() == MAX_ROWS {
-                return Err(Problem::file(format!("The sheet has more than {MAX_ROWS} rows; import it in parts.")));
+                return Err(too_many_rows("sheet"));
             }
             table.rows.push((row, texts));
         }
     }
-    if let Some(problem) = problems.into_iter().next() {
+    if let Some(problem) = found.into_iter().next() {
         return Err(problem);
     }
     if table.headers.is_empty() {
-        return Err(Problem::file("The first sheet is empty: its first row must name the columns."));
+        return Err(Problem::file(
+            Reason::new(problems::SHEET_EMPTY),
+            "The first sheet is empty: its first row must name the columns.",
+        ));
     }
     Ok(table)
 }
