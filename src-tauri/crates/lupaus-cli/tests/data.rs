@@ -150,9 +150,53 @@ fn export_writes_csv_for_excel_and_json() {
     }
 }
 
+/// A customer's data is a lead's to export or anonymise, on the command line as in the window:
+/// anyone else is refused with `lead_only`, and nothing is written or changed.
+#[test]
+fn only_a_lead_exports_or_anonymises_a_customer() {
+    let desk = Desk::new();
+    desk.ok(&["person", "add", "Leena", "--role", "lead"]);
+    desk.ok(&["person", "add", "Aino", "--role", "agent"]);
+    create(&desk, "Åsa Öhman");
+    // A customer with no open case, whom a lead may anonymise.
+    let customers = desk.file("asiakkaat.csv", "asiakas;asiakasnumero\nBertta Berg;AS-6\n".as_bytes());
+    desk.ok(&["import", path(&customers)]);
+    let as_agent = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
+            .args(["--db", path(&desk.db), "--json", "--now", NOW, "--person", "Aino"])
+            .args(args)
+            .output()
+            .expect("run lupaus-cli")
+    };
+    let out = desk.dir.path().join("asiakas.json");
+    for args in [
+        &["customer", "export", "AS-5"][..],
+        &["customer", "export", "AS-5", "--out", path(&out)],
+        &["customer", "anonymise", "AS-6"],
+        &["retention", "--older-than-days", "0"],
+    ] {
+        let refused = as_agent(args);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+        let error: Value = serde_json::from_slice(&refused.stderr).expect("error JSON");
+        assert_eq!(error["code"], "lead_only", "{args:?}: {error}");
+        assert!(refused.stdout.is_empty(), "{args:?} printed nothing about the customer");
+    }
+    assert!(!out.exists(), "no file for an agent");
+    let kept = desk.ok(&["customer", "export", "AS-6"]);
+    assert_eq!(kept["customer"]["name"], "Bertta Berg", "the agent's refusal changed nothing");
+    assert!(kept["anonymisations"].as_array().is_some_and(Vec::is_empty), "{kept}");
+
+    let saved = desk.ok(&["customer", "export", "AS-5", "--out", path(&out)]);
+    assert_eq!(saved["cases"], 1);
+    assert!(std::fs::read_to_string(&out).expect("the lead's file").contains("Åsa Öhman"));
+    let anonymised = desk.ok(&["customer", "anonymise", "AS-6"]);
+    assert_eq!(anonymised["already_anonymised"], false, "{anonymised}");
+}
+
 #[test]
 fn customer_export_anonymise_and_retention() {
     let desk = Desk::new();
+    desk.ok(&["person", "add", "Leena", "--role", "lead"]);
     let reference = create(&desk, "Åsa Öhman");
     let dossier = desk.ok(&["customer", "export", "AS-5"]);
     assert_eq!(dossier["customer"]["name"], "Åsa Öhman");

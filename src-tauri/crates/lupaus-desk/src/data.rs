@@ -70,7 +70,6 @@ impl Desk {
     /// the file at `path`, and a line in the log of such exports (who, when, whose).
     pub fn export_customer_to(&mut self, customer_id: i64, path: &Path) -> Result<ExportSaved, StoreError> {
         let actor = self.actor()?;
-        actor.require_lead("export everything about a customer")?;
         let dossier = self.customer_dossier(customer_id)?;
         let text = serde_json::to_string_pretty(&dossier).map_err(|error| StoreError::Corrupt(error.to_string()))?;
         write_atomically(path, text.as_bytes())?;
@@ -79,9 +78,18 @@ impl Desk {
         Ok(ExportSaved { path: path.display().to_string(), rows: dossier.cases.len() as u32 })
     }
 
+    /// A lead's answer to a subject access request given on the command line's standard output:
+    /// everything about the customer, and a line in the log of such exports.
+    pub fn export_customer(&mut self, customer_id: i64) -> Result<CustomerDossier, StoreError> {
+        let actor = self.actor()?;
+        let dossier = self.customer_dossier(customer_id)?;
+        self.store.log_customer_export(customer_id, &actor.person, self.now())?;
+        tracing::info!(customer_id, by = %actor.person, "exported everything about a customer");
+        Ok(dossier)
+    }
+
     /// A lead anonymises a customer on request (the window's privacy requests).
     pub fn anonymise_customer_on_request(&mut self, customer_id: i64) -> Result<AnonymisationReport, StoreError> {
-        self.actor()?.require_lead("anonymise a customer")?;
         let report = self.anonymise_customer(customer_id)?;
         tracing::info!(customer_id, by = %self.person, cases = report.cases.len(), "anonymised a customer on request");
         Ok(report)
@@ -92,20 +100,26 @@ impl Desk {
         self.store.customer_id_by_key(key)
     }
 
-    /// Everything about one customer (a subject access request).
+    /// Everything about one customer (a subject access request). Only a lead sees it, whichever
+    /// host asks: the window's privacy requests and the command line alike.
     pub fn customer_dossier(&self, customer_id: i64) -> Result<CustomerDossier, StoreError> {
+        self.actor()?.require_lead("export everything about a customer")?;
         self.store.customer_dossier(customer_id, self.now())
     }
 
     /// Replaces the customer's personal data everywhere, keeping statistics and case history.
+    /// Only a lead may, whichever host asks.
     pub fn anonymise_customer(&mut self, customer_id: i64) -> Result<AnonymisationReport, StoreError> {
+        self.actor()?.require_lead("anonymise a customer")?;
         let report = self.store.anonymise_customer(customer_id, &self.actor()?, self.now())?;
         self.tell(Change::Cases);
         Ok(report)
     }
 
-    /// Anonymises closed cases last changed more than `older_than_days` ago.
+    /// Anonymises closed cases last changed more than `older_than_days` ago. A lead's decision,
+    /// like anonymising one customer; a dry run too, since it lists whose data would go.
     pub fn apply_retention(&mut self, older_than_days: u32, dry_run: bool) -> Result<RetentionReport, StoreError> {
+        self.actor()?.require_lead("apply the retention rule")?;
         let report = self.store.apply_retention(older_than_days, &self.actor()?, self.now(), dry_run)?;
         if !dry_run {
             self.tell(Change::Cases);

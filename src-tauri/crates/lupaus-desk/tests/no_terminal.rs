@@ -136,6 +136,11 @@ fn only_a_lead_answers_privacy_requests_and_each_export_is_logged() {
     assert_eq!(refused.code(), "lead_only");
     assert!(!path.exists(), "nothing was written for the agent");
     assert!(f.desk.anonymise_customer_on_request(customer).is_err(), "nor anonymise");
+    // The same use cases as the command line calls them: every host gets the lead check.
+    assert_eq!(f.desk.customer_dossier(customer).expect_err("agent").code(), "lead_only");
+    assert_eq!(f.desk.export_customer(customer).expect_err("agent").code(), "lead_only");
+    assert_eq!(f.desk.anonymise_customer(customer).expect_err("agent").code(), "lead_only");
+    assert!(f.desk.store().customer_exports(customer).expect("log").is_empty());
 
     f.switch_to(LEAD);
     let saved = f.desk.export_customer_to(customer, &path).expect("exported");
@@ -143,6 +148,8 @@ fn only_a_lead_answers_privacy_requests_and_each_export_is_logged() {
     assert!(read(&path).contains("Maija Meikäläinen"));
     let log = f.desk.store().customer_exports(customer).expect("log");
     assert_eq!(log.iter().map(|(_, by)| by.as_str()).collect::<Vec<_>>(), [LEAD]);
+    assert_eq!(f.desk.export_customer(customer).expect("to standard output").cases.len(), 1);
+    assert_eq!(f.desk.store().customer_exports(customer).expect("log").len(), 2, "that export is logged too");
 
     // The lead hears why an open case stops anonymisation (the store's tests cover the rest).
     let refused = f.desk.anonymise_customer_on_request(customer).expect_err("the case is open");

@@ -226,26 +226,20 @@ pub fn export(context: &Context, args: ExportArgs) -> Result<(), StoreError> {
 
 pub fn customer(context: &mut Context, command: CustomerCommand) -> Result<(), StoreError> {
     match command {
+        // Both are a lead's answers to a privacy request; the desk layer refuses anyone else
+        // (`lead_only`) and logs each export, as it does for the window.
         CustomerCommand::Export { customer, out } => {
             let id = context.desk.customer_id_by_key(&customer)?;
-            let dossier = context.desk.customer_dossier(id)?;
             match out {
                 Some(path) => {
-                    let text = serde_json::to_string_pretty(&dossier)
-                        .map_err(|error| StoreError::Corrupt(error.to_string()))?;
-                    std::fs::write(&path, text)?;
-                    let summary =
-                        serde_json::json!({ "file": path.display().to_string(), "cases": dossier.cases.len() });
+                    let saved = context.desk.export_customer_to(id, &path)?;
+                    let summary = serde_json::json!({ "file": saved.path, "cases": saved.rows });
                     context.print(&summary, |_| {
-                        format!(
-                            "Wrote everything about customer {id} ({} cases) to {}",
-                            dossier.cases.len(),
-                            path.display()
-                        )
+                        format!("Wrote everything about customer {id} ({} cases) to {}", saved.rows, path.display())
                     })
                 }
                 // The dossier is JSON either way.
-                None => output::print_json(&dossier),
+                None => output::print_json(&context.desk.export_customer(id)?),
             }
         }
         CustomerCommand::Anonymise { customer } => {
