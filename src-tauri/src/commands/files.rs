@@ -62,7 +62,8 @@ pub fn export_data<R: Runtime>(
 }
 
 /// The lead's figures for the days `from`..=`to` as an Excel workbook or CSV where the person
-/// chooses (the documents folder is offered first).
+/// chooses (the documents folder is offered first), for the desk and person the figures screen
+/// shows (`desk`, `agent`; none: the whole team).
 #[tauri::command(async)]
 pub fn export_figures<R: Runtime>(
     app: AppHandle<R>,
@@ -70,13 +71,15 @@ pub fn export_figures<R: Runtime>(
     from: NaiveDate,
     to: NaiveDate,
     format: ExportFormat,
+    desk: Option<String>,
+    agent: Option<String>,
 ) -> Result<Option<String>, IpcError> {
     let extension = extension_of(format)?;
     let language = state.spoken().language();
     let Some(path) = save_dialog(&app, language, &format!("lupaus-luvut-{from}-{to}.{extension}"), extension) else {
         return Ok(None);
     };
-    state.desk()?.export_figures(from, to, &lupaus_store::figures::FiguresScope::default(), &path)?;
+    state.desk()?.export_figures(from, to, &lupaus_store::figures::FiguresScope { desk, agent }, &path)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -150,10 +150,18 @@ export const api = {
       ...(scope.desk ? { desk: scope.desk } : {}),
       ...(scope.agent ? { agent: scope.agent } : {}),
     }),
-  /** Writes the figures to a file and resolves to its path. */
-  /** Asks where to save (the OS's dialog); null when the person closed it. */
-  exportFigures: (from: string, to: string, format: ExportFormat) =>
-    call<string | null>('export_figures', { from, to, format }),
+  /**
+   * Writes the figures to a file and resolves to its path; asks where to save (the OS's dialog),
+   * null when the person closed it. `scope` as for `deskFigures`: the file names it.
+   */
+  exportFigures: (from: string, to: string, format: ExportFormat, scope: { desk?: string; agent?: string } = {}) =>
+    call<string | null>('export_figures', {
+      from,
+      to,
+      format,
+      ...(scope.desk ? { desk: scope.desk } : {}),
+      ...(scope.agent ? { agent: scope.agent } : {}),
+    }),
   /** Cases whose compensation waits for a lead; refused with `lead_only` for agents. */
   approvals: () => call<CaseSummary[]>('approvals'),
   /** Team mode: promises due on every desk, each desk's last sync and each person's load. */

@@ -128,7 +128,7 @@ pub enum Command {
         #[arg(long)]
         to: NaiveDate,
         /// Also write the figures to this file: `.xlsx` for Excel, otherwise CSV (`;`-separated,
-        /// UTF-8 with BOM, decimal commas).
+        /// UTF-8 with BOM, decimal commas). Its first rows name the desk and person counted.
         #[arg(long, alias = "csv")]
         out: Option<PathBuf>,
         /// Team mode: only the cases opened on this desk (its code) and their promises.

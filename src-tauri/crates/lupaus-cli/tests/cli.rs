@@ -272,8 +272,19 @@ fn figures_for_a_period_as_json_and_csv() {
     // Received 09:00 Helsinki, delivered 11:00 the same day: 120 business minutes.
     assert_eq!(figures["time_to_remedy"]["median"], 120);
     let text = std::fs::read_to_string(&csv).expect("csv");
-    assert!(text.starts_with("\u{feff}measure;value\r\n"), "{text}");
+    assert!(text.starts_with("\u{feff}measure;value\r\ndesk;all desks\r\nperson;everyone\r\n"), "{text}");
     assert!(text.contains("time to remedy median (business min);120\r\n"), "{text}");
+    // One person's figures are exported as the screen shows them, and the file says whose they are.
+    let mine = desk.db.with_file_name("luvut-leena.csv");
+    let scoped = desk.ok(
+        "Aino",
+        "2026-11-30T09:00:00Z",
+        &["figures", "--from", "2026-11-01", "--to", "2026-11-30", "--agent", "Leena", "--csv", path(&mine)],
+    );
+    assert_eq!(scoped["cases_received"], 0, "Aino's case is not Leena's");
+    let text = std::fs::read_to_string(&mine).expect("csv");
+    assert!(text.starts_with("\u{feff}measure;value\r\ndesk;all desks\r\nperson;Leena\r\n"), "{text}");
+    assert!(text.contains("cases received;0\r\n"), "{text}");
     let workbook = desk.db.with_file_name("luvut.xlsx");
     desk.ok(
         "Aino",

@@ -32,6 +32,12 @@ pub fn period_of_days(calendar: &DeskCalendar, from: NaiveDate, to: NaiveDate) -
     Ok(Period { from: midnight(from), to: midnight(to + Duration::days(1)) })
 }
 
+/// The scope as the store matches it: names trimmed, a desk code in capitals, empty as none.
+fn clean_scope(scope: &FiguresScope) -> FiguresScope {
+    let clean = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    FiguresScope { desk: clean(&scope.desk).map(|desk| desk.to_uppercase()), agent: clean(&scope.agent) }
+}
+
 impl Desk {
     /// The lead's numbers for the days `from`..=`to` in the desk's zone.
     pub fn figures(&self, from: NaiveDate, to: NaiveDate) -> Result<DeskFigures, StoreError> {
@@ -47,14 +53,11 @@ impl Desk {
         scope: &FiguresScope,
     ) -> Result<DeskFigures, StoreError> {
         let period = period_of_days(&self.store.desk_settings()?.calendar, from, to)?;
-        let clean =
-            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
-        let scope =
-            FiguresScope { desk: clean(&scope.desk).map(|desk| desk.to_uppercase()), agent: clean(&scope.agent) };
-        self.store.scoped_figures(period, self.now(), &scope)
+        self.store.scoped_figures(period, self.now(), &clean_scope(scope))
     }
 
-    /// Writes the figures for the period as an Excel workbook (`.xlsx`) or CSV, by `path`'s ending.
+    /// Writes the figures for the period as an Excel workbook (`.xlsx`) or CSV, by `path`'s ending,
+    /// for the same `scope` as the figures screen; the file's first rows name that scope.
     pub fn export_figures(
         &self,
         from: NaiveDate,
@@ -63,7 +66,7 @@ impl Desk {
         path: &Path,
     ) -> Result<DeskFigures, StoreError> {
         let figures = self.scoped_figures(from, to, scope)?;
-        lupaus_store::figures::write_figures(path, &figures)?;
+        lupaus_store::figures::write_figures(path, &figures, &clean_scope(scope))?;
         Ok(figures)
     }
 

@@ -112,11 +112,24 @@ pub struct FiguresScope {
     pub agent: Option<String>,
 }
 
-/// Writes the figures for the monthly report: an Excel workbook for `.xlsx`, CSV otherwise.
-pub fn write_figures(path: &std::path::Path, figures: &DeskFigures) -> Result<(), StoreError> {
+impl FiguresScope {
+    /// The rows that open an exported file and say whose figures it holds: a file sent on as the
+    /// monthly report must not pass one desk's or one person's numbers off as the team's.
+    pub fn rows(&self) -> Vec<(String, String)> {
+        vec![
+            ("desk".to_owned(), self.desk.clone().unwrap_or_else(|| "all desks".to_owned())),
+            ("person".to_owned(), self.agent.clone().unwrap_or_else(|| "everyone".to_owned())),
+        ]
+    }
+}
+
+/// Writes the figures for the monthly report: an Excel workbook for `.xlsx`, CSV otherwise;
+/// its first rows name the `scope` the figures were counted for.
+pub fn write_figures(path: &std::path::Path, figures: &DeskFigures, scope: &FiguresScope) -> Result<(), StoreError> {
     let is_xlsx = path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
+    let rows: Vec<(String, String)> = scope.rows().into_iter().chain(table::to_rows(figures)).collect();
     if !is_xlsx {
-        return Ok(std::fs::write(path, table::to_csv(figures))?);
+        return Ok(std::fs::write(path, table::rows_to_csv(&rows))?);
     }
     let failed = |error: rust_xlsxwriter::XlsxError| StoreError::Io(std::io::Error::other(error.to_string()));
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -124,7 +137,7 @@ pub fn write_figures(path: &std::path::Path, figures: &DeskFigures) -> Result<()
     sheet.set_name("Lupaus").map_err(failed)?;
     sheet.write_string(0, 0, "measure").map_err(failed)?;
     sheet.write_string(0, 1, "value").map_err(failed)?;
-    for (row, (measure, value)) in table::to_rows(figures).into_iter().enumerate() {
+    for (row, (measure, value)) in rows.into_iter().enumerate() {
         let row = u32::try_from(row + 1).unwrap_or(u32::MAX);
         sheet.write_string(row, 0, &measure).map_err(failed)?;
         // Numbers stay numbers in Excel; empty values stay empty.

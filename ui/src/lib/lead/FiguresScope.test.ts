@@ -38,6 +38,10 @@ function backEnd(team: TeamView | null) {
       asked.push(args as Record<string, unknown>);
       return deskFigures();
     }
+    if (command === 'export_figures') {
+      asked.push({ exported: true, ...(args as Record<string, unknown>) });
+      return '/home/leena/lupaus-luvut.xlsx';
+    }
     throw { code: 'internal', message: `unexpected ${command}`, field: null };
   });
   return asked;
@@ -66,6 +70,22 @@ describe('the figures for one desk or one person', () => {
     await vi.waitFor(() => expect(asked).toHaveLength(2));
     expect(asked[1]).toMatchObject({ desk: 'KASSA2', agent: PEOPLE[0].name });
     expect(asked[0]).not.toHaveProperty('desk');
+  });
+
+  it('exports the figures the screen shows, for the same desk and person', async () => {
+    const asked = backEnd(TEAM);
+    speak('fi');
+    render(Figures);
+    const desk = (await screen.findByTestId('figures-desk')) as HTMLSelectElement;
+    await fireEvent.change(desk, { target: { value: 'KASSA2' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Näytä luvut' }));
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    // Chosen but not yet shown: the export still writes what the screen shows (KASSA2's).
+    await fireEvent.change(desk, { target: { value: 'KASSA1' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Excel (.xlsx)' }));
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    expect(asked[2]).toMatchObject({ exported: true, format: 'xlsx', desk: 'KASSA2' });
+    expect(asked[2]).not.toHaveProperty('agent');
   });
 
   it('offers no filter on a standalone desk and asks as before', async () => {

@@ -49,11 +49,19 @@ pub fn to_rows(figures: &DeskFigures) -> Vec<(String, String)> {
     rows
 }
 
-/// `;`-separated with decimal commas and a BOM, as Finnish Excel expects.
-pub fn to_csv(figures: &DeskFigures) -> String {
+/// (measure, value) rows `;`-separated with decimal commas and a BOM, as Finnish Excel expects.
+/// A value that is not a number (a desk code or a person's name saying whose figures these are)
+/// is quoted when it needs to be, and defused when Excel would read it as a formula.
+pub fn rows_to_csv(rows: &[(String, String)]) -> String {
     let mut out = String::from("\u{feff}measure;value\r\n");
-    for (measure, value) in to_rows(figures) {
-        out.push_str(&format!("{measure};{}\r\n", value.replace('.', ",")));
+    for (measure, value) in rows {
+        let value = if value.parse::<f64>().is_ok() { value.replace('.', ",") } else { text_cell(value) };
+        out.push_str(&format!("{};{value}\r\n", text_cell(measure)));
     }
     out
+}
+
+fn text_cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
 }
