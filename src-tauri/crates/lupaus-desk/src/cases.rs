@@ -161,7 +161,9 @@ impl Desk {
                 self.store
                     .case_promises(case.id, now)?
                     .into_iter()
-                    .filter(|view| view.promise.state == lupaus_core::promise::PromiseState::Open),
+                    .filter(|view| view.promise.state == lupaus_core::promise::PromiseState::Open)
+                    // Named as the history names its case: with the desk's code if another's.
+                    .map(|view| PromiseView { case_reference: case.reference.clone(), ..view }),
             );
         }
         open_promises.sort_by_key(|view| view.promise.due_at);

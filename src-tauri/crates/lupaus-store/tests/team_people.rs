@@ -225,4 +225,9 @@ fn a_returning_customer_shows_the_cases_of_every_desk() {
     let cases = a.store.customer_cases(customer, 10).expect("history");
     assert_eq!(cases.len(), 2, "the case B recorded for the same e-mail is in A's history");
     assert_eq!(cases[0].customer_name, "Maija M.", "newest first");
+    // Both desks numbered their first case 000001: B's carries its desk's code, A's own is bare.
+    let references: Vec<&str> = cases.iter().map(|case| case.reference.as_str()).collect();
+    assert_eq!(references, ["R-2026-000001/B", "R-2026-000001"]);
+    let on_b = a.store.case_id_by_reference(references[0]).expect("the history's reference opens B's case");
+    assert_eq!(on_b, cases[0].id);
 }
