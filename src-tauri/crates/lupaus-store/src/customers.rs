@@ -126,12 +126,11 @@ impl Store {
         // The history gathers every desk's cases, and two desks number theirs alike: another
         // desk's case is named with its desk's code (`R-2026-000001/B`), as the conflict review
         // names it and as `case_id_by_reference` reads it; this desk's own stay bare.
-        let mut desk_of = self.conn.prepare_cached(
-            "SELECT c.desk_code, (SELECT code FROM desk_identity WHERE id = 1) FROM cases c WHERE c.id = ?1",
-        )?;
+        let own: Option<String> =
+            self.conn.query_row("SELECT code FROM desk_identity WHERE id = 1", [], |row| row.get(0)).optional()?;
+        let mut desk_of = self.conn.prepare_cached("SELECT desk_code FROM cases WHERE id = ?1")?;
         for case in &mut cases {
-            let (desk, own): (String, Option<String>) =
-                desk_of.query_row([case.id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            let desk: String = desk_of.query_row([case.id], |row| row.get(0))?;
             if !desk.is_empty() && own.as_deref() != Some(desk.as_str()) {
                 case.reference = format!("{}/{desk}", case.reference);
             }

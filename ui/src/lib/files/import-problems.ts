@@ -20,8 +20,7 @@ export function fieldName(language: Language, field: string): string {
  * the same reason (a compensation the lifecycle refuses), else the back end's English.
  */
 export function problemText(language: Language, problem: Problem): string {
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(problem.params)) if (value !== undefined) values[name] = value;
+  const values: Record<string, string> = { ...problem.params };
   if (values.field) values.field = fieldName(language, values.field);
   for (const key of [`import.problem.${problem.reason}`, `reason.${problem.reason}`]) {
     if (known(key)) return translate(language, key, values);

@@ -42,14 +42,16 @@ impl Problem {
         Problem::new(0, "", reason, message)
     }
 
-    /// A validation error from the core, with the core's reason key; `check_value` when the
-    /// core gave none.
+    /// A validation error from the core, with the core's reason key and values; `check_value`
+    /// when the core gave none.
     pub(crate) fn from_core(row: usize, column: impl Into<String>, error: &CoreError, message: String) -> Problem {
-        let reason = error.reason().map_or_else(
-            || Reason::new(CHECK_VALUE),
-            |key| error.params().into_iter().fold(Reason::new(key), |reason, (name, value)| reason.with(name, value)),
-        );
-        Problem::new(row, column, reason, message)
+        Problem {
+            row,
+            column: column.into(),
+            message,
+            reason: error.reason().unwrap_or(CHECK_VALUE).to_owned(),
+            params: error.params().into_iter().map(|(name, value)| (name.to_owned(), value)).collect(),
+        }
     }
 }
 
