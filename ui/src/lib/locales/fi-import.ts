@@ -6,7 +6,7 @@ import type { enImport } from './en-import';
 export const fiImport: Part<typeof enImport> = {
   'import.problem.not_a_date':
     '”{value}” ei ole päivämäärä. Kirjoita muodossa 24.12.2025 tai 24.12.2025 14.30 (päivä.kuukausi.vuosi, paikallista aikaa).',
-  'import.problem.unreadable_time': 'Kellonaikaa ”{value}” ei voi lukea. Kirjoita muodossa 14.30 tai 14:30 (24 tunnin kello).',
+  'import.problem.unreadable_time': 'Kohdan ”{value}” kellonaikaa ei voi lukea. Kirjoita muodossa 14.30 tai 14:30 (24 tunnin kello).',
   'import.problem.skipped_local_time':
     'Aikaa {value} ei ole olemassa aikavyöhykkeellä {zone}, koska kelloja siirrettiin silloin tunnilla eteenpäin. Tarkista kellonaika.',
   'import.problem.in_the_future': '{value} on tulevaisuudessa. Tarkista päivämäärä (päivä.kuukausi.vuosi).',
