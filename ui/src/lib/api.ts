@@ -96,6 +96,11 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   }
 }
 
+/** A figures scope as the commands take it: a desk or person left empty is not sent (the whole team). */
+function scopeArgs(scope: { desk?: string; agent?: string }): { desk?: string; agent?: string } {
+  return { ...(scope.desk ? { desk: scope.desk } : {}), ...(scope.agent ? { agent: scope.agent } : {}) };
+}
+
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   currentPerson: () => call<CurrentPerson>('current_person'),
@@ -144,24 +149,13 @@ export const api = {
   /** Dates are calendar days in the desk's zone ("2026-11-01"); `to` is included. */
   /** In team mode `scope` narrows them to one desk (its code) or one person. */
   deskFigures: (from: string, to: string, scope: { desk?: string; agent?: string } = {}) =>
-    call<DeskFigures>('desk_figures', {
-      from,
-      to,
-      ...(scope.desk ? { desk: scope.desk } : {}),
-      ...(scope.agent ? { agent: scope.agent } : {}),
-    }),
+    call<DeskFigures>('desk_figures', { from, to, ...scopeArgs(scope) }),
   /**
    * Writes the figures to a file and resolves to its path; asks where to save (the OS's dialog),
    * null when the person closed it. `scope` as for `deskFigures`: the file names it.
    */
   exportFigures: (from: string, to: string, format: ExportFormat, scope: { desk?: string; agent?: string } = {}) =>
-    call<string | null>('export_figures', {
-      from,
-      to,
-      format,
-      ...(scope.desk ? { desk: scope.desk } : {}),
-      ...(scope.agent ? { agent: scope.agent } : {}),
-    }),
+    call<string | null>('export_figures', { from, to, format, ...scopeArgs(scope) }),
   /** Cases whose compensation waits for a lead; refused with `lead_only` for agents. */
   approvals: () => call<CaseSummary[]>('approvals'),
   /** Team mode: promises due on every desk, each desk's last sync and each person's load. */
