@@ -16,6 +16,8 @@ packages=(
   xdg-utils
   # The import/export journey answers GTK's real file dialogs with the keyboard (harness.mjs).
   xdotool
+  # ...and drags a file onto the window from a small GTK drag source (tests/e2e/drag-source.py).
+  python3-gi gir1.2-gtk-3.0
   libvoikko1 voikko-fi
   # Team mode's tests start their own throw-away PostgreSQL server (lupaus-sync test_server.rs).
   postgresql

@@ -12,6 +12,7 @@ RequestExecutionLevel user
 SetCompressor /SOLID lzma
 
 !include "MUI2.nsh"
+!include "LogicLib.nsh"
 
 !ifndef VERSION
   !error "Pass the version: makensis -DVERSION=x.y.z"
@@ -32,6 +33,10 @@ SetCompressor /SOLID lzma
 ; so Windows shows them as Lupaus's, with its icon, instead of PowerShell's.
 !define APP_ID "fi.lupaus.desk"
 !define APP_ID_KEY "Software\Classes\AppUserModelId\${APP_ID}"
+; A toast names this id; Windows trusts it from an unpackaged program only if a Start-menu
+; shortcut carries it (System.AppUserModel.ID, app-id.nsh), and the app claims it too
+; (src-tauri/src/app_id.rs).
+!include "app-id.nsh"
 
 Name "Lupaus"
 OutFile "${OUTFILE}"
@@ -84,6 +89,13 @@ Section "Lupaus"
   File "/oname=lupaus.ico" "${ICON}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortCut "$SMPROGRAMS\Lupaus.lnk" "$INSTDIR\lupaus.exe"
+  Push "$SMPROGRAMS\Lupaus.lnk"
+  Call WriteAppIdToShortcut
+  Pop $0
+  ${If} $0 <> 0
+    ; The shortcut still starts Lupaus; only its toasts may be filed under a guessed id.
+    DetailPrint "The Start-menu shortcut does not carry the app id ${APP_ID} (HRESULT $0)"
+  ${EndIf}
 
   WriteRegStr HKCU "Software\Lupaus" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "Lupaus"

@@ -51,6 +51,16 @@ done
 "$wine" reg query "$uninstall_key" /v QuietUninstallString >/dev/null 2>&1 || fail "no uninstall entry"
 # Toasts carry Lupaus's app id; Windows names them after this registration.
 "$wine" reg query "$app_id_key" /v DisplayName 2>/dev/null | grep -q Lupaus || fail "the app id fi.lupaus.desk is not registered"
+# The Start-menu shortcut carries the id too (app-id.nsh): here every COM step must succeed; Wine
+# does not store the property in the .lnk, so the file is read back on Windows only (README).
+probe="$out/app-id-probe.exe"
+probe_file="$(unix_path "$(windows_var TEMP)")/lupaus-app-id-probe.txt"
+rm -f "$probe_file"
+makensis -V2 -DOUTFILE="$probe" scripts/windows/app-id-probe.nsi
+"$wine" "$probe"
+"$wineserver" -w
+probe_result=$(cat "$probe_file" 2>/dev/null || echo "no outcome written")
+[ "$probe_result" = result=0 ] || fail "writing the app id onto a shortcut failed: $probe_result"
 
 rm -f "$data/lupaus.db" "$data/lupaus.db-wal" "$data/lupaus.db-shm"
 check=$("$wine" "$installed/lupaus-cli.exe" --json check | tr -d '\r')

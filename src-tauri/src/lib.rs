@@ -1,6 +1,9 @@
 //! The Lupaus desktop shell: the window, the Tauri commands (thin: they parse, call the store or
 //! core, and convert errors), the tray, the reminder scheduler and the app's start-up.
 
+// Windows only: the process's app id, which its toasts and taskbar button go by.
+#[cfg(windows)]
+mod app_id;
 mod args;
 #[macro_use]
 mod command_list;
@@ -35,6 +38,11 @@ use crate::state::{AppState, DatabaseProblem};
 pub fn run() {
     let args = args::AppArgs::from_env();
     let _log_guard = logging::init(&lupaus_store::paths::data_dir().join("logs"));
+    // Before any window: Windows files a window under the process's app id when it appears.
+    #[cfg(windows)]
+    if let Err(error) = app_id::claim_for_process() {
+        tracing::warn!(%error, "toasts and the taskbar may not be filed under Lupaus");
+    }
     let db_path = lupaus_store::paths::resolve_db_path(args.db);
     tracing::info!(path = %db_path.display(), "opening database");
     let opening = std::time::Instant::now();

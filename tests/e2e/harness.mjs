@@ -1,6 +1,6 @@
 // Shared helpers for the end-to-end journeys: start the real Lupaus binary through tauri-driver
 // (which must already listen on 127.0.0.1:4444, see run.sh), save screenshots, make temp databases.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -178,6 +178,49 @@ export async function answerFileDialog(title, path, { save = false } = {}) {
       await run('import', ['-window', 'root', join(artifactsDir, `file-dialog-still-open-${tries}.png`)]);
       await run('xdotool', ['key', 'Return']);
     }
+  }
+}
+
+/**
+ * Drags the file at `path` from outside the app and drops it on the screen point `to` (the
+ * window sits at 0,0, so a page point is a screen point), as a person drags from a file manager.
+ * drag-source.py shows the file in a small GTK window in the screen's bottom-right corner and
+ * offers it over X11's XDND protocol; xdotool presses the real mouse on it, moves onto the app in
+ * steps (GTK starts a drag after a few pixels and sends positions on each motion) and lets go.
+ * WebDriver cannot do this: its pointer stays inside the page. Resolves once the source has
+ * seen the drop accepted; throws if the app refused it.
+ */
+export async function dropFile(path, to) {
+  const from = { x: 1180, y: 760 };
+  const source = spawn('/usr/bin/python3', [join(here, 'drag-source.py'), path, String(from.x - 90), String(from.y - 30)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // GTK warns under run.sh's fi_FI, which this machine may not have compiled.
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
+  });
+  let output = '';
+  source.stdout.setEncoding('utf8').on('data', (text) => (output += text));
+  const said = () => output.split('\n');
+  const exited = new Promise((done) => source.on('exit', done));
+  const xdotool = (...args) => promisify(execFile)('xdotool', args);
+  try {
+    await eventually(() => said().includes('ready'), 'the file to drag on the screen', 10000);
+    await xdotool('mousemove', '--sync', String(from.x), String(from.y));
+    await xdotool('mousedown', '1');
+    const steps = 12;
+    for (let step = 1; step <= steps; step += 1) {
+      const x = Math.round(from.x + ((to.x - from.x) * step) / steps);
+      const y = Math.round(from.y + ((to.y - from.y) * step) / steps);
+      await xdotool('mousemove', String(x), String(y));
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    // The target answers the last position (XdndStatus) before it may take the drop.
+    await new Promise((done) => setTimeout(done, 300));
+    await xdotool('mouseup', '1');
+    const end = await eventually(() => said().find((line) => line === 'dropped' || line.startsWith('failed')), 'the drop to end', 10000);
+    if (end !== 'dropped') throw new Error(`dropping ${path}: ${end}`);
+    await exited;
+  } finally {
+    source.kill();
   }
 }
 

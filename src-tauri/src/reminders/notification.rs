@@ -16,11 +16,6 @@ use super::texts::NotificationText;
 use crate::language::Spoken;
 use lupaus_core::reminder::ReminderKind;
 
-/// Lupaus's own app id (the bundle identifier): Windows shows a toast under the name and icon
-/// registered for it (the installer writes them, scripts/windows/lupaus.nsi), not PowerShell's.
-#[cfg(windows)]
-pub const APP_ID: &str = "fi.lupaus.desk";
-
 /// How long one notification may take to be accepted by the service.
 const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
 /// Calls to a service that has not answered yet, beyond which we stop asking it.
@@ -88,8 +83,10 @@ impl Notifier {
         let mut notification = notify_rust::Notification::new();
         notification.appname("Lupaus").icon("lupaus").summary(&text.summary).body(&text.body);
         notification.action("default", open_case);
+        // Windows shows the toast under the name and icon the installer registered for Lupaus's
+        // app id (scripts/windows/lupaus.nsi), not PowerShell's.
         #[cfg(windows)]
-        notification.app_id(APP_ID);
+        notification.app_id(crate::app_id::APP_ID);
         if critical {
             stay_on_screen(&mut notification);
         }

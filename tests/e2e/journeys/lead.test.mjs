@@ -39,6 +39,20 @@ test('a lead approves compensation and reassigns an overdue promise', async () =
     assert.match(await cases.getText(), /1/, 'this month\'s figures count the case received today');
     await screenshot(browser, 'lead-view');
     assert.deepEqual(await seriousAccessibilityViolations(browser), [], 'the lead view passes axe-core');
+    // The period is typed the desk's way (1.12.2026), not as the operating system's date input
+    // would show it; a day the calendar lacks is refused in the field, in Finnish.
+    const from = await byTestId(browser, 'date-from');
+    const firstOfMonth = await from.getValue();
+    assert.match(firstOfMonth, /^1\.\d{1,2}\.\d{4}$/);
+    await from.setValue('31.11.2026');
+    await (await byTestId(browser, 'date-to')).click();
+    const refused = await browser.$('[data-testid="figures"] .field-error');
+    await refused.waitForDisplayed({ timeout: 5000 });
+    assert.match(await refused.getText(), /Päivää 31\.11\.2026 ei ole kalenterissa/);
+    await from.setValue('01/11/2026');
+    await (await byTestId(browser, 'date-to')).click();
+    await eventually(async () => (await from.getValue()) === '1.11.2026', 'the typed date written back the Finnish way');
+    assert.equal(await refused.isExisting(), false, 'the error leaves with the fixed date');
 
     // Reassign the overdue promise to Ville.
     const owner = await byTestId(browser, 'reassign-owner');

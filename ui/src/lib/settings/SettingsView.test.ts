@@ -33,6 +33,32 @@ describe('the settings', () => {
     expect(within(form).queryByRole('checkbox', { name: /suljettu/ })).toBeNull();
   });
 
+  it('takes a closure day typed the desk’s way, in Finnish and in Swedish', async () => {
+    for (const [locale, wrong, refusal, added] of [
+      ['fi-FI', '31.2.2027', 'Päivää 31.2.2027 ei ole kalenterissa: tarkista päivä ja kuukausi.', 'Lisää sulkupäivä'],
+      ['sv-FI', 'julafton', '”julafton” går inte att läsa som ett datum. Skriv dagen först, till exempel 1.12.2026.', 'Lägg till stängningsdag'],
+    ]) {
+      const desk = await openSettings('lead', locale);
+      const form = screen.getByTestId('desk-settings');
+      const day = within(form).getByTestId('date-closure_day') as HTMLInputElement;
+      expect(day.type).toBe('text');
+      await fireEvent.input(day, { target: { value: wrong } });
+      await fireEvent.click(within(form).getByRole('button', { name: added }));
+      expect(within(form).getByRole('alert').textContent).toBe(refusal);
+      await fireEvent.input(day, { target: { value: '24.12.27' } });
+      await fireEvent.blur(day);
+      expect(day.value).toBe('24.12.2027');
+      await fireEvent.click(within(form).getByRole('button', { name: added }));
+      expect(day.value).toBe('');
+      await fireEvent.click(within(form).getByTestId('save-settings'));
+      await waitFor(() => expect(argsOf(desk, 'save_settings')).toHaveLength(1));
+      const saved = argsOf(desk, 'save_settings')[0] as { settings: { calendar: { closure_days: string[] } } };
+      expect(saved.settings.calendar.closure_days).toContain('2027-12-24');
+      cleanup();
+      clearMocks();
+    }
+  });
+
   it('saves exactly the edited settings', async () => {
     const desk = await openSettings('lead');
     const form = screen.getByTestId('desk-settings');
