@@ -42,6 +42,15 @@ pub async fn measure(
     seed: u64,
     now: DateTime<Utc>,
 ) -> Result<TeamMeasurement, CliError> {
+    in_bench_database(admin_url, async |address| run(dir, &address, cases, seed, now).await).await
+}
+
+/// Runs `measure` on a database of its own made on the server at `admin_url`, and drops that
+/// database and the desks' roles afterwards, whatever happened.
+pub(super) async fn in_bench_database<T>(
+    admin_url: &str,
+    measure: impl AsyncFnOnce(ServerAddress) -> Result<T, CliError>,
+) -> Result<T, CliError> {
     let admin_address = ServerAddress::parse(admin_url)?;
     let dbname = format!("lupaus_bench_{}", &uuid_suffix());
     let admin_client = admin_address.connect().await?;
@@ -49,8 +58,7 @@ pub async fn measure(
     let create: String =
         admin_client.query_one("SELECT format('CREATE DATABASE %I', $1::text)", &[&dbname]).await.map_err(pg)?.get(0);
     admin_client.batch_execute(&create).await.map_err(pg)?;
-    let result = run(dir, &admin_address.with_dbname(&dbname), cases, seed, now).await;
-    // Drop what the bench made, whatever happened.
+    let result = measure(admin_address.with_dbname(&dbname)).await;
     for sql in [
         "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', $1::text)",
         "SELECT format('DROP ROLE IF EXISTS %I', $1::text || '_desk_a')",
