@@ -17,9 +17,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Notify;
 
 use lupaus_store::team::{CaseLink, DeskSeen, SyncEvent, SyncLog};
+/// A connection to the team's server, for hosts that hold one across several calls.
+pub use tokio_postgres::Client;
 use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::tls::MakeTlsConnect;
-use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls, Socket};
+use tokio_postgres::{AsyncMessage, Config, Connection, GenericClient, NoTls, Socket};
 
 use crate::{SyncError, tls};
 

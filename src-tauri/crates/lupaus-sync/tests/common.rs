@@ -97,3 +97,16 @@ pub fn reopen_case(desk: &mut DeskLayer, case_id: i64) {
     let lead = lupaus_core::lifecycle::Actor::lead("Leena");
     desk.store_mut().act_on_case(case_id, command, &lead, at(), &policy).expect("reopened");
 }
+
+/// Creates `case` through the use cases, with a call-back promise due a day after [`at`] when
+/// `callback`.
+pub fn create_with_callback(desk: &mut DeskLayer, case: NewCase, callback: bool) -> lupaus_desk::CaseCreated {
+    let callback = callback.then(|| lupaus_desk::CallbackPromise {
+        text: "Soitamme huomenna".into(),
+        channel: lupaus_core::promise::PromiseChannel::Call,
+        due_at: at() + chrono::TimeDelta::days(1),
+        owner: None,
+        outside_hours_confirmed: false,
+    });
+    desk.create_case(lupaus_desk::CaseIntake { case, callback }).expect("case")
+}

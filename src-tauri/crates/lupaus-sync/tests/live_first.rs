@@ -10,8 +10,7 @@
 mod common;
 
 use common::{close_case, desk, intake, open_desk, reopen_case, team};
-use lupaus_core::promise::PromiseChannel;
-use lupaus_desk::{CallbackPromise, CaseIntake, Desk};
+use lupaus_desk::Desk;
 use lupaus_store::case_views::{CaseFilter, CaseView};
 use lupaus_sync::admin;
 use lupaus_sync::round::{open_cases_first, sync_desk, sync_round};
@@ -22,14 +21,7 @@ use lupaus_sync::test_server::TestServer;
 fn case_of(desk: &mut Desk, name: &str, number: Option<&str>, callback: bool) -> i64 {
     let mut case = intake(name);
     case.customer.customer_number = number.map(str::to_owned);
-    let callback = callback.then(|| CallbackPromise {
-        text: "Soitamme huomenna".into(),
-        channel: PromiseChannel::Call,
-        due_at: common::at() + chrono::TimeDelta::days(1),
-        owner: None,
-        outside_hours_confirmed: false,
-    });
-    desk.create_case(CaseIntake { case, callback }).expect("case").case.id
+    common::create_with_callback(desk, case, callback).case.id
 }
 
 /// (reference, customer name) of every case in `view`, sorted.

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use lupaus_core::clock::FixedClock;
 use lupaus_desk::{Desk, NoListener};
 use lupaus_store::Store;
-use lupaus_sync::server::{self, ServerAddress};
+use lupaus_sync::server::ServerAddress;
 use lupaus_sync::{SyncError, admin, round};
 use serde::Serialize;
 
@@ -79,16 +79,7 @@ async fn run(
     let events = desk_a.sync_status()?.pending;
     eprintln!("Pushing {events} events…");
     let mut client_a = address.connect_desk("A", &a.secret).await?;
-    let started = Instant::now();
-    loop {
-        let batch = desk_a.outbox(5000)?;
-        if batch.events.is_empty() {
-            break;
-        }
-        server::push(&mut client_a, address.shown(), &batch.events).await?;
-        desk_a.mark_pushed(&batch)?;
-    }
-    let push_seconds = started.elapsed().as_secs_f64();
+    let push_seconds = super::team::push_everything(&mut desk_a, &mut client_a, address, 5000).await?;
 
     eprintln!("Desk B joins: the open cases first, then the whole history…");
     let mut desk_b = Desk::new(fresh_store(dir, "b")?, clock, "bench".into(), Arc::new(NoListener));

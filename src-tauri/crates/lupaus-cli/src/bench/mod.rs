@@ -10,6 +10,7 @@ mod corpus;
 mod generate;
 mod import;
 mod intake;
+pub mod join;
 mod machine;
 mod markdown;
 mod measure;
@@ -17,7 +18,6 @@ mod quality;
 mod queries;
 mod report;
 mod rng;
-pub mod join;
 pub mod team;
 mod team_live;
 

@@ -72,6 +72,25 @@ pub(super) async fn in_bench_database<T>(
     result
 }
 
+/// Pushes everything `desk` holds in batches of `batch` events; returns the seconds it took.
+pub(super) async fn push_everything(
+    desk: &mut Desk,
+    client: &mut server::Client,
+    address: &ServerAddress,
+    batch: usize,
+) -> Result<f64, CliError> {
+    let started = Instant::now();
+    loop {
+        let events = desk.outbox(batch)?;
+        if events.events.is_empty() {
+            break;
+        }
+        server::push(client, address.shown(), &events.events).await?;
+        desk.mark_pushed(&events)?;
+    }
+    Ok(started.elapsed().as_secs_f64())
+}
+
 fn uuid_suffix() -> String {
     let id = uuid::Uuid::now_v7().simple().to_string();
     id[id.len() - 10..].to_owned()
@@ -103,16 +122,7 @@ async fn run(
 
     eprintln!("Pushing {events} events…");
     let mut client = address.connect_desk("A", &a.secret).await?;
-    let started = Instant::now();
-    loop {
-        let batch = desk_a.outbox(1000)?;
-        if batch.events.is_empty() {
-            break;
-        }
-        server::push(&mut client, address.shown(), &batch.events).await?;
-        desk_a.mark_pushed(&batch)?;
-    }
-    let push_seconds = started.elapsed().as_secs_f64();
+    let push_seconds = push_everything(&mut desk_a, &mut client, address, 1000).await?;
 
     eprintln!("Desk B joins and pulls…");
     let mut desk_b = Desk::new(open("b")?, clock, "bench".into(), Arc::new(NoListener));
