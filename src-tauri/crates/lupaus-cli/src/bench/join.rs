@@ -94,8 +94,8 @@ async fn run(
     round::sync_round(&mut desk_b, &mut client_b, address).await?;
     let whole_history_seconds = started.elapsed().as_secs_f64();
 
+    // A need not pull its own events back to compare: its derived rows are its own history.
     eprintln!("Checking that B holds what A holds…");
-    round::sync_round(&mut desk_a, &mut client_a, address).await?;
     if desk_a.team_digest()? != desk_b.team_digest()? {
         return Err(SyncError::Server("the joining desk did not end with what the first desk holds".into()).into());
     }
