@@ -34,8 +34,7 @@ impl Log {
         let read = desk.sync_cursor().expect("cursor").map_or(0, |cursor| cursor.seq as usize);
         if read < self.0.len() {
             let events = self.0[read..].to_vec();
-            let batch =
-                PulledBatch { epoch: "e".into(), events, cursor_tx: "1".into(), cursor_seq: self.0.len() as i64 };
+            let batch = PulledBatch { epoch: "e".into(), events, cursor: Some(("1".into(), self.0.len() as i64)) };
             desk.apply_pulled(&batch).expect("applied");
         }
     }

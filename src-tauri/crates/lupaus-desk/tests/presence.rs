@@ -74,7 +74,7 @@ impl Fixture {
             record: fact.to_json().expect("json"),
         };
         let pos = self.desk.sync_cursor().expect("cursor").map_or(0, |cursor| cursor.seq) + 1;
-        let batch = PulledBatch { epoch: "e".into(), events: vec![event], cursor_tx: pos.to_string(), cursor_seq: pos };
+        let batch = PulledBatch { epoch: "e".into(), events: vec![event], cursor: Some((pos.to_string(), pos)) };
         self.desk.apply_pulled(&batch).expect("applied");
         desk_id
     }

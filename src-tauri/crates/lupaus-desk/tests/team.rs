@@ -57,7 +57,7 @@ fn a_desk_joins_pushes_applies_and_leaves() {
     assert_eq!(a.sync_status().expect("status").pending, 0);
 
     heard_b.0.lock().expect("lock").clear();
-    let pulled = PulledBatch { epoch: "e".into(), events: batch.events, cursor_tx: "1".into(), cursor_seq: 1 };
+    let pulled = PulledBatch { epoch: "e".into(), events: batch.events, cursor: Some(("1".into(), 1)) };
     let applied = b.apply_pulled(&pulled).expect("apply");
     assert_eq!((applied.new_events, applied.touched_cases), (1, 1));
     assert!(heard_b.0.lock().expect("lock").contains(&Change::Cases), "the lists hear of the new case");
@@ -85,7 +85,7 @@ fn a_leads_people_and_settings_from_another_desk_are_told_to_the_hosts() {
     lead.save_settings(settings.clone()).expect("a lead saves");
     let batch = lead.outbox(10).expect("outbox");
     heard.0.lock().expect("lock").clear();
-    let pulled = PulledBatch { epoch: "e".into(), events: batch.events, cursor_tx: "1".into(), cursor_seq: 1 };
+    let pulled = PulledBatch { epoch: "e".into(), events: batch.events, cursor: Some(("1".into(), 1)) };
     let applied = agent.apply_pulled(&pulled).expect("apply");
     assert!(applied.settings_changed && applied.people_or_settings);
     let told = heard.0.lock().expect("lock").clone();

@@ -39,7 +39,7 @@ pub(crate) fn find_or_create(
     // Cached statements: an import runs these once per row, and preparing costs more than running.
     if let Some(number) = &input.customer_number {
         let found = tx
-            .prepare_cached("SELECT id FROM customers WHERE customer_number = ?1 AND desk_code = ?2")?
+            .prepare_cached("SELECT id FROM customers WHERE customer_number = ?1 AND desk_code = ?2 AND ahead = 0")?
             .query_row([number, desk], |row| row.get(0))
             .optional()?;
         if let Some(id) = found {
@@ -48,7 +48,8 @@ pub(crate) fn find_or_create(
     } else if let Some(email) = &input.email {
         let found = tx
             .prepare_cached(
-                "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND desk_code = ?2 ORDER BY id LIMIT 1",
+                "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND desk_code = ?2 AND ahead = 0
+                 ORDER BY id LIMIT 1",
             )?
             .query_row([email, desk], |row| row.get(0))
             .optional()?;
@@ -61,6 +62,64 @@ pub(crate) fn find_or_create(
     )?
     .execute(params![input.name, input.email, input.phone, input.customer_number, time::to_millis(at), desk])?;
     Ok((tx.last_insert_rowid(), true))
+}
+
+/// A customer row for a case pulled ahead of the cursor (a joining desk's open cases first),
+/// matched to no returning customer yet: the match depends on the cases before this one in the
+/// team's order, which are not all here. [`settle_ahead`] decides it when the cursor gets there.
+/// It holds no customer number: a number is unique on a desk's rows, and the row it belongs to
+/// may come later (the case keeps the number in its intake either way).
+pub(crate) fn create_ahead(
+    tx: &Transaction<'_>,
+    input: &CustomerInput,
+    at: DateTime<Utc>,
+    desk: &str,
+) -> Result<i64, StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO customers (name, email, phone, customer_number, created_at, desk_code, ahead)
+         VALUES (?1, ?2, ?3, NULL, ?4, ?5, 1)",
+    )?
+    .execute(params![input.name, input.email, input.phone, time::to_millis(at), desk])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The cursor's pull reached the opening of a case pulled ahead: every case before it in the
+/// team's order is here now, so its customer is found or created exactly as a desk that pulled
+/// in order did, and the provisional row goes. A provisional row a privacy request already
+/// names (its logs are append-only) stays, as a customer of its own. Returns whether the case
+/// now belongs to another customer row.
+pub(crate) fn settle_ahead(
+    tx: &Transaction<'_>,
+    case_id: i64,
+    input: &CustomerInput,
+    at: DateTime<Utc>,
+    desk: &str,
+) -> Result<bool, StoreError> {
+    let provisional: Option<i64> = tx
+        .prepare_cached(
+            "SELECT cu.id FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?1 AND cu.ahead = 1",
+        )?
+        .query_row([case_id], |row| row.get(0))
+        .optional()?;
+    let Some(provisional) = provisional else { return Ok(false) };
+    let named: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM customer_exports WHERE customer_id = ?1)
+                 OR EXISTS (SELECT 1 FROM anonymisations WHERE customer_id = ?1)",
+        )?
+        .query_row([provisional], |row| row.get(0))?;
+    if named {
+        tx.prepare_cached("UPDATE customers SET ahead = 0 WHERE id = ?1")?.execute([provisional])?;
+        return Ok(false);
+    }
+    let (customer_id, _) = find_or_create(tx, input, at, desk)?;
+    tx.prepare_cached("UPDATE cases SET customer_id = ?1 WHERE id = ?2")?.execute([customer_id, case_id])?;
+    // Other cases pulled ahead for the same customer keep their own provisional rows.
+    tx.prepare_cached(
+        "DELETE FROM customers WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM cases WHERE customer_id = ?1)",
+    )?
+    .execute([provisional])?;
+    Ok(true)
 }
 
 impl Store {

@@ -245,6 +245,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_team_board.sql"),
     // 13: attachments travel in team mode, content-addressed by their SHA-256 (issue 16).
     include_str!("migrations/0013_attachments_travel.sql"),
+    // 14: a joining desk takes the cases still open first (issue 16).
+    include_str!("migrations/0014_live_cases_first.sql"),
 ];
 
 #[cfg(test)]

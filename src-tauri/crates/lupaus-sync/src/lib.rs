@@ -5,6 +5,7 @@
 //! - [`admin`]: what the team's admin does: create the schema, add and remove desks (roles).
 //! - [`server`]: a desk's connection, the idempotent push and the snapshot-horizon pull.
 //! - [`round`]: one sync round (push everything pending, pull until caught up) and joining.
+//! - `live_first`: a desk pulling from the start takes the open cases first.
 //! - [`access`]: how a round reaches a desk that is owned, or shared and locked one step at a time.
 //! - [`files`]: attachments' bytes, uploaded once per hash and fetched when first opened.
 //! - [`live`]: the background task of a desk that is online: push after a save, pull on a wake-up.
@@ -17,6 +18,7 @@ pub mod admin;
 mod error;
 pub mod files;
 pub mod live;
+mod live_first;
 mod parts;
 pub mod round;
 pub mod schema;

@@ -6,17 +6,17 @@
 use std::time::Instant;
 
 use lupaus_desk::Desk;
-use lupaus_store::team::{Membership, PulledBatch};
+use lupaus_store::team::{Membership, PulledBatch, SyncEvent};
 use serde::Serialize;
 use tokio_postgres::Client;
 
 use crate::access::DeskAccess;
 use crate::parts::PartSize;
 use crate::server::{self, ServerAddress};
-use crate::{SyncError, schema, secret};
+use crate::{SyncError, live_first, schema, secret};
 
 const PUSH_BATCH: usize = 1000;
-const PULL_BATCH: i64 = 2000;
+pub(crate) const PULL_BATCH: i64 = 2000;
 
 /// What `team sync` prints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -32,6 +32,19 @@ pub struct RoundReport {
     /// Cases whose derived rows a pull rebuilt: lists showing them should load again.
     #[serde(skip)]
     pub touched_cases: u64,
+    /// Set when this round pulled from the start, open cases first (live_first.rs).
+    #[serde(skip)]
+    pub live_first: Option<LiveFirst>,
+}
+
+/// A round that began at the start of the team's history took the open cases first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveFirst {
+    /// Open cases taken ahead of the rest of the history.
+    pub cases: u64,
+    /// From the start of the pull until they, and the team's people and settings, were here:
+    /// when the desk's lists and due promises were usable.
+    pub ready_after: std::time::Duration,
 }
 
 /// One round on `desk`, reached through `access` one short step at a time (see [`DeskAccess`]):
@@ -42,17 +55,7 @@ pub async fn sync_round(
     address: &ServerAddress,
 ) -> Result<RoundReport, SyncError> {
     let shown = address.shown();
-    schema::check(client, shown).await?;
-    let epoch = server::epoch(client, shown).await?;
-    let known = epoch.clone();
-    desk.with(move |desk| {
-        if desk.sync_cursor()?.is_none_or(|cursor| cursor.epoch != known) {
-            tracing::info!(epoch = %known, "pulling the team's history from the start (new server or restored from a backup)");
-            desk.restart_sync(&known)?;
-        }
-        Ok(())
-    })
-    .await?;
+    let epoch = checked_epoch(desk, client, shown).await?;
     let mut report = RoundReport::default();
     loop {
         let batch = desk.with(|desk| desk.outbox(PUSH_BATCH)).await?;
@@ -66,6 +69,11 @@ pub async fn sync_round(
         desk.with(move |desk| desk.mark_pushed(&batch)).await?;
     }
     let mut part_size = PartSize::new(desk.apply_budget(), PULL_BATCH as usize);
+    if let Some((first, taken)) = live_first_if_at_start(desk, client, shown, &epoch, &mut part_size).await? {
+        report.pulled += taken.pulled;
+        report.touched_cases += taken.touched_cases;
+        report.live_first = Some(first);
+    }
     loop {
         let cursor = desk
             .with(|desk| desk.sync_cursor())
@@ -76,31 +84,10 @@ pub async fn sync_round(
             break;
         }
         let full = pulled.events.len() as i64 == PULL_BATCH;
-        // Applied in parts, each its own transaction with its cursor: the desk's lock (and
-        // SQLite's one writer) is held for one part at a time, so a save waits at most that long.
-        let mut events = pulled.events.into_iter();
-        let mut positions = pulled.positions.as_slice();
-        while !positions.is_empty() {
-            let (part, rest) = positions.split_at(part_size.next().min(positions.len()));
-            positions = rest;
-            let Some((tx, seq)) = part.last().cloned() else { break };
-            let batch = PulledBatch {
-                epoch: epoch.clone(),
-                events: events.by_ref().take(part.len()).collect(),
-                cursor_tx: tx,
-                cursor_seq: seq,
-            };
-            let (applied, took) = desk
-                .with(move |desk| {
-                    let started = Instant::now();
-                    let applied = desk.apply_pulled(&batch)?;
-                    Ok((applied, started.elapsed()))
-                })
-                .await?;
-            part_size.took(took, part.len(), PULL_BATCH as usize);
-            report.pulled += applied.new_events as u64;
-            report.touched_cases += applied.touched_cases as u64;
-        }
+        let (new_events, touched) =
+            apply_in_parts(desk, &mut part_size, &epoch, pulled.events, Some(pulled.positions)).await?;
+        report.pulled += new_events;
+        report.touched_cases += touched;
         if !full {
             break;
         }
@@ -117,6 +104,89 @@ pub async fn sync_round(
     report.pending = status.pending;
     report.conflicts = status.flagged;
     Ok(report)
+}
+
+/// Checks the server's schema and reads its epoch; a desk that synced with another history
+/// (a new member, or a server restored from a backup) starts pulling from the beginning.
+async fn checked_epoch(desk: &mut impl DeskAccess, client: &Client, shown: &str) -> Result<String, SyncError> {
+    schema::check(client, shown).await?;
+    let epoch = server::epoch(client, shown).await?;
+    let known = epoch.clone();
+    desk.with(move |desk| {
+        if desk.sync_cursor()?.is_none_or(|cursor| cursor.epoch != known) {
+            tracing::info!(epoch = %known, "pulling the team's history from the start (new server or restored from a backup)");
+            desk.restart_sync(&known)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(epoch)
+}
+
+/// Takes the open cases first when the pull starts at the beginning (live_first.rs).
+async fn live_first_if_at_start(
+    desk: &mut impl DeskAccess,
+    client: &Client,
+    shown: &str,
+    epoch: &str,
+    part_size: &mut PartSize,
+) -> Result<Option<(LiveFirst, live_first::TakenFirst)>, SyncError> {
+    let started = Instant::now();
+    let at_start = desk.with(|desk| desk.sync_cursor()).await?.is_some_and(|cursor| cursor.at_start());
+    if !at_start {
+        return Ok(None);
+    }
+    let taken = live_first::pull_live_first(desk, client, shown, epoch, part_size).await?;
+    Ok(Some((LiveFirst { cases: taken.cases, ready_after: started.elapsed() }, taken)))
+}
+
+/// Only the first step of a round that starts at the beginning of the team's history: the
+/// team's people and settings and its open cases, nothing pushed, the cursor where it was.
+/// `None` when this desk's pull is past the beginning. For the bench and the tests, which look
+/// at a joining desk between that step and the rest of its first round.
+pub async fn open_cases_first(
+    desk: &mut impl DeskAccess,
+    client: &Client,
+    address: &ServerAddress,
+) -> Result<Option<LiveFirst>, SyncError> {
+    let shown = address.shown();
+    let epoch = checked_epoch(desk, client, shown).await?;
+    let mut part_size = PartSize::new(desk.apply_budget(), PULL_BATCH as usize);
+    Ok(live_first_if_at_start(desk, client, shown, &epoch, &mut part_size).await?.map(|(first, _)| first))
+}
+
+/// Applies pulled `events` in parts, each its own transaction: the desk's lock (and SQLite's
+/// one writer) is held for one part at a time, so a save waits at most that long. With the
+/// events' `positions` each part moves the cursor to its last event; without, the events were
+/// pulled ahead of the cursor and it stays. Returns the events new here and the touched cases.
+pub(crate) async fn apply_in_parts(
+    desk: &mut impl DeskAccess,
+    part_size: &mut PartSize,
+    epoch: &str,
+    events: Vec<SyncEvent>,
+    positions: Option<Vec<(String, i64)>>,
+) -> Result<(u64, u64), SyncError> {
+    let (mut new_events, mut touched) = (0, 0);
+    let mut positions = positions.map(Vec::into_iter);
+    let mut events = events.into_iter().peekable();
+    while events.peek().is_some() {
+        let size = part_size.next();
+        let part: Vec<SyncEvent> = events.by_ref().take(size).collect();
+        let cursor = positions.as_mut().and_then(|positions| positions.by_ref().take(part.len()).last());
+        let count = part.len();
+        let batch = PulledBatch { epoch: epoch.to_owned(), events: part, cursor };
+        let (applied, took) = desk
+            .with(move |desk| {
+                let started = Instant::now();
+                let applied = desk.apply_pulled(&batch)?;
+                Ok((applied, started.elapsed()))
+            })
+            .await?;
+        part_size.took(took, count, PULL_BATCH as usize);
+        new_events += applied.new_events as u64;
+        touched += applied.touched_cases as u64;
+    }
+    Ok((new_events, touched))
 }
 
 /// Joins the team at `address` as desk `desk`: the login is checked on the server first, so a

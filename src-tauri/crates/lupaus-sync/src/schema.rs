@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_team_log.sql"),
     include_str!("migrations/0004_team_board.sql"),
     include_str!("migrations/0005_files.sql"),
+    include_str!("migrations/0006_live_cases_first.sql"),
 ];
 
 /// The schema version this build writes and understands.

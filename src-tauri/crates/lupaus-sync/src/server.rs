@@ -17,9 +17,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Notify;
 
 use lupaus_store::team::{CaseLink, DeskSeen, SyncEvent, SyncLog};
+/// A connection to the team's server, for hosts that hold one across several calls.
+pub use tokio_postgres::Client;
 use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::tls::MakeTlsConnect;
-use tokio_postgres::{AsyncMessage, Client, Config, Connection, GenericClient, NoTls, Socket};
+use tokio_postgres::{AsyncMessage, Config, Connection, GenericClient, NoTls, Socket};
 
 use crate::{SyncError, tls};
 
@@ -288,11 +290,19 @@ pub struct Pulled {
     pub positions: Vec<(String, i64)>,
 }
 
-const PULL: &str = "SELECT tx::text, seq, event_id, log, desk, desk_id, case_gid, case_desk, case_year, case_number,
-        promise_gid, at_millis, actor, kind, record
-    FROM lupaus_events
-    WHERE (tx, seq) > ($1::text::xid8, $2) AND tx < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY tx, seq LIMIT $3";
+/// The columns every read of events selects, in the order [`event_from_row`] reads them.
+pub(crate) const EVENT_COLUMNS: &str =
+    "tx::text, seq, event_id, log, desk, desk_id, case_gid, case_desk, case_year, case_number,
+        promise_gid, at_millis, actor, kind, record";
+
+fn pull_sql() -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM lupaus_events
+         WHERE (tx, seq) > ($1::text::xid8, $2) AND tx < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY tx, seq LIMIT $3"
+    )
+}
+
 pub async fn pull(
     client: &impl GenericClient,
     server: &str,
@@ -300,36 +310,43 @@ pub async fn pull(
     limit: i64,
 ) -> Result<Pulled, SyncError> {
     let rows = client
-        .query(PULL, &[&after.0, &after.1, &limit])
+        .query(&pull_sql(), &[&after.0, &after.1, &limit])
         .await
         .map_err(|error| SyncError::from_postgres(server, error))?;
+    pulled_from_rows(rows)
+}
+
+pub(crate) fn pulled_from_rows(rows: Vec<tokio_postgres::Row>) -> Result<Pulled, SyncError> {
     let mut pulled =
         Pulled { events: Vec::with_capacity(rows.len()), last: None, positions: Vec::with_capacity(rows.len()) };
     for row in rows {
-        let log: String = row.get(3);
-        let log =
-            SyncLog::parse(&log).ok_or_else(|| SyncError::Server(format!("an event of an unknown log '{log}'")))?;
         pulled.last = Some((row.get(0), row.get(1)));
         pulled.positions.push((row.get(0), row.get(1)));
-        pulled.events.push(SyncEvent {
-            event_id: row.get(2),
-            log,
-            desk: row.get(4),
-            desk_id: row.get(5),
-            case: row.get::<_, Option<uuid::Uuid>>(6).map(|gid| CaseLink {
-                gid,
-                desk: row.get(7),
-                year: row.get(8),
-                number: row.get(9),
-            }),
-            promise_gid: row.get(10),
-            at_millis: row.get(11),
-            actor: row.get(12),
-            kind: row.get(13),
-            record: row.get(14),
-        });
+        pulled.events.push(event_from_row(&row)?);
     }
     Ok(pulled)
+}
+
+fn event_from_row(row: &tokio_postgres::Row) -> Result<SyncEvent, SyncError> {
+    let log: String = row.get(3);
+    let log = SyncLog::parse(&log).ok_or_else(|| SyncError::Server(format!("an event of an unknown log '{log}'")))?;
+    Ok(SyncEvent {
+        event_id: row.get(2),
+        log,
+        desk: row.get(4),
+        desk_id: row.get(5),
+        case: row.get::<_, Option<uuid::Uuid>>(6).map(|gid| CaseLink {
+            gid,
+            desk: row.get(7),
+            year: row.get(8),
+            number: row.get(9),
+        }),
+        promise_gid: row.get(10),
+        at_millis: row.get(11),
+        actor: row.get(12),
+        kind: row.get(13),
+        record: row.get(14),
+    })
 }
 
 /// The server's epoch: it changes when the server is restored from a backup.

@@ -184,24 +184,6 @@ async fn a_damaged_server_copy_or_a_cut_network_leaves_nothing_on_the_desk() {
     assert_eq!(error.code(), "attachment_not_on_server", "{error}");
 }
 
-/// Takes a case from intake to closed below the use cases, as a lead.
-fn close_case(desk: &mut lupaus_desk::Desk, case_id: i64) {
-    use serde_json::json;
-    let remedy = json!({ "forms": ["replacement"], "description": "Uusi kone" });
-    for command in [
-        json!({ "kind": "start_solving" }),
-        json!({ "kind": "agree_remedy", "remedy": remedy, "option_id": null }),
-        json!({ "kind": "deliver_remedy", "summary": "Kone vaihdettu", "informed_via": "phone" }),
-        json!({ "kind": "record_root_cause", "category": "product_defect", "description": "Valmistusvirhe" }),
-        json!({ "kind": "close", "closing_gesture": "Kiitossoitto", "lessons_learned": null, "not_analysed_reason": null }),
-    ] {
-        let command = serde_json::from_value(command).expect("command");
-        let policy = desk.store().desk_settings().expect("settings").settings.policy;
-        let lead = lupaus_core::lifecycle::Actor::lead("Leena");
-        desk.store_mut().act_on_case(case_id, command, &lead, common::at(), &policy).expect("accepted");
-    }
-}
-
 #[tokio::test]
 async fn anonymisation_deletes_the_customers_files_on_the_server_and_on_every_desk() {
     let server = TestServer::start();
@@ -231,7 +213,7 @@ async fn anonymisation_deletes_the_customers_files_on_the_server_and_on_every_de
     }
     assert_eq!(stored_files(b.dir.path()).len(), 2);
 
-    close_case(&mut a.desk, maija);
+    common::close_case(&mut a.desk, maija);
     let customer = a.desk.case_detail(maija).expect("detail").customer.id;
     let report = a
         .desk

@@ -70,3 +70,43 @@ pub async fn desk(
     lupaus_sync::round::join(&mut desk, &desk_address, name, &added.secret).await.expect("join");
     Desk { desk, secret: added.secret, dir }
 }
+
+/// Takes a case from intake to closed below the use cases, as a lead.
+pub fn close_case(desk: &mut DeskLayer, case_id: i64) {
+    use serde_json::json;
+    let remedy = json!({ "forms": ["replacement"], "description": "Uusi kone" });
+    for command in [
+        json!({ "kind": "start_solving" }),
+        json!({ "kind": "agree_remedy", "remedy": remedy, "option_id": null }),
+        json!({ "kind": "deliver_remedy", "summary": "Kone vaihdettu", "informed_via": "phone" }),
+        json!({ "kind": "record_root_cause", "category": "product_defect", "description": "Valmistusvirhe" }),
+        json!({ "kind": "close", "closing_gesture": "Kiitossoitto", "lessons_learned": null, "not_analysed_reason": null }),
+    ] {
+        let command = serde_json::from_value(command).expect("command");
+        let policy = desk.store().desk_settings().expect("settings").settings.policy;
+        let lead = lupaus_core::lifecycle::Actor::lead("Leena");
+        desk.store_mut().act_on_case(case_id, command, &lead, at(), &policy).expect("accepted");
+    }
+}
+
+/// Reopens a closed case below the use cases, as a lead: the remedy did not hold.
+pub fn reopen_case(desk: &mut DeskLayer, case_id: i64) {
+    let command = serde_json::json!({ "kind": "reopen", "reason": "Vuotaa taas", "to": "remedy" });
+    let command = serde_json::from_value(command).expect("command");
+    let policy = desk.store().desk_settings().expect("settings").settings.policy;
+    let lead = lupaus_core::lifecycle::Actor::lead("Leena");
+    desk.store_mut().act_on_case(case_id, command, &lead, at(), &policy).expect("reopened");
+}
+
+/// Creates `case` through the use cases, with a call-back promise due a day after [`at`] when
+/// `callback`.
+pub fn create_with_callback(desk: &mut DeskLayer, case: NewCase, callback: bool) -> lupaus_desk::CaseCreated {
+    let callback = callback.then(|| lupaus_desk::CallbackPromise {
+        text: "Soitamme huomenna".into(),
+        channel: lupaus_core::promise::PromiseChannel::Call,
+        due_at: at() + chrono::TimeDelta::days(1),
+        owner: None,
+        outside_hours_confirmed: false,
+    });
+    desk.create_case(lupaus_desk::CaseIntake { case, callback }).expect("case")
+}

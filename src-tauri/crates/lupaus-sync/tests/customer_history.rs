@@ -7,8 +7,7 @@
 mod common;
 
 use common::{desk, intake, team};
-use lupaus_core::promise::PromiseChannel;
-use lupaus_desk::{CallbackPromise, CaseIntake, Desk};
+use lupaus_desk::Desk;
 use lupaus_store::customers::Customer;
 use lupaus_sync::round::sync_desk;
 use lupaus_sync::test_server::TestServer;
@@ -16,14 +15,7 @@ use lupaus_sync::test_server::TestServer;
 fn open(desk: &mut Desk, name: &str, phone: Option<&str>, callback: bool) -> String {
     let mut case = intake(name);
     case.customer.phone = phone.map(str::to_owned);
-    let callback = callback.then(|| CallbackPromise {
-        text: "Soitamme huomenna".into(),
-        channel: PromiseChannel::Call,
-        due_at: common::at() + chrono::TimeDelta::days(1),
-        owner: None,
-        outside_hours_confirmed: false,
-    });
-    desk.create_case(CaseIntake { case, callback }).expect("case").case.reference
+    common::create_with_callback(desk, case, callback).case.reference
 }
 
 /// The references in the history of the customer `pick` chooses among those `query` finds on

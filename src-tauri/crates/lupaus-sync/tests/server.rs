@@ -90,7 +90,7 @@ async fn a_newer_server_schema_is_refused_and_nothing_changes() {
     let error = admin::server_init(&admin_address).await.expect_err("server-init refuses too");
     assert_eq!(error.code(), "server_schema_too_new");
     assert_eq!(a.desk.sync_status().expect("pending").pending, 1, "nothing was marked pushed");
-    assert_eq!(schema::SERVER_SCHEMA_VERSION, 5);
+    assert_eq!(schema::SERVER_SCHEMA_VERSION, 6);
 }
 
 #[tokio::test]

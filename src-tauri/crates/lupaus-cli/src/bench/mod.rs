@@ -10,6 +10,7 @@ mod corpus;
 mod generate;
 mod import;
 mod intake;
+pub mod join;
 mod machine;
 mod markdown;
 mod measure;
@@ -47,7 +48,7 @@ pub struct BenchArgs {
     /// Run one measurement alone and print it instead of writing the report (for profiling).
     #[arg(long, value_enum)]
     pub only: Option<Only>,
-    /// `--only team`: a PostgreSQL admin URL; the bench makes and drops a database of its own there.
+    /// `--only team` and `--only join`: a PostgreSQL admin URL; the bench makes and drops a database of its own there.
     #[arg(long)]
     pub server: Option<String>,
 }
@@ -64,6 +65,9 @@ pub enum Only {
     Search,
     /// Push and pull throughput with a team server (`--server`), and a new desk's join.
     Team,
+    /// A new desk joins a team server (`--server`) holding `--cases` cases: until its lists and
+    /// due promises are usable, and until the whole history is local.
+    Join,
 }
 
 /// What `--only` measured.
@@ -207,7 +211,9 @@ pub fn run_only(path: &Path, args: &BenchArgs, only: Only, now: DateTime<Utc>) -
             Ok(OnlyReport::Search(queries::search_by_morphology(&mut store, &samples)?))
         }
         // Routed to team::measure before the store opens (commands/mod.rs); it needs a server.
-        Only::Team => Err(CoreError::invalid("server", "bench --only team needs --server URL").into()),
+        Only::Team | Only::Join => {
+            Err(CoreError::invalid("server", "bench --only team and --only join need --server URL").into())
+        }
     }
 }
 

@@ -42,6 +42,15 @@ pub async fn measure(
     seed: u64,
     now: DateTime<Utc>,
 ) -> Result<TeamMeasurement, CliError> {
+    in_bench_database(admin_url, async |address| run(dir, &address, cases, seed, now).await).await
+}
+
+/// Runs `measure` on a database of its own made on the server at `admin_url`, and drops that
+/// database and the desks' roles afterwards, whatever happened.
+pub(super) async fn in_bench_database<T>(
+    admin_url: &str,
+    measure: impl AsyncFnOnce(ServerAddress) -> Result<T, CliError>,
+) -> Result<T, CliError> {
     let admin_address = ServerAddress::parse(admin_url)?;
     let dbname = format!("lupaus_bench_{}", &uuid_suffix());
     let admin_client = admin_address.connect().await?;
@@ -49,8 +58,7 @@ pub async fn measure(
     let create: String =
         admin_client.query_one("SELECT format('CREATE DATABASE %I', $1::text)", &[&dbname]).await.map_err(pg)?.get(0);
     admin_client.batch_execute(&create).await.map_err(pg)?;
-    let result = run(dir, &admin_address.with_dbname(&dbname), cases, seed, now).await;
-    // Drop what the bench made, whatever happened.
+    let result = measure(admin_address.with_dbname(&dbname)).await;
     for sql in [
         "SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', $1::text)",
         "SELECT format('DROP ROLE IF EXISTS %I', $1::text || '_desk_a')",
@@ -62,6 +70,25 @@ pub async fn measure(
         admin_client.batch_execute(&drop).await.map_err(pg)?;
     }
     result
+}
+
+/// Pushes everything `desk` holds in batches of `batch` events; returns the seconds it took.
+pub(super) async fn push_everything(
+    desk: &mut Desk,
+    client: &mut server::Client,
+    address: &ServerAddress,
+    batch: usize,
+) -> Result<f64, CliError> {
+    let started = Instant::now();
+    loop {
+        let events = desk.outbox(batch)?;
+        if events.events.is_empty() {
+            break;
+        }
+        server::push(client, address.shown(), &events.events).await?;
+        desk.mark_pushed(&events)?;
+    }
+    Ok(started.elapsed().as_secs_f64())
 }
 
 fn uuid_suffix() -> String {
@@ -95,16 +122,7 @@ async fn run(
 
     eprintln!("Pushing {events} events…");
     let mut client = address.connect_desk("A", &a.secret).await?;
-    let started = Instant::now();
-    loop {
-        let batch = desk_a.outbox(1000)?;
-        if batch.events.is_empty() {
-            break;
-        }
-        server::push(&mut client, address.shown(), &batch.events).await?;
-        desk_a.mark_pushed(&batch)?;
-    }
-    let push_seconds = started.elapsed().as_secs_f64();
+    let push_seconds = push_everything(&mut desk_a, &mut client, address, 1000).await?;
 
     eprintln!("Desk B joins and pulls…");
     let mut desk_b = Desk::new(open("b")?, clock, "bench".into(), Arc::new(NoListener));

@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
             team::run(&path, command, cli.json, cli.now, cli.person)
         }
-        Command::Bench(ref args) if args.only == Some(crate::bench::Only::Team) => {
+        Command::Bench(ref args) if matches!(args.only, Some(crate::bench::Only::Team | crate::bench::Only::Join)) => {
             let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
             team::bench(&path, args, cli.now.unwrap_or_else(|| SystemClock.now()))
         }

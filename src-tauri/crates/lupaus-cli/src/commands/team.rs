@@ -155,7 +155,7 @@ async fn run_async(
     }
 }
 
-/// `bench --only team --server URL`: prints the measurement as JSON.
+/// `bench --only team|join --server URL`: prints the measurement as JSON.
 pub fn bench(path: &Path, args: &crate::bench::BenchArgs, now: DateTime<Utc>) -> Result<(), CliError> {
     let server = args
         .server
@@ -166,6 +166,10 @@ pub fn bench(path: &Path, args: &crate::bench::BenchArgs, now: DateTime<Utc>) ->
         .build()
         .map_err(|error| SyncError::Server(format!("cannot start the network runtime: {error}")))?;
     let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if args.only == Some(crate::bench::Only::Join) {
+        let report = runtime.block_on(crate::bench::join::measure(dir, server, args.cases, args.seed, now))?;
+        return Ok(output::print_json(&report)?);
+    }
     let report = runtime.block_on(crate::bench::team::measure(dir, server, args.cases, args.seed, now))?;
     output::print_json(&report)?;
     Ok(())

@@ -13,6 +13,7 @@ use lupaus_core::settings::ValidDeskSettings;
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
+use super::ahead;
 use super::promise_rebuild::{rebuild_promise, replacements_of};
 use super::{CaseLink, SyncEvent, SyncLog, shared, team_log, wire};
 use crate::cases::{SUMMARY_CHARS, save_state, to_json};
@@ -23,8 +24,10 @@ use crate::{Store, StoreError, customers, events, promises, settings, time};
 pub struct PulledBatch {
     pub epoch: String,
     pub events: Vec<SyncEvent>,
-    pub cursor_tx: String,
-    pub cursor_seq: i64,
+    /// The (tx, seq) of the last event: the pull cursor moves there. `None` for events pulled
+    /// ahead of the cursor (a joining desk's open cases first): they are applied, their
+    /// positions are provisional, and the cursor stays where it is.
+    pub cursor: Option<(String, i64)>,
 }
 
 /// What applying a batch did.
@@ -66,17 +69,24 @@ impl Store {
             let mut handed = BTreeSet::new();
             let mut team_order_moved = false;
             let mut pos: i64 = tx.query_row("SELECT COALESCE(MAX(pos), 0) FROM sync_canon", [], |row| row.get(0))?;
+            let ahead = batch.cursor.is_none();
             for event in &batch.events {
                 let id = event.event_id.as_bytes();
                 let known = tx
-                    .prepare_cached("INSERT OR IGNORE INTO sync_canon (event_id, pos, desk) VALUES (?1, ?2, ?3)")?
-                    .execute(params![id, pos + 1, event.desk])?;
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO sync_canon (event_id, pos, desk, ahead) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![id, pos + 1, event.desk, ahead])?;
                 if known == 0 {
+                    if !ahead && let Some(placed) = ahead::take_place(tx, event, pos + 1)? {
+                        pos += 1;
+                        cases.extend(placed.customer_changed);
+                    }
                     continue;
                 }
                 pos += 1;
                 let outcome = match event.log {
-                    SyncLog::Case => store_case_event(tx, event, &mut applied)?.map(|case| {
+                    SyncLog::Case => store_case_event(tx, event, ahead, &mut applied)?.map(|case| {
                         cases.insert(case);
                         if event.kind == "handed_off" {
                             handed.insert(case);
@@ -133,11 +143,13 @@ impl Store {
                 applied.settings_changed = rebuilt.settings_changed;
             }
             applied.touched_cases = cases.len();
-            tx.execute(
-                "INSERT INTO sync_cursor (id, epoch, tx, seq) VALUES (1, ?1, ?2, ?3)
-                 ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch, tx = excluded.tx, seq = excluded.seq",
-                params![batch.epoch, batch.cursor_tx, batch.cursor_seq],
-            )?;
+            if let Some((cursor_tx, cursor_seq)) = &batch.cursor {
+                tx.execute(
+                    "INSERT INTO sync_cursor (id, epoch, tx, seq) VALUES (1, ?1, ?2, ?3)
+                     ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch, tx = excluded.tx, seq = excluded.seq",
+                    params![batch.epoch, cursor_tx, cursor_seq],
+                )?;
+            }
             Ok(applied)
         })
     }
@@ -171,7 +183,7 @@ pub(crate) fn case_by_gid(tx: &Transaction<'_>, gid: Uuid) -> Result<Option<i64>
         .optional()?)
 }
 
-fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Applied) -> Stored<i64> {
+fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, ahead: bool, applied: &mut Applied) -> Stored<i64> {
     let own: Option<i64> = tx
         .prepare_cached("SELECT case_id FROM case_events WHERE event_id = ?1")?
         .query_row([event.event_id.as_bytes()], |row| row.get(0))
@@ -190,7 +202,7 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
             events::append_encoded(tx, case_id, &encoded)?;
             case_id
         }
-        None => match open_remote_case(tx, event, link, &record)? {
+        None => match open_remote_case(tx, event, link, &record, ahead)? {
             Ok(case_id) => {
                 events::insert_encoded(tx, case_id, 1, &encoded)?;
                 case_id
@@ -204,7 +216,13 @@ fn store_case_event(tx: &Transaction<'_>, event: &SyncEvent, applied: &mut Appli
 }
 
 /// The `cases` row of a case another desk opened; its state is rebuilt after the batch.
-fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, link: &CaseLink, record: &EventRecord) -> Stored<i64> {
+fn open_remote_case(
+    tx: &Transaction<'_>,
+    event: &SyncEvent,
+    link: &CaseLink,
+    record: &EventRecord,
+    ahead: bool,
+) -> Stored<i64> {
     if !matches!(record.event, CaseEvent::Opened { .. }) {
         return Ok(Err(Unreadable::from(format!(
             "'{}' arrived for a case this desk has never seen opened",
@@ -225,7 +243,11 @@ fn open_remote_case(tx: &Transaction<'_>, event: &SyncEvent, link: &CaseLink, re
             link.year, link.number, link.desk
         ))));
     }
-    let (customer_id, _) = customers::find_or_create(tx, &state.intake.customer, state.received_at, &link.desk)?;
+    let customer_id = if ahead {
+        customers::create_ahead(tx, &state.intake.customer, state.received_at, &link.desk)?
+    } else {
+        customers::find_or_create(tx, &state.intake.customer, state.received_at, &link.desk)?.0
+    };
     let summary: String = state.intake.description.chars().take(SUMMARY_CHARS).collect();
     tx.prepare_cached(
         "INSERT INTO cases (ref_year, ref_number, customer_id, received_at, channel, priority, stage, owner, summary,

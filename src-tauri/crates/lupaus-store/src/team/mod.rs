@@ -3,6 +3,7 @@
 //! compare. No network here: the `lupaus-sync` crate moves [`SyncEvent`]s between this module
 //! and the server. Events are facts with global ids; derived tables are rebuilt from them.
 
+mod ahead;
 mod apply;
 mod board;
 pub use board::{DeskLastSync, DeskPromise, DeskSeen};
@@ -146,6 +147,13 @@ pub struct Cursor {
     pub epoch: String,
     pub tx: String,
     pub seq: i64,
+}
+
+impl Cursor {
+    /// Nothing pulled yet from this server (a new member, or a server restored from a backup).
+    pub fn at_start(&self) -> bool {
+        self.tx == "0" && self.seq == 0
+    }
 }
 
 impl Store {

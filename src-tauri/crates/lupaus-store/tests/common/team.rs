@@ -34,8 +34,7 @@ pub fn pull(desk: &mut Desk, server: &[SyncEvent]) -> lupaus_store::team::Applie
     let batch = PulledBatch {
         epoch: "test".into(),
         events: server[desk.read..].to_vec(),
-        cursor_tx: "0".into(),
-        cursor_seq: server.len() as i64,
+        cursor: Some(("0".into(), server.len() as i64)),
     };
     desk.read = server.len();
     desk.store.apply_pulled(&batch, helsinki(2026, 11, 2, 12, 0)).expect("apply")

@@ -1,0 +1,40 @@
+//! Events pulled ahead of the cursor (a joining desk's open cases first, lupaus-sync's
+//! live_first.rs) take their place in the server's order when the cursor's pull meets them
+//! again; a case opened by one gets its returning customer then (customers.rs, `settle_ahead`).
+
+use lupaus_core::lifecycle::{CaseState, EventRecord};
+use rusqlite::{Transaction, params};
+
+use super::apply::case_by_gid;
+use super::{SyncEvent, SyncLog};
+use crate::{StoreError, customers};
+
+/// An event pulled ahead that the cursor's pull met again: the case whose customer that changed.
+pub(crate) struct Placed {
+    pub(crate) customer_changed: Option<i64>,
+}
+
+/// The cursor's pull met `event` again, which was pulled ahead of it: it takes its place `pos`
+/// in the server's order, and a case opened by it gets its customer as if pulled in order.
+/// Per case the order was already the server's (a case's events come ahead all together), so
+/// no derived row changes but the customer. `None` when the event was not ahead.
+pub(crate) fn take_place(tx: &Transaction<'_>, event: &SyncEvent, pos: i64) -> Result<Option<Placed>, StoreError> {
+    let moved = tx
+        .prepare_cached("UPDATE sync_canon SET pos = ?1, ahead = 0 WHERE event_id = ?2 AND ahead = 1")?
+        .execute(params![pos, event.event_id.as_bytes()])?;
+    if moved == 0 {
+        return Ok(None);
+    }
+    let mut placed = Placed { customer_changed: None };
+    if event.log == SyncLog::Case
+        && event.kind == "opened"
+        && let Some(link) = &event.case
+        && let Some(case_id) = case_by_gid(tx, link.gid)?
+        && let Ok(record) = serde_json::from_str::<EventRecord>(&event.record)
+        && let Ok(state) = CaseState::replay(std::slice::from_ref(&record))
+        && customers::settle_ahead(tx, case_id, &state.intake.customer, state.received_at, &link.desk)?
+    {
+        placed.customer_changed = Some(case_id);
+    }
+    Ok(Some(placed))
+}
