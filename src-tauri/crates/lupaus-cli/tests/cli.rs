@@ -245,7 +245,7 @@ fn demo_data_fills_a_database_that_checks_ok() {
     assert_eq!(desk.ok("Aino", MONDAY_9, &["team", "status"])["pending"], events + more, "counted per run");
     let report = desk.ok("Aino", MONDAY_9, &["check"]);
     assert_eq!(report["integrity"], "ok");
-    assert_eq!(report["cases"], 25);
+    assert_eq!(report["cases"], 28);
     let listed = desk.ok("Aino", MONDAY_9, &["case", "list", "--limit", "10"]);
     assert_eq!(listed.as_array().expect("list").len(), 10);
 }
