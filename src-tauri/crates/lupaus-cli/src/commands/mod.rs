@@ -70,19 +70,15 @@ fn open(cli: &Cli) -> Result<Context, StoreError> {
 
 fn run_desk(cli: Cli) -> Result<(), StoreError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
-    let clock: Arc<dyn Clock> = match cli.now {
-        Some(at) => Arc::new(FixedClock::new(at)),
-        None => Arc::new(SystemClock),
-    };
-    let now = clock.now();
+    let now = cli.now.unwrap_or_else(|| SystemClock.now());
     match cli.command {
         // The file being replaced may not even open, so restore never opens the desk first.
         Command::Restore(args) => return data::restore(&path, args, cli.json, now),
         // Generators and measurements write synthetic history below the use cases.
         Command::Demo { cases, seed } => {
             let made = demo::fill(&mut Store::open(&path)?, cases, seed, now)?;
-            let context = Context { desk: Desk::open(&path, clock, cli.person)?, json: cli.json };
-            return context.print(&made, |made| {
+            // Opening the desk indexes the new cases for search, as the next command would.
+            return open(&cli)?.print(&made, |made| {
                 format!("Added {} demo cases ({} events) to {}", made.cases, made.events, path.display())
             });
         }
@@ -94,7 +90,7 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
         }
         _ => {}
     }
-    let mut context = Context { desk: Desk::open(&path, clock, cli.person)?, json: cli.json };
+    let mut context = open(&cli)?;
     match cli.command {
         Command::Check => {
             let report = context.desk.check()?;
