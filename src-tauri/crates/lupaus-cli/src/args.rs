@@ -196,6 +196,18 @@ pub enum CaseCommand {
         /// the team's people in `to`; add `"away_confirmed": true` to hand to a deactivated one.
         command: String,
     },
+    /// Run many lifecycle commands, one JSON object a line: `{"case": REF, "command": {...}}`.
+    /// Every line is read and its case found before anything is saved; then each is saved on
+    /// its own, in order, and the first one refused stops the run, naming its line.
+    #[command(
+        name = "act-many",
+        after_help = "Example:\n  \
+    $ printf '%s\\n' '{\"case\":\"R-2026-000001\",\"command\":{\"kind\":\"start_solving\"}}' | lupaus-cli case act-many -"
+    )]
+    ActMany {
+        /// A file of JSON lines; `-` reads standard input. Blank lines are skipped.
+        file: PathBuf,
+    },
     /// Attach a file (copied into the data folder, at most 25 MB, with its SHA-256).
     Attach { reference: String, file: PathBuf },
     /// The case's event log, oldest first.

@@ -14,6 +14,8 @@ use crate::words::{FIRST_EN, FIRST_FI, FIRST_SV, LAST_EN, LAST_FI, LAST_SV};
 #[derive(Debug, Serialize)]
 pub struct DemoSummary {
     pub cases: u32,
+    /// Events written (cases, lifecycle steps, promises), so a script can aim at a volume.
+    pub events: i64,
 }
 
 /// (what happened, what the customer asks for, category)
@@ -47,6 +49,9 @@ const PRODUCTS: &[&str] =
 
 /// Adds `count` cases received over the past six months, during office hours.
 pub fn fill(store: &mut Store, count: u32, seed: u64, now: DateTime<Utc>) -> Result<DemoSummary, StoreError> {
+    // Every event is pending until a team sync takes it, and nothing syncs during the fill, so
+    // the difference is what the fill wrote, team mode or not.
+    let events_before = store.pending_count()?;
     let mut random = SplitMix64(seed);
     let mut received: Vec<DateTime<Utc>> = (0..count)
         .map(|_| {
@@ -95,7 +100,7 @@ pub fn fill(store: &mut Store, count: u32, seed: u64, now: DateTime<Utc>) -> Res
         let case_id = store.create_case(intake, &agent, at)?.id;
         progress(store, &mut random, case_id, &agent, at, now)?;
     }
-    Ok(DemoSummary { cases: count })
+    Ok(DemoSummary { cases: count, events: store.pending_count()? - events_before })
 }
 
 /// Moves a demo case along its lifecycle as far as its age makes plausible, with a call-back

@@ -39,6 +39,11 @@ pub fn print_error(error: &CliError, json: bool) {
         if let Some(reason) = error.reason() {
             body["reason"] = serde_json::Value::from(reason);
         }
+        // `case act-many`: which line to fix, and how many before it are saved.
+        if let Some((line, saved)) = error.line() {
+            body["line"] = serde_json::Value::from(line);
+            body["saved"] = serde_json::Value::from(saved);
+        }
         eprintln!("{body}");
     } else {
         eprintln!("error [{}]: {error}", error.code());

@@ -235,10 +235,17 @@ fn only_a_lead_changes_desk_settings() {
 #[test]
 fn demo_data_fills_a_database_that_checks_ok() {
     let desk = Desk::new();
-    assert_eq!(desk.ok("Aino", MONDAY_9, &["demo", "--cases", "25"])["cases"], 25);
+    let made = desk.ok("Aino", MONDAY_9, &["demo", "--cases", "25"]);
+    assert_eq!(made["cases"], 25);
+    // The events it says it wrote are every event the desk holds (all of them unsynced).
+    let events = made["events"].as_i64().expect("events");
+    assert!(events > 25, "a case and its steps: {made}");
+    assert_eq!(desk.ok("Aino", MONDAY_9, &["team", "status"])["pending"], events);
+    let more = desk.ok("Aino", MONDAY_9, &["demo", "--cases", "3", "--seed", "7"])["events"].as_i64().expect("events");
+    assert_eq!(desk.ok("Aino", MONDAY_9, &["team", "status"])["pending"], events + more, "counted per run");
     let report = desk.ok("Aino", MONDAY_9, &["check"]);
     assert_eq!(report["integrity"], "ok");
-    assert_eq!(report["cases"], 25);
+    assert_eq!(report["cases"], 28);
     let listed = desk.ok("Aino", MONDAY_9, &["case", "list", "--limit", "10"]);
     assert_eq!(listed.as_array().expect("list").len(), 10);
 }

@@ -5,7 +5,7 @@ use lupaus_core::case::{Channel, CustomerInput, NewCase, Priority};
 use lupaus_core::lifecycle::CaseCommand as LifecycleCommand;
 use lupaus_desk::{CaseIntake, HandOffTo};
 use lupaus_store::StoreError;
-use lupaus_store::cases::CaseListQuery;
+use lupaus_store::cases::{CaseDetail, CaseListQuery};
 
 use super::Context;
 use crate::args::{CaseCommand, CreateArgs};
@@ -44,15 +44,12 @@ pub fn run(context: &mut Context, command: CaseCommand) -> Result<(), StoreError
         }
         CaseCommand::Act { reference, command } => {
             let id = context.desk.case_id_by_reference(&reference)?;
-            let detail = match parse_command(&command)? {
-                // A hand-off names a person of the team; `away_confirmed` hands to a deactivated one.
-                Parsed::HandOff(hand_off) => context.desk.hand_off(id, hand_off)?,
-                Parsed::Other(command) => context.desk.act_on_case(id, command)?,
-            };
+            let detail = apply(context, id, parse_command(&command)?)?;
             context.print(&detail, |detail| {
                 format!("{} is now at stage {}", detail.summary.reference, detail.state.stage.as_str())
             })
         }
+        CaseCommand::ActMany { .. } => unreachable!("answered in commands::run, whose errors name the line"),
         CaseCommand::Attach { reference, file } => {
             let id = context.desk.case_id_by_reference(&reference)?;
             let attached = context.desk.attach_file(id, &file)?;
@@ -121,23 +118,38 @@ fn new_case(args: CreateArgs) -> Result<NewCase, CoreError> {
     })
 }
 
-/// A lifecycle command from JSON text (or standard input for `-`).
 /// A case command as typed: a hand-off (with its confirmation) or any other lifecycle command.
-enum Parsed {
+pub(super) enum Parsed {
     HandOff(HandOffTo),
     Other(LifecycleCommand),
 }
 
+/// A lifecycle command from JSON text (or standard input for `-`).
 fn parse_command(text: &str) -> Result<Parsed, StoreError> {
     let text = if text == "-" { crate::output::read_stdin("command", true)? } else { text.to_owned() };
-    let invalid = |error: serde_json::Error| -> StoreError {
-        CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
-    };
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(invalid)?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(not_a_command)?;
+    parse_value(value)
+}
+
+/// A lifecycle command from parsed JSON: `case act`'s argument, or one line of `case act-many`.
+pub(super) fn parse_value(value: serde_json::Value) -> Result<Parsed, StoreError> {
     if value.get("kind").and_then(serde_json::Value::as_str) == Some("hand_off") {
-        return serde_json::from_value(value).map(Parsed::HandOff).map_err(invalid);
+        return serde_json::from_value(value).map(Parsed::HandOff).map_err(not_a_command);
     }
-    serde_json::from_value(value).map(Parsed::Other).map_err(invalid)
+    serde_json::from_value(value).map(Parsed::Other).map_err(not_a_command)
+}
+
+fn not_a_command(error: serde_json::Error) -> StoreError {
+    CoreError::invalid("command", format!("The command is not valid JSON for a case command: {error}")).into()
+}
+
+/// Saves one command on a case in its own transaction, as the window's buttons do.
+pub(super) fn apply(context: &mut Context, case_id: i64, command: Parsed) -> Result<CaseDetail, StoreError> {
+    match command {
+        // A hand-off names a person of the team; `away_confirmed` hands to a deactivated one.
+        Parsed::HandOff(hand_off) => context.desk.hand_off(case_id, hand_off),
+        Parsed::Other(command) => context.desk.act_on_case(case_id, command),
+    }
 }
 
 /// One line per case for people: reference, received, customer, stage, what happened.

@@ -2,6 +2,7 @@
 //! cases the app's window calls), printing text or JSON. Only the generators and measurements
 //! (`demo`, `bench`) work below the desk, on the store itself.
 
+mod batch;
 mod bench;
 mod board;
 mod case;
@@ -19,7 +20,7 @@ use lupaus_desk::Desk;
 use lupaus_store::{Store, StoreError, SystemClock};
 use serde::Serialize;
 
-use crate::args::{Cli, Command};
+use crate::args::{CaseCommand, Cli, Command};
 use crate::error::CliError;
 use crate::{demo, output};
 
@@ -48,25 +49,38 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
             team::bench(&path, args, cli.now.unwrap_or_else(|| SystemClock.now()))
         }
+        // Its errors name the line of the file they are about.
+        Command::Case(CaseCommand::ActMany { ref file }) => {
+            let file = file.clone();
+            batch::run(&mut open(&cli)?, &file)
+        }
         _ => Ok(run_desk(cli)?),
     }
 }
 
-fn run_desk(cli: Cli) -> Result<(), StoreError> {
+/// The desk at `--db`, acting as `--person` at `--now` (or the wall clock).
+fn open(cli: &Cli) -> Result<Context, StoreError> {
     let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
     let clock: Arc<dyn Clock> = match cli.now {
         Some(at) => Arc::new(FixedClock::new(at)),
         None => Arc::new(SystemClock),
     };
-    let now = clock.now();
+    Ok(Context { desk: Desk::open(&path, clock, cli.person.clone())?, json: cli.json })
+}
+
+fn run_desk(cli: Cli) -> Result<(), StoreError> {
+    let path = lupaus_store::paths::resolve_db_path(cli.db.clone());
+    let now = cli.now.unwrap_or_else(|| SystemClock.now());
     match cli.command {
         // The file being replaced may not even open, so restore never opens the desk first.
         Command::Restore(args) => return data::restore(&path, args, cli.json, now),
         // Generators and measurements write synthetic history below the use cases.
         Command::Demo { cases, seed } => {
             let made = demo::fill(&mut Store::open(&path)?, cases, seed, now)?;
-            let context = Context { desk: Desk::open(&path, clock, cli.person)?, json: cli.json };
-            return context.print(&made, |made| format!("Added {} demo cases to {}", made.cases, path.display()));
+            // Opening the desk indexes the new cases for search, as the next command would.
+            return open(&cli)?.print(&made, |made| {
+                format!("Added {} demo cases ({} events) to {}", made.cases, made.events, path.display())
+            });
         }
         Command::Bench(args) => {
             // Created (or migrated) first, as every command's database is; the bench then tells a
@@ -76,7 +90,7 @@ fn run_desk(cli: Cli) -> Result<(), StoreError> {
         }
         _ => {}
     }
-    let mut context = Context { desk: Desk::open(&path, clock, cli.person)?, json: cli.json };
+    let mut context = open(&cli)?;
     match cli.command {
         Command::Check => {
             let report = context.desk.check()?;
