@@ -41,6 +41,8 @@ pub struct TeamView {
     pub pending: i64,
     /// Events kept but not applied (conflict losers a lead reviews, unreadable events).
     pub flagged: i64,
+    /// The desk joined a team with a history: its open cases are here, older ones still arrive.
+    pub history_arriving: bool,
     pub problem: Option<IpcError>,
 }
 
@@ -101,6 +103,7 @@ fn status(state: &AppState) -> Result<Option<TeamView>, IpcError> {
         last_sync_at: team.last_sync_at,
         pending: sync.pending,
         flagged: sync.flagged,
+        history_arriving: sync.ahead > 0,
         problem: health
             .problem
             .filter(|_| link == TeamLinkState::Offline)

@@ -162,3 +162,39 @@ async fn every_puller_ends_with_every_event_under_concurrent_delayed_commits() {
     let distinct: HashSet<_> = seen.iter().collect();
     assert_eq!((seen.len(), distinct.len()), (total, total), "every event once, none twice");
 }
+
+/// The pull follows transaction ids as numbers across a digit boundary: 999 before 1000. Until
+/// 2026-12-06 the pull's `ORDER BY tx` sorted the selected `tx::text` ("1000" before "999"), so
+/// a batch could take the later transactions first and its cursor then passed the earlier ones
+/// for good; this test got 3 of 6 events then.
+#[tokio::test]
+async fn the_pull_orders_transactions_as_numbers_across_a_digit_boundary() {
+    let team = team(&["A"]).await;
+    let mut a = team.login(0).await;
+    let next_id = async |client: &Client| -> i64 {
+        client.query_one("SELECT pg_current_xact_id()::text::bigint", &[]).await.expect("xid").get(0)
+    };
+    // Each statement on its own is a transaction that takes an id: walk up to just below a power of ten.
+    let mut current = next_id(&a).await;
+    let boundary = 10_i64.pow((current + 10).ilog10() + 1);
+    while current < boundary - 4 {
+        current = next_id(&a).await;
+    }
+    let mut pushed = Vec::new();
+    for number in 1..=6 {
+        let one = event("A", number);
+        pushed.push(one.event_id);
+        server::push(&mut a, team.desk_address.shown(), &[one]).await.expect("push");
+    }
+    let last_tx: i64 = a.query_one("SELECT max(tx)::text::bigint FROM lupaus_events", &[]).await.expect("max").get(0);
+    assert!(last_tx >= boundary, "the pushes crossed {boundary} (last transaction {last_tx})");
+    let mut cursor = ("0".to_owned(), 0_i64);
+    let mut pulled = Vec::new();
+    loop {
+        let batch = server::pull(&a, team.desk_address.shown(), (&cursor.0, cursor.1), 3).await.expect("pull");
+        let Some(last) = batch.last.clone() else { break };
+        pulled.extend(batch.events.iter().map(|event| event.event_id));
+        cursor = last;
+    }
+    assert_eq!(pulled, pushed, "every event once, in the order the server committed them");
+}

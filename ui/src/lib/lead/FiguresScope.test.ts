@@ -14,6 +14,7 @@ const TEAM: TeamView = {
   last_sync_at: null,
   pending: 0,
   flagged: 0,
+  history_arriving: false,
   problem: null,
 };
 const BOARD: TeamBoard = {

@@ -17,6 +17,7 @@ const TEAM: TeamView = {
   last_sync_at: '2026-12-06T10:09:00Z',
   pending: 0,
   flagged: 0,
+  history_arriving: false,
   problem: null,
 };
 

@@ -2,6 +2,7 @@
 // case's timeline, and the team server's errors.
 export const enTeam = {
   'team.connecting': 'Connecting to the team server…',
+  'team.history_arriving': 'Open cases are here · older history still arriving from the team server…',
   'team.synced_today': 'Synced at {time} · {pending} waiting',
   'team.synced_earlier': 'Synced {when} · {pending} waiting',
   'team.offline_today': 'No connection to the server since {time} · {pending} waiting',

@@ -5,6 +5,7 @@ import type { enTeam } from './en-team';
 
 export const fiTeam: Part<typeof enTeam> = {
   'team.connecting': 'Yhdistetään tiimin palvelimeen…',
+  'team.history_arriving': 'Avoimet tapaukset ovat täällä · vanhempaa historiaa haetaan vielä tiimin palvelimelta…',
   'team.synced_today': 'Synkronoitu klo {time} · {pending} odottaa',
   'team.synced_earlier': 'Synkronoitu {when} · {pending} odottaa',
   'team.offline_today': 'Ei yhteyttä palvelimeen klo {time} lähtien · {pending} odottaa',

@@ -5,6 +5,7 @@ import type { enTeam } from './en-team';
 
 export const svTeam: Part<typeof enTeam> = {
   'team.connecting': 'Ansluter till teamets server…',
+  'team.history_arriving': 'De öppna ärendena finns här · äldre historik hämtas ännu från teamets server…',
   'team.synced_today': 'Synkroniserat kl. {time} · {pending} väntar',
   'team.synced_earlier': 'Synkroniserat {when} · {pending} väntar',
   'team.offline_today': 'Ingen förbindelse med servern sedan kl. {time} · {pending} väntar',

@@ -13,6 +13,7 @@ const JOINED: TeamView = {
   last_sync_at: new Date().toISOString(),
   pending: 0,
   flagged: 2,
+  history_arriving: false,
   problem: null,
 };
 

@@ -19,6 +19,7 @@ function view(over: Partial<TeamView> = {}): TeamView {
     last_sync_at: '2026-12-06T10:03:00Z',
     pending: 0,
     flagged: 0,
+    history_arriving: false,
     problem: null,
     ...over,
   };
@@ -42,6 +43,11 @@ describe('the header’s team status line', () => {
     ['fi', view({ link: 'offline', last_sync_at: '2026-12-04T13:15:00Z', pending: 3 }), 'Ei yhteyttä palvelimeen 4.12.2026 klo 15.15 lähtien · 3 odottaa'],
     ['sv', view({ link: 'offline', last_sync_at: null, pending: 2 }), 'Ännu ingen förbindelse med servern · 2 väntar'],
     ['fi', view({ link: 'connecting', last_sync_at: null }), 'Yhdistetään tiimin palvelimeen…'],
+    // Joining a long history: the open cases are usable while the rest arrives.
+    ['fi', view({ link: 'connecting', last_sync_at: null, history_arriving: true }), 'Avoimet tapaukset ovat täällä · vanhempaa historiaa haetaan vielä tiimin palvelimelta…'],
+    ['sv', view({ link: 'online', history_arriving: true }), 'De öppna ärendena finns här · äldre historik hämtas ännu från teamets server…'],
+    // Cut off meanwhile: the connection's loss is what matters.
+    ['en', { ...OFFLINE, history_arriving: true }, 'No connection to the server since 11:40 · 7 waiting'],
   ])('in %s, case %#', (language, status, expected) => {
     expect(statusLine(language, status, NOW)).toBe(expected);
   });

@@ -10,6 +10,8 @@ function deskDay(at: Date): string {
 
 export function statusLine(language: Language, view: TeamView, now: Date = new Date()): string {
   const pending = String(view.pending);
+  // A desk joining a long history: its open cases are usable while the older ones arrive.
+  if (view.history_arriving && view.link !== 'offline') return translate(language, 'team.history_arriving');
   if (view.link === 'connecting') return translate(language, 'team.connecting');
   const last = view.last_sync_at;
   const state = view.link === 'online' ? 'synced' : 'offline';

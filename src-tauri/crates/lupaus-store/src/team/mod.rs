@@ -139,6 +139,9 @@ pub struct SyncStatus {
     pub on_server: i64,
     /// Events kept but not applied: conflict losers and events this version cannot read.
     pub flagged: i64,
+    /// Events pulled ahead of the cursor and not yet placed: a joining desk has its open cases
+    /// and the rest of the team's history is still arriving (lupaus-sync's live_first.rs).
+    pub ahead: i64,
 }
 
 /// Where pulling continues on the server: its epoch and the (tx, seq) of the last event read.
@@ -259,6 +262,7 @@ impl Store {
             team: self.team()?,
             pending: self.pending_count()?,
             on_server: count("SELECT COUNT(*) FROM sync_canon")?,
+            ahead: count("SELECT COUNT(*) FROM sync_canon WHERE ahead = 1")?,
             // A conflict a lead has reviewed no longer waits for anyone.
             flagged: count(
                 "SELECT COUNT(*) FROM sync_flags f WHERE NOT EXISTS (SELECT 1 FROM team_events r
