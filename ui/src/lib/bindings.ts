@@ -1131,7 +1131,11 @@ pending: number,
 /**
  * Events kept but not applied (conflict losers a lead reviews, unreadable events).
  */
-flagged: number, problem: IpcError | null, };
+flagged: number, 
+/**
+ * The desk joined a team with a history: its open cases are here, older ones still arrive.
+ */
+history_arriving: boolean, problem: IpcError | null, };
 
 export type Wait = { on: WaitingOn, reason: string, until: string | null, started_at: string, ended_at: string | null, };
 
