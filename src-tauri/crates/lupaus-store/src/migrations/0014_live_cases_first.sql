@@ -11,3 +11,8 @@ CREATE INDEX sync_canon_ahead ON sync_canon (ahead) WHERE ahead = 1;
 -- a case belongs to depends on the cases before it, so it is decided when the cursor reaches the
 -- case's opening (customers.rs). Until then returning-customer matching passes these rows by.
 ALTER TABLE customers ADD COLUMN ahead INTEGER NOT NULL DEFAULT 0 CHECK (ahead IN (0, 1));
+
+-- A promise that replaces another (a renegotiation) is found by the one it replaces each time a
+-- pulled batch rebuilds promises (team/promise_rebuild.rs). Without this index every rebuilt
+-- promise read every promise's record: a join of 1,000,000 cases never finished.
+CREATE INDEX promises_by_replaces ON promises (json_extract(record_json, '$.replaces'));
