@@ -158,6 +158,14 @@ export async function answerFileDialog(title, path, { save = false } = {}) {
   await run('xdotool', ['windowfocus', '--sync', dialog]);
   // GTK builds the dialog's widgets after it maps the window.
   await new Promise((done) => setTimeout(done, 1500));
+  // The keys below go to whatever has the focus: on a busy machine the app's window may take it
+  // back while the dialog builds, so make sure the dialog holds it before typing.
+  for (let tries = 0; tries < 5; tries += 1) {
+    const focused = (await run('xdotool', ['getwindowfocus'])).stdout.trim();
+    if (focused === dialog) break;
+    await run('xdotool', ['windowactivate', '--sync', dialog]).catch(() => run('xdotool', ['windowfocus', '--sync', dialog]));
+    await new Promise((done) => setTimeout(done, 500));
+  }
   // A save dialog has its name field focused; an open or folder dialog gets one with Ctrl+L.
   // Keys go through XTEST to the focused dialog (GTK ignores synthetic events sent to a window).
   await run('xdotool', ['key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l']);

@@ -150,3 +150,41 @@ fn offline_hand_offs_to_two_people_and_a_promise_kept_twice_end_the_same_everywh
         assert_eq!(desk.store.sync_status().expect("status").flagged, 2, "A's hand-off and A's keep are flagged");
     }
 }
+
+/// A desk that took the open cases first (lupaus-sync's live_first.rs) then meets their events
+/// again in the cursor's pull, here one event per batch, so an open case's opening and its later
+/// events arrive in different batches with another case's between them. Every batch leaves each
+/// case replayable in the server's order, and the desk ends with what the first desk holds.
+/// (Found by `bench --only join` at 1,000,000 cases: moving a met event to the end of the order
+/// put a case's opening after its other early events, and the replay refused the case.)
+#[test]
+fn events_pulled_ahead_keep_each_cases_order_while_the_cursor_meets_them_one_by_one() {
+    let at = helsinki(2026, 11, 2, 9, 0);
+    let policy = Policy::default();
+    let mut server = Vec::new();
+    let mut a = desk("A");
+    let open = new_case(&mut a.store, at);
+    new_case(&mut a.store, at);
+    a.store.act_on_case(open, command(json!({"kind": "start_solving"})), &agent(), at, &policy).expect("acts");
+    push(&mut a, &mut server);
+    let open_gid = a.store.case_detail(open, &agent(), at).expect("detail").summary.reference;
+
+    let mut b = desk("B");
+    let ahead: Vec<_> = server.iter().filter(|event| event.case == server[0].case).cloned().collect();
+    assert_eq!(ahead.len(), 2, "the open case's opening and its start");
+    let first = lupaus_store::team::PulledBatch { epoch: "test".into(), events: ahead, cursor: None };
+    b.store.apply_pulled(&first, helsinki(2026, 11, 2, 12, 0)).expect("ahead");
+    assert!(b.store.sync_status().expect("status").ahead > 0);
+    for (index, event) in server.iter().enumerate() {
+        let batch = lupaus_store::team::PulledBatch {
+            epoch: "test".into(),
+            events: vec![event.clone()],
+            cursor: Some(("1".into(), index as i64 + 1)),
+        };
+        b.store.apply_pulled(&batch, helsinki(2026, 11, 2, 12, 0)).expect("each batch applies");
+        let on_b = b.store.case_id_by_reference(&format!("{open_gid}/A")).expect("the open case is there");
+        b.store.case_detail(on_b, &agent(), at).expect("and replays");
+    }
+    assert_eq!(b.store.sync_status().expect("status").ahead, 0);
+    assert_eq!(a.store.team_digest().expect("A"), b.store.team_digest().expect("B"));
+}

@@ -78,8 +78,7 @@ impl Store {
                     )?
                     .execute(params![id, pos + 1, event.desk, ahead])?;
                 if known == 0 {
-                    if !ahead && let Some(placed) = ahead::take_place(tx, event, pos + 1)? {
-                        pos += 1;
+                    if !ahead && let Some(placed) = ahead::take_place(tx, event)? {
                         cases.extend(placed.customer_changed);
                     }
                     continue;
