@@ -91,6 +91,10 @@ async fn run(
         .ok_or_else(|| SyncError::Server("the new desk's pull did not start at the beginning".into()))?;
     let lists_ready_seconds = started.elapsed().as_secs_f64();
     let open_promises = desk_b.open_promises(None)?.len();
+    eprintln!(
+        "B's lists are usable after {lists_ready_seconds:.1} s: {} open cases, {open_promises} open promises; the rest follows…",
+        first.cases
+    );
     round::sync_round(&mut desk_b, &mut client_b, address).await?;
     let whole_history_seconds = started.elapsed().as_secs_f64();
 
