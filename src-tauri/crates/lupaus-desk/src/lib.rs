@@ -150,6 +150,11 @@ impl Desk {
         self.store.run_idle_upkeep()
     }
 
+    /// The tail of a checkpoint that `lupaus_store::maintenance::checkpoint_beside` began.
+    pub fn checkpoint_wal(&self) -> Result<(i64, i64), StoreError> {
+        self.store.checkpoint_wal()
+    }
+
     /// Saves since the last upkeep, for the host's idle timer.
     pub fn writes_since_upkeep(&self) -> u64 {
         self.store.writes_since_upkeep()

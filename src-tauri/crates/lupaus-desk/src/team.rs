@@ -46,6 +46,10 @@ impl Desk {
         self.store.sync_status()
     }
 
+    pub fn events_on_server(&self) -> Result<i64, StoreError> {
+        self.store.events_on_server()
+    }
+
     pub fn team_digest(&self) -> Result<TeamDigest, StoreError> {
         self.store.team_digest()
     }

@@ -188,3 +188,47 @@ fn events_pulled_ahead_keep_each_cases_order_while_the_cursor_meets_them_one_by_
     assert_eq!(b.store.sync_status().expect("status").ahead, 0);
     assert_eq!(a.store.team_digest().expect("A"), b.store.team_digest().expect("B"));
 }
+
+/// A desk that mostly receives (a lead's) must not read everything it received since its own
+/// last save on every round: its push mark moves past the other desks' events, when a pull
+/// finds nothing of its own waiting, or when the outbox read finds nothing of its own after
+/// them. Its own events still go up, each once, whenever they were saved.
+#[test]
+fn the_outbox_mark_moves_past_received_events_and_the_desks_own_still_go_up() {
+    let at = helsinki(2026, 11, 2, 9, 0);
+    let mut server = Vec::new();
+    let (mut a, mut b) = (desk("A"), desk("B"));
+    let read = |desk: &common::team::Desk, sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(desk.store.path()).expect("open");
+        conn.query_row(sql, [], |row| row.get(0)).expect("read")
+    };
+    let mark = |desk: &common::team::Desk| read(desk, "SELECT pushed_up_to FROM sync_push_marks WHERE log = 'case'");
+    let newest = |desk: &common::team::Desk| read(desk, "SELECT MAX(id) FROM case_events");
+
+    new_case(&mut b.store, at);
+    for _ in 0..3 {
+        new_case(&mut a.store, at);
+    }
+    push(&mut a, &mut server);
+    pull(&mut b, &server);
+    // B's own case, saved before A's events arrived, waits; once it is up, the outbox read
+    // moves the mark past A's events too.
+    let own = b.store.pending_count().expect("pending");
+    assert_eq!(push(&mut b, &mut server), own as usize);
+    assert_eq!(mark(&b), newest(&b), "the read moved the mark past the received events");
+
+    // With nothing of B's waiting, a pull moves the mark past what it brings.
+    new_case(&mut a.store, at);
+    push(&mut a, &mut server);
+    pull(&mut b, &server);
+    assert_eq!(mark(&b), newest(&b), "the pull moved the mark past the received events");
+    assert!(!b.store.outbox(1000).expect("outbox").moves_marks(), "nothing is left to read");
+
+    new_case(&mut b.store, at);
+    let own = b.store.pending_count().expect("pending");
+    assert!(own > 0);
+    assert_eq!(push(&mut b, &mut server), own as usize, "B's new case goes up");
+    pull(&mut a, &server);
+    pull(&mut b, &server);
+    assert_eq!(a.store.team_digest().expect("A"), b.store.team_digest().expect("B"));
+}

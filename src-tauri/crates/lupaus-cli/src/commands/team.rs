@@ -120,19 +120,22 @@ async fn run_async(
         TeamCommand::Status => {
             let desk = open()?;
             let status = desk.sync_status()?;
+            let on_server = desk.events_on_server()?;
             let text = match &status.team {
                 Some(team) => format!(
                     "Desk {} of the team at {}; {} waiting, {} on the server, {} flagged; last sync {}",
                     team.desk_code,
                     team.server_url,
                     status.pending,
-                    status.on_server,
+                    on_server,
                     status.flagged,
                     team.last_sync_at.map_or("never".to_owned(), |at| at.to_rfc3339())
                 ),
                 None => "Standalone: this desk is in no team.".to_owned(),
             };
-            print(json, serde_json::to_value(&status).map_err(|error| SyncError::Server(error.to_string()))?, text)
+            let mut shown = serde_json::to_value(&status).map_err(|error| SyncError::Server(error.to_string()))?;
+            shown["on_server"] = json!(on_server);
+            print(json, shown, text)
         }
         TeamCommand::Leave => {
             let mut desk = open()?;

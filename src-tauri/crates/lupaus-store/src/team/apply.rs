@@ -70,6 +70,7 @@ impl Store {
             let mut team_order_moved = false;
             let mut pos: i64 = tx.query_row("SELECT COALESCE(MAX(pos), 0) FROM sync_canon", [], |row| row.get(0))?;
             let ahead = batch.cursor.is_none();
+            let log_ends = super::outbox::log_ends(tx)?;
             for event in &batch.events {
                 let id = event.event_id.as_bytes();
                 let known = tx
@@ -142,6 +143,7 @@ impl Store {
                 applied.settings_changed = rebuilt.settings_changed;
             }
             applied.touched_cases = cases.len();
+            super::outbox::follow_received(tx, log_ends)?;
             if let Some((cursor_tx, cursor_seq)) = &batch.cursor {
                 tx.execute(
                     "INSERT INTO sync_cursor (id, epoch, tx, seq) VALUES (1, ?1, ?2, ?3)

@@ -129,14 +129,13 @@ pub struct Membership {
     pub ca_file: Option<String>,
 }
 
-/// The numbers `team status` and the app's header show.
+/// The numbers the app's header and every sync round read: each a look-up in an index, never
+/// a count of the whole history (a round reads them after every save).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SyncStatus {
     pub team: Option<Membership>,
     /// Events recorded here and not yet on the server.
     pub pending: i64,
-    /// Events known to be on the server (pulled back or from other desks).
-    pub on_server: i64,
     /// Events kept but not applied: conflict losers and events this version cannot read.
     pub flagged: i64,
     /// Events pulled ahead of the cursor and not yet placed: a joining desk has its open cases
@@ -261,7 +260,6 @@ impl Store {
         Ok(SyncStatus {
             team: self.team()?,
             pending: self.pending_count()?,
-            on_server: count("SELECT COUNT(*) FROM sync_canon")?,
             ahead: count("SELECT COUNT(*) FROM sync_canon WHERE ahead = 1")?,
             // A conflict a lead has reviewed no longer waits for anyone.
             flagged: count(
@@ -269,6 +267,12 @@ impl Store {
                      WHERE r.log = 'review' AND json_extract(r.record_json, '$.event_id') = lower(hex(f.event_id)))",
             )?,
         })
+    }
+
+    /// Events known to be on the server (pulled back or from other desks): a count of the
+    /// whole team history, for `team status`, not for anything that runs every round.
+    pub fn events_on_server(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM sync_canon", [], |row| row.get(0))?)
     }
 
     /// Where the next pull starts; `None` before the first one.

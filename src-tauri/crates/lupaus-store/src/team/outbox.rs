@@ -1,7 +1,8 @@
 //! The outbox: this desk's events not yet on the server. Event rows are never updated, so
 //! "pushed" is a high-water mark per log over local row ids, moved only after the server
-//! committed. Events pulled from the server (other desks', in `sync_received`, or ours pulled
-//! back after a crash lost the mark, in `sync_canon`) never go up again.
+//! committed, and past other desks' events once a read found nothing of ours after them.
+//! Events pulled from the server (other desks', in `sync_received`, or ours pulled back after
+//! a crash lost the mark, in `sync_canon`) never go up again.
 
 use rusqlite::{Connection, params};
 
@@ -13,6 +14,15 @@ use crate::{Store, StoreError};
 pub struct OutboxBatch {
     pub events: Vec<SyncEvent>,
     marks: Vec<(&'static str, i64)>,
+}
+
+impl OutboxBatch {
+    /// Recording this batch moves a mark: true also for a batch with no events when the logs
+    /// received events from other desks since the last mark (worth one small write, so the
+    /// next read skips them).
+    pub fn moves_marks(&self) -> bool {
+        !self.marks.is_empty()
+    }
 }
 
 const CASE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.ref_year, c.ref_number, e.at, e.actor,
@@ -45,6 +55,55 @@ const PROMISE_PENDING: &str = "SELECT e.id, e.event_id, c.gid, c.desk_code, c.re
         AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)
     ORDER BY e.id LIMIT ?2";
 
+/// An event row `e` that came from this desk and is not on the server yet.
+const NOT_ON_SERVER: &str = "NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
+    AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)";
+
+/// The newest row id of each outbox's log, in [`OUTBOXES`]' order.
+pub(crate) fn log_ends(conn: &Connection) -> Result<[i64; 3], StoreError> {
+    let mut ends = [0; 3];
+    for (end, (_, table, _)) in ends.iter_mut().zip(OUTBOXES) {
+        *end = newest(conn, table)?;
+    }
+    Ok(ends)
+}
+
+/// After a pulled batch is stored (`before`: the [`log_ends`] read before it): a log whose mark
+/// had reached its end, so nothing of this desk's was waiting, moves the mark past the rows
+/// the batch added when none of them is this desk's own. A desk that keeps up then never reads
+/// what it received when it looks for what to push; the outbox read does the same for a desk
+/// whose own events were waiting.
+pub(crate) fn follow_received(conn: &Connection, before: [i64; 3]) -> Result<(), StoreError> {
+    for ((outbox, table, _), end) in OUTBOXES.iter().zip(before) {
+        if mark(conn, outbox)? < end {
+            continue;
+        }
+        let newest = newest(conn, table)?;
+        let own_among_them: bool = conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} e WHERE e.id > ?1 AND {NOT_ON_SERVER})"),
+            [end],
+            |row| row.get(0),
+        )?;
+        if newest > end && !own_among_them {
+            set_mark(conn, outbox, newest)?;
+        }
+    }
+    Ok(())
+}
+
+fn newest(conn: &Connection, table: &str) -> Result<i64, StoreError> {
+    Ok(conn.query_row(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}"), [], |row| row.get(0))?)
+}
+
+fn set_mark(conn: &Connection, outbox: &str, up_to: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO sync_push_marks (log, pushed_up_to) VALUES (?1, ?2)
+         ON CONFLICT (log) DO UPDATE SET pushed_up_to = MAX(pushed_up_to, excluded.pushed_up_to)",
+    )?
+    .execute(params![outbox, up_to])?;
+    Ok(())
+}
+
 fn mark(conn: &Connection, outbox: &str) -> Result<i64, StoreError> {
     Ok(conn
         .prepare_cached("SELECT COALESCE(MAX(pushed_up_to), 0) FROM sync_push_marks WHERE log = ?1")?
@@ -56,11 +115,7 @@ impl Store {
     pub fn pending_count(&self) -> Result<i64, StoreError> {
         let mut total = 0;
         for (outbox, table, _) in OUTBOXES {
-            let sql = format!(
-                "SELECT COUNT(*) FROM {table} e WHERE e.id > ?1
-                 AND NOT EXISTS (SELECT 1 FROM sync_canon k WHERE k.event_id = e.event_id)
-                 AND NOT EXISTS (SELECT 1 FROM sync_received r WHERE r.event_id = e.event_id)"
-            );
+            let sql = format!("SELECT COUNT(*) FROM {table} e WHERE e.id > ?1 AND {NOT_ON_SERVER}");
             total += self.conn.query_row(&sql, [mark(&self.conn, outbox)?], |row| row.get::<_, i64>(0))?;
         }
         Ok(total)
@@ -79,7 +134,7 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         let mut batch = OutboxBatch::default();
-        for (outbox, _, sql) in OUTBOXES {
+        for (outbox, table, sql) in OUTBOXES {
             let room = limit - batch.events.len();
             if room == 0 {
                 break;
@@ -128,6 +183,11 @@ impl Store {
                     record,
                 });
             }
+            let exhausted = batch.events.len() < limit;
+            // A log read to its end moves its mark past the other desks' events it holds too,
+            // so the next read starts after them: without this a desk that mostly receives
+            // (a lead's) would read everything received since its own last save, every round.
+            let last = if exhausted { Some(newest(&tx, table)?).filter(|newest| *newest > from) } else { last };
             if let Some(last) = last {
                 batch.marks.push((outbox, last));
             }
@@ -145,11 +205,7 @@ impl Store {
     pub fn mark_pushed(&mut self, batch: &OutboxBatch) -> Result<(), StoreError> {
         self.write(|tx| {
             for (log, up_to) in &batch.marks {
-                tx.execute(
-                    "INSERT INTO sync_push_marks (log, pushed_up_to) VALUES (?1, ?2)
-                     ON CONFLICT (log) DO UPDATE SET pushed_up_to = MAX(pushed_up_to, excluded.pushed_up_to)",
-                    params![log, up_to],
-                )?;
+                set_mark(tx, log, *up_to)?;
             }
             Ok(())
         })
