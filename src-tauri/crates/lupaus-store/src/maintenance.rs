@@ -109,6 +109,19 @@ pub fn checkpoint_beside(path: &Path) -> Result<(i64, i64), StoreError> {
     checkpoint(&conn, "PASSIVE")
 }
 
+/// Makes the WAL of the database at `path` durable from outside the desk. A pulled part commits
+/// without waiting for the disk; flushed here, off the desk's lock, its pages are no longer in
+/// the next save's own flush, which then carries only that save's pages.
+pub fn flush_wal_beside(path: &Path) -> Result<(), StoreError> {
+    let wal = format!("{}-wal", path.display());
+    // Write access: Windows flushes no file opened read-only. SQLite holds no lock on this file.
+    match std::fs::OpenOptions::new().write(true).open(wal) {
+        Ok(file) => Ok(file.sync_data()?),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// Moves checkpoints off the save path: see [`BACKSTOP_CHECKPOINT_PAGES`] and [`WAL_KEEP_BYTES`].
 pub(crate) fn keep_checkpoints_off_saves(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "wal_autocheckpoint", BACKSTOP_CHECKPOINT_PAGES)?;

@@ -62,6 +62,28 @@ fn saves_leave_the_checkpoint_to_the_idle_upkeep_which_copies_the_whole_wal() {
     assert_eq!((report.cases, report.promises, report.integrity.as_str()), (120, 120, "ok"));
 }
 
+/// A desk pulling a long backlog copies its WAL from a connection of its own while the store's
+/// stays open (lupaus-sync's relief), then the few pages left with the store: its next write
+/// starts the WAL over. Flushing the WAL from outside is harmless, also where there is none.
+#[test]
+fn a_checkpoint_beside_the_open_store_copies_its_wal_and_the_next_write_starts_it_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("lupaus.db");
+    let mut store = Store::open(&path).expect("open");
+    save_intakes(&mut store, 40);
+    lupaus_store::maintenance::flush_wal_beside(&path).expect("flush beside");
+    let (pages, copied) = lupaus_store::maintenance::checkpoint_beside(&path).expect("beside");
+    assert!(pages > 40 && copied == pages, "{pages} pages, {copied} copied");
+    store.checkpoint_wal().expect("the tail");
+    save_more_intakes(&mut store, 40, 1);
+    let (after, _) = store.checkpoint_wal().expect("checkpoint");
+    assert!(after < pages / 4, "the WAL started over: {after} pages after one save, {pages} before");
+    lupaus_store::maintenance::flush_wal_beside(&dir.path().join("none.db")).expect("no WAL, nothing to flush");
+    drop(store);
+    let report = Store::open(&path).expect("reopen").check().expect("check");
+    assert_eq!((report.cases, report.integrity.as_str()), (41, "ok"));
+}
+
 #[test]
 fn the_search_index_is_merged_by_the_upkeep_and_still_finds_every_case() {
     let mut store = Store::open_in_memory().expect("store");

@@ -69,9 +69,10 @@ impl DeskAccess for Desk {
 
 /// How long a shared desk's step of applying pulled events should take (`bench --only team`:
 /// intake while pulling): a save that arrives meanwhile waits about this long at most. Measured
-/// side by side on an idle 2-core machine: 5 ms parts left the intake's p99 2–4 ms above a bare
-/// commit's, 2 ms parts 1.3–2.4 ms for a quarter less pull speed, and 1 ms parts halved the pull
-/// speed and made the p99 worse.
+/// side by side on an idle 2-core machine (BENCHMARKS.md): 5 ms parts left the intake's p99
+/// 2–4 ms above a bare commit's and 2 ms parts 1.3–2.4 ms, for a quarter less pull speed; 1 ms
+/// parts pulled at half or a third of the speed and made the p99 worse, with or without each
+/// part flushed beside the desk.
 pub const SHARED_APPLY_BUDGET: Duration = Duration::from_millis(2);
 
 /// A desk shared with other tasks: locked on a blocking thread for one step at a time.

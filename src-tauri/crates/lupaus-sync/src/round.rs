@@ -177,6 +177,11 @@ pub(crate) async fn apply_in_parts(
     let (mut new_events, mut touched) = (0, 0);
     // Events met again (pulled ahead earlier) are written too: their places are settled.
     let handled = events.len() as u64;
+    // A shared desk flushes each part's pages itself, off its lock (maintenance.rs).
+    let flush_beside = match desk.apply_budget() {
+        Some(_) => Some(desk.with(|desk| Ok(desk.path().to_owned())).await?),
+        None => None,
+    };
     let mut positions = positions.map(Vec::into_iter);
     let mut events = events.into_iter().peekable();
     while events.peek().is_some() {
@@ -193,6 +198,15 @@ pub(crate) async fn apply_in_parts(
             })
             .await?;
         part_size.took(took, count, PULL_BATCH as usize);
+        if let Some(path) = flush_beside.clone() {
+            let flushed = crate::access::blocking(move || {
+                lupaus_store::maintenance::flush_wal_beside(&path).map_err(SyncError::from)
+            })
+            .await;
+            if let Err(error) = flushed {
+                tracing::debug!(%error, "could not flush a pulled part beside the desk; the next save will");
+            }
+        }
         new_events += applied.new_events as u64;
         touched += applied.touched_cases as u64;
     }
