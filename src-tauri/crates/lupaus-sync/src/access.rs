@@ -21,34 +21,6 @@ pub trait DeskAccess: Send {
         None
     }
 
-    /// After a long stretch of pulled parts: copies the WAL into the database file without
-    /// holding a shared desk, so SQLite's backstop checkpoint never lands in a save. An owned
-    /// desk leaves it to that backstop; nobody waits for it.
-    fn relieve_wal(&mut self) -> impl Future<Output = Result<(), SyncError>> + Send {
-        async move {
-            if self.apply_budget().is_none() {
-                return Ok(());
-            }
-            let path = self.with(|desk| Ok(desk.path().to_owned())).await?;
-            // The bulk beside the desk, then the few pages written meanwhile with it held, so
-            // the next write starts the WAL over instead of growing it to the backstop.
-            // Only speed depends on it: a checkpoint that cannot run now (another one is
-            // running, the disk is full) leaves the pull as it was.
-            let bulk =
-                blocking(move || lupaus_store::maintenance::checkpoint_beside(&path).map_err(SyncError::from)).await;
-            match bulk {
-                Ok(bulk) => {
-                    let tail = self.with(|desk| desk.checkpoint_wal()).await?;
-                    tracing::debug!(?bulk, ?tail, "checkpointed the WAL beside the desk during a pull");
-                }
-                Err(error) => {
-                    tracing::warn!(%error, "could not checkpoint the WAL beside the desk; SQLite's own checkpoint will")
-                }
-            }
-            Ok(())
-        }
-    }
-
     /// Runs `step` on the desk and returns its answer.
     fn with<R, F>(&mut self, step: F) -> impl Future<Output = Result<R, SyncError>> + Send
     where

@@ -15,6 +15,7 @@
 
 pub mod access;
 pub mod admin;
+mod beside;
 mod error;
 pub mod files;
 pub mod live;

@@ -13,11 +13,11 @@ use tokio_postgres::Client;
 use crate::access::DeskAccess;
 use crate::parts::PartSize;
 use crate::server::{self, ServerAddress};
-use crate::{SyncError, live_first, schema, secret};
+use crate::{SyncError, beside, live_first, schema, secret};
 
 const PUSH_BATCH: usize = 1000;
 /// A pulled batch of at least this many events is followed, on a shared desk, by a
-/// checkpoint beside the desk (access.rs). A batch of 2,000 writes about 4 MiB of WAL
+/// checkpoint beside the desk (beside.rs). A batch of 2,000 writes about 4 MiB of WAL
 /// (`bench --only team`: 41 MiB for 22,000 events), far below SQLite's backstop checkpoint at
 /// 10,000 pages; a trickle of a few events a round is left to the idle upkeep.
 const RELIEVE_WAL_AFTER_EVENTS: u64 = 1000;
@@ -177,11 +177,7 @@ pub(crate) async fn apply_in_parts(
     let (mut new_events, mut touched) = (0, 0);
     // Events met again (pulled ahead earlier) are written too: their places are settled.
     let handled = events.len() as u64;
-    // A shared desk flushes each part's pages itself, off its lock (maintenance.rs).
-    let flush_beside = match desk.apply_budget() {
-        Some(_) => Some(desk.with(|desk| Ok(desk.path().to_owned())).await?),
-        None => None,
-    };
+    let shared = beside::shared_database(desk).await?;
     let mut positions = positions.map(Vec::into_iter);
     let mut events = events.into_iter().peekable();
     while events.peek().is_some() {
@@ -198,20 +194,14 @@ pub(crate) async fn apply_in_parts(
             })
             .await?;
         part_size.took(took, count, PULL_BATCH as usize);
-        if let Some(path) = flush_beside.clone() {
-            let flushed = crate::access::blocking(move || {
-                lupaus_store::maintenance::flush_wal_beside(&path).map_err(SyncError::from)
-            })
-            .await;
-            if let Err(error) = flushed {
-                tracing::debug!(%error, "could not flush a pulled part beside the desk; the next save will");
-            }
+        if let Some(database) = &shared {
+            beside::flush_part(database).await;
         }
         new_events += applied.new_events as u64;
         touched += applied.touched_cases as u64;
     }
-    if handled >= RELIEVE_WAL_AFTER_EVENTS {
-        desk.relieve_wal().await?;
+    if let Some(database) = shared.filter(|_| handled >= RELIEVE_WAL_AFTER_EVENTS) {
+        beside::checkpoint(desk, &database).await?;
     }
     Ok((new_events, touched))
 }
