@@ -43,9 +43,9 @@ pub struct ImportMeasurement {
 pub fn measure(bench_db: &Path, rows: usize, seed: u64, now: DateTime<Utc>) -> Result<ImportMeasurement, StoreError> {
     let csv = finnish_excel_csv(rows, seed, now);
     let path = PathBuf::from(format!("{}.import-bench.db", bench_db.display()));
-    remove_database(&path);
+    super::remove_database(&path);
     let result = import_twice(&path, &csv, now);
-    remove_database(&path);
+    super::remove_database(&path);
     result
 }
 
@@ -75,12 +75,6 @@ fn import_twice(path: &Path, csv: &[u8], now: DateTime<Utc>) -> Result<ImportMea
         cases_created: report.cases_created,
         customers_created: report.customers_created,
     })
-}
-
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
 }
 
 /// Complaints a day in the file: 100,000 rows cover about three years.

@@ -48,15 +48,7 @@ pub async fn measure(
 }
 
 fn fresh_store(dir: &Path, name: &str) -> Result<Store, CliError> {
-    let path = dir.join(format!("join-bench-{name}.db"));
-    remove_database(&path);
-    Ok(Store::open(&path)?)
-}
-
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    Ok(super::fresh_store(&dir.join(format!("join-bench-{name}.db")))?)
 }
 
 async fn run(
@@ -109,7 +101,7 @@ async fn run(
     let paths = [desk_a.path().to_path_buf(), desk_b.path().to_path_buf()];
     drop((desk_a, desk_b));
     for path in paths {
-        remove_database(&path);
+        super::remove_database(&path);
     }
     Ok(JoinMeasurement {
         server: address.shown().to_owned(),

@@ -356,3 +356,16 @@ fn measure_all(
         plans_differing_at_small_scale,
     })
 }
+
+/// Removes a bench database with its WAL and shared-memory files, whatever of them exists.
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// A new, empty store at `path`, in place of whatever a run before left there.
+fn fresh_store(path: &Path) -> Result<Store, StoreError> {
+    remove_database(path);
+    Store::open(path)
+}

@@ -106,13 +106,8 @@ async fn run(
     admin::server_init(address).await?;
     let (a, b) = (admin::add_desk(address, "A").await?, admin::add_desk(address, "B").await?);
     let clock = Arc::new(FixedClock::new(now));
-    let open = |name: &str| -> Result<Store, CliError> {
-        let path = dir.join(format!("team-bench-{name}.db"));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        Ok(Store::open(&path)?)
-    };
+    let open =
+        |name: &str| -> Result<Store, CliError> { Ok(super::fresh_store(&dir.join(format!("team-bench-{name}.db")))?) };
     let mut desk_a = open("a")?;
     eprintln!("Generating {cases} cases on desk A…");
     super::generate::generate(&mut desk_a, cases, seed, now, |_, _| {})?;
@@ -158,9 +153,7 @@ async fn run(
         .get(0);
     let pulling = super::team_live::intake_while_pulling((&path_c, &c.secret), dir, backlog_events, now).await?;
     for path in [path_a, path_b, path_c] {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
+        super::remove_database(&path);
     }
     let live = super::team_live::LiveMeasurement {
         a_to_b,

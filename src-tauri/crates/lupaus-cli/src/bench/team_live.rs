@@ -199,9 +199,7 @@ pub async fn intake_while_pulling(
     desk_c.handle.stop().await;
     secret::forget(c.0)?;
     tracing::debug!(backlog_events, saves = count, "intake timed while pulling and at rest");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", bare_path.display()));
-    }
+    super::remove_database(&bare_path);
     Ok(PullingIntake { pull_seconds, while_pulling, at_rest })
 }
 
@@ -235,9 +233,7 @@ impl<B: FnMut(usize) -> Result<(), CliError>> TimedSaves<B> {
 
 /// A one-row table in a WAL file committed with `synchronous=FULL`, as the store commits.
 fn bare_commit(path: &Path) -> Result<impl FnMut(usize) -> Result<(), CliError> + Send + use<>, CliError> {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    super::remove_database(path);
     let mut connection = Connection::open(path).map_err(StoreError::from)?;
     connection
         .execute_batch(
