@@ -2,9 +2,10 @@
 //! be read or names no case saves nothing; a line the rules refuse stops the run there, the
 //! lines before it saved, and the error names the line.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
@@ -18,8 +19,8 @@ struct Desk {
 impl Desk {
     /// A desk with two cases, R-2026-000001 and R-2026-000002.
     fn new() -> Desk {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let desk = Desk { db: dir.path().join("lupaus.db"), _dir: dir };
+        let (_dir, db) = common::temp_db();
+        let desk = Desk { _dir, db };
         for customer in ["Maija", "Pekka"] {
             desk.ok(
                 &["case", "create", "--customer", customer, "--description", "Vuotaa", "--requested-remedy", "Uusi"],
@@ -30,18 +31,7 @@ impl Desk {
     }
 
     fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(["--json", "--now", NOW, "--person", "Aino"])
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run lupaus-cli");
-        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-        child.wait_with_output().expect("wait")
+        common::Cli { db: Some(&self.db), now: Some(NOW), person: "Aino" }.run(args, stdin)
     }
 
     fn ok(&self, args: &[&str], stdin: &str) -> Value {

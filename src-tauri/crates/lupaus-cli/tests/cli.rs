@@ -1,7 +1,8 @@
 //! The CLI end to end: every operation with `--json`, on a temporary database, at fixed times.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{Value, json};
 
@@ -12,18 +13,13 @@ struct Desk {
 
 impl Desk {
     fn new() -> Desk {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("lupaus.db");
-        Desk { _dir: dir, db }
+        let (_dir, db) = common::temp_db();
+        Desk { _dir, db }
     }
 
     /// Runs `lupaus-cli --db <db> --json --now <now> --person <person> args...`.
     fn run(&self, person: &str, now: &str, args: &[&str]) -> Result<Value, Value> {
-        let output = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
-            .args(["--db", path(&self.db), "--json", "--now", now, "--person", person])
-            .args(args)
-            .output()
-            .expect("run lupaus-cli");
+        let output = common::Cli { db: Some(&self.db), now: Some(now), person }.run(args, "");
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
         if output.status.success() {

@@ -1,8 +1,10 @@
 //! The data-care commands end to end: backup, backups, restore, import, export, customer
 //! export/anonymise and retention, with `--json` on a temporary database.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -15,17 +17,12 @@ struct Desk {
 
 impl Desk {
     fn new() -> Desk {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("lupaus.db");
+        let (dir, db) = common::temp_db();
         Desk { dir, db }
     }
 
     fn raw(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
-            .args(["--db", path(&self.db), "--json", "--now", NOW, "--person", "Leena"])
-            .args(args)
-            .output()
-            .expect("run lupaus-cli")
+        common::Cli { db: Some(&self.db), now: Some(NOW), person: "Leena" }.run(args, "")
     }
 
     fn ok(&self, args: &[&str]) -> Value {
@@ -161,13 +158,7 @@ fn only_a_lead_exports_or_anonymises_a_customer() {
     // A customer with no open case, whom a lead may anonymise.
     let customers = desk.file("asiakkaat.csv", "asiakas;asiakasnumero\nBertta Berg;AS-6\n".as_bytes());
     desk.ok(&["import", path(&customers)]);
-    let as_agent = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
-            .args(["--db", path(&desk.db), "--json", "--now", NOW, "--person", "Aino"])
-            .args(args)
-            .output()
-            .expect("run lupaus-cli")
-    };
+    let as_agent = |args: &[&str]| common::Cli { db: Some(&desk.db), now: Some(NOW), person: "Aino" }.run(args, "");
     let out = desk.dir.path().join("asiakas.json");
     for args in [
         &["customer", "export", "AS-5"][..],

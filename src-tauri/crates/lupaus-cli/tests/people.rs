@@ -1,9 +1,9 @@
 //! `lupaus-cli person`: the desk's people with the core's rules, and PINs set and cleared from
 //! the command line so an administrator can recover a desk whose lead forgot their PIN.
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
@@ -14,23 +14,13 @@ struct Desk {
 
 impl Desk {
     fn new() -> Desk {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("lupaus.db");
-        Desk { _dir: dir, db }
+        let (_dir, db) = common::temp_db();
+        Desk { _dir, db }
     }
 
     /// Runs `lupaus-cli --db <db> --json --person <person> args...` with `stdin` as its input.
     fn run_with_input(&self, person: &str, args: &[&str], stdin: &str) -> Result<Value, Value> {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"))
-            .args(["--db", self.db.to_str().expect("utf-8 path"), "--json", "--person", person])
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run lupaus-cli");
-        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-        let output = child.wait_with_output().expect("lupaus-cli output");
+        let output = common::Cli { db: Some(&self.db), now: None, person }.run(args, stdin);
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
         if output.status.success() {

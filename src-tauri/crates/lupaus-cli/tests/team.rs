@@ -3,7 +3,8 @@
 //! Unix only: the test server runs Debian's PostgreSQL binaries (initdb, pg_ctl, `su postgres`).
 #![cfg(unix)]
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -18,22 +19,7 @@ fn cli(db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 fn cli_as(person: &str, db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_lupaus-cli"));
-    if let Some(db) = db {
-        command.arg("--db").arg(db);
-    }
-    let mut child = command
-        .args(["--json", "--now", NOW, "--person", person])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run lupaus-cli");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.unwrap_or_default().as_bytes()).expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("wait")
+    common::Cli { db: db.map(PathBuf::as_path), now: Some(NOW), person }.run(args, stdin.unwrap_or_default())
 }
 
 fn ok(db: Option<&PathBuf>, args: &[&str], stdin: Option<&str>) -> Value {
