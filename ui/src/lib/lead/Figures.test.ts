@@ -1,10 +1,10 @@
 // The figures' period is typed in the desk's way of writing a date, whatever the operating
 // system's locale: the browser's own date input showed 12/01/2026 under an American X server.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import App from '../../App.svelte';
 import { argsOf, fakeDesk, type FakeDesk } from '../../test/fake-desk';
+import { chartsDrawNothing } from '../../test/no-canvas';
 
 async function openFigures(locale: string): Promise<{ desk: FakeDesk; figures: HTMLElement }> {
   const desk = fakeDesk('solving', locale, 'lead');
@@ -33,14 +33,7 @@ function thisMonth(): { from: string; to: string; year: number; month: number; l
 }
 
 describe('the figures’ period', () => {
-  beforeEach(() => {
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  });
-  afterEach(() => {
-    cleanup();
-    clearMocks();
-    vi.restoreAllMocks();
-  });
+  chartsDrawNothing();
 
   it('is written and typed the Finnish way, and a day the calendar lacks is refused', async () => {
     const { desk, figures } = await openFigures('fi-FI');

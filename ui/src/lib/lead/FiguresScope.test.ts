@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
 import Figures from './Figures.svelte';
 import type { TeamBoard, TeamView } from '../bindings';
 import { deskFigures, PEOPLE } from '../../test/fake-lead-data';
 import { speak } from '../../test/speak';
+import { chartsDrawNothing } from '../../test/no-canvas';
 
 const TEAM: TeamView = {
   desk_name: 'kassa1',
@@ -49,14 +50,7 @@ function backEnd(team: TeamView | null) {
 }
 
 describe('the figures for one desk or one person', () => {
-  beforeEach(() => {
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  });
-  afterEach(() => {
-    cleanup();
-    clearMocks();
-    vi.restoreAllMocks();
-  });
+  chartsDrawNothing();
 
   it('narrows the figures to the chosen desk and person in team mode', async () => {
     const asked = backEnd(TEAM);

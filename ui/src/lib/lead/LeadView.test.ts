@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { clearMocks } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import App from '../../App.svelte';
 import type { PromiseView } from '../bindings';
 import { cells } from '../../test/table';
 import { argsOf, fakeDesk, promiseView, type FakeDesk } from '../../test/fake-desk';
+import { chartsDrawNothing } from '../../test/no-canvas';
 
 const HOUR = 3_600_000;
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
@@ -19,15 +19,7 @@ async function openLeadView(desk: FakeDesk): Promise<FakeDesk> {
 }
 
 describe('the lead view', () => {
-  // jsdom has no canvas: the charts draw nothing, and the tables below them must carry the numbers.
-  beforeEach(() => {
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  });
-  afterEach(() => {
-    cleanup();
-    clearMocks();
-    vi.restoreAllMocks();
-  });
+  chartsDrawNothing();
 
   it('groups the promise board by owner, overdue first, and reassigns with the right arguments', async () => {
     const desk = fakeDesk('solving');
